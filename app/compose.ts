@@ -1,0 +1,124 @@
+// The composition root: config -> database -> nlp -> lifecycle -> runner -> outbox dispatcher.
+// Channels are started by main.ts; tests call createApp on a temporary database.
+import type { Logger } from "pino";
+import { openDatabase, type PrismaClient } from "../db/database.js";
+import { pruneProcessed } from "../db/processed-messages.js";
+import { systemClock, type Clock } from "../complaints/clock.js";
+import { createLifecycleService, type LifecycleService } from "../complaints/lifecycle-service.js";
+import { OutboxDispatcher } from "../complaints/outbox-dispatcher.js";
+import { DEFAULT_SLA, type SlaPolicy } from "../complaints/sla.js";
+import { createCitizenCommands } from "../dialogs/citizen-commands.js";
+import { ConversationRunner } from "../dialogs/conversation-runner.js";
+import { createReportCommand } from "../dialogs/report-command.js";
+import { createStaffCommands } from "../dialogs/staff-commands.js";
+import { loadAgencyCatalog, type AgencyCatalog } from "../nlp/agency-catalog.js";
+import { createAgencyClassifier } from "../nlp/agency-classifier.js";
+import { localDate, parseIndonesianDate } from "../nlp/indonesian-dates.js";
+import { createRegionMatcher } from "../nlp/region-hints.js";
+import type { AgencyClassifier } from "../nlp/classification.js";
+import { newTrackingCode } from "../complaints/tracking-code.js";
+import { randomUUID } from "node:crypto";
+import type { AppConfig } from "./config.js";
+
+export interface AppDeps {
+  config: AppConfig;
+  logger: Logger;
+  clock?: Clock;
+}
+
+export interface App {
+  prisma: PrismaClient;
+  runner: ConversationRunner;
+  dispatcher: OutboxDispatcher;
+  lifecycle: LifecycleService;
+  catalog: AgencyCatalog;
+  classifier: AgencyClassifier;
+  sla: SlaPolicy;
+  clock: Clock;
+  /** Starts the outbox loop and daily housekeeping (not used by tests that drain by hand). */
+  startBackground(): void;
+  close(): Promise<void>;
+}
+
+export function slaPolicy(config: AppConfig): SlaPolicy {
+  return {
+    ...DEFAULT_SLA,
+    routeWorkingDays: config.SLA_ROUTE_DAYS,
+    responseWorkingDays: config.SLA_RESPONSE_DAYS,
+    finishWorkingDays: config.SLA_FINISH_DAYS,
+    reopenDays: config.REOPEN_DAYS,
+    calendar: { utcOffsetMinutes: config.UTC_OFFSET_HOURS * 60, holidays: new Set(config.HOLIDAYS) },
+  };
+}
+
+function agencyMatcher(catalog: AgencyCatalog): (text: string) => string | undefined {
+  const index = new Map<string, string>();
+  for (const agency of catalog.agencies) {
+    for (const key of [agency.code, agency.shortName, agency.name]) index.set(key.toLowerCase().replace(/\s+/g, " ").trim(), agency.code);
+  }
+  return (text) => index.get(text.toLowerCase().replace(/\s+/g, " ").trim());
+}
+
+export async function createApp(deps: AppDeps): Promise<App> {
+  const { config, logger } = deps;
+  const clock = deps.clock ?? systemClock;
+  const database = await openDatabase(config.DATABASE_URL);
+  const prisma = database.prisma;
+  const catalog = loadAgencyCatalog(config.AGENCIES_FILE);
+  const classifier = createAgencyClassifier(catalog, { threshold: config.CLASSIFIER_THRESHOLD });
+  const regions = createRegionMatcher(config.REGION_CODE);
+  const sla = slaPolicy(config);
+  const agencyName = (code: string) => catalog.byCode(code)?.name;
+  const agencyCodes = () => catalog.agencies.map((agency) => agency.code);
+  const lifecycle = createLifecycleService({ clock, sla, agencyName, agencyCodes });
+  const dispatcher = new OutboxDispatcher(prisma, clock, logger.child({ part: "outbox" }));
+
+  const runner = new ConversationRunner({
+    prisma,
+    clock,
+    logger: logger.child({ part: "runner" }),
+    sla,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    staffCommands: [createReportCommand({ sla, agencyName }), createStaffCommands({ lifecycle, agencyName, agencyCodes })],
+    citizenCommands: [createCitizenCommands({ lifecycle })],
+    readers: {
+      classify: (text) => classifier.classify(text),
+      regionHint: (text) => regions.find(text)[0]?.label,
+      parseDate: (text) => parseIndonesianDate(text, localDate(clock(), config.UTC_OFFSET_HOURS)),
+      agencyCode: agencyMatcher(catalog),
+      names: agencyName,
+      newForm: () => ({ submissionId: randomUUID(), trackingCode: newTrackingCode() }),
+    },
+    onCommitted: () => dispatcher.nudge(),
+  });
+
+  const timers: NodeJS.Timeout[] = [];
+  return {
+    prisma,
+    runner,
+    dispatcher,
+    lifecycle,
+    catalog,
+    classifier,
+    sla,
+    clock,
+    startBackground() {
+      dispatcher.start(config.OUTBOX_POLL_MS);
+      const daily = setInterval(() => {
+        void (async () => {
+          await pruneProcessed(prisma, new Date(clock().getTime() - 7 * 86_400_000));
+          await lifecycle.enqueueOverdueReminders(prisma);
+          dispatcher.nudge();
+        })().catch((error: unknown) => logger.error({ err: error }, "daily housekeeping failed"));
+      }, 24 * 3_600_000);
+      daily.unref();
+      timers.push(daily);
+    },
+    async close() {
+      for (const timer of timers) clearInterval(timer);
+      await runner.stop();
+      await dispatcher.stop();
+      await database.close();
+    },
+  };
+}

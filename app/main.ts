@@ -1,0 +1,111 @@
+// `npm start`: the bots. Telegram and/or WhatsApp when configured; otherwise (or with --chat) the terminal chat.
+import "dotenv/config";
+import type { Logger } from "pino";
+import type { RunningChannel } from "../bots/channel.js";
+import { startTerminal } from "../bots/terminal-adapter.js";
+import { createApp, type App } from "./compose.js";
+import { ConfigError, loadConfig, type AppConfig } from "./config.js";
+import { createLogger } from "./logger.js";
+
+const startedAt = performance.now();
+
+function argValue(flag: string): string | undefined {
+  const index = process.argv.indexOf(flag);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+async function startChannels(app: App, config: AppConfig, logger: Logger): Promise<RunningChannel[]> {
+  const channels: RunningChannel[] = [];
+  if (config.TELEGRAM_BOT_TOKEN) {
+    // Loaded on demand: a terminal-only start should not pay for platform libraries.
+    const { startTelegram } = await import("../bots/telegram-adapter.js");
+    channels.push(
+      await startTelegram({
+        token: config.TELEGRAM_BOT_TOKEN,
+        ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
+        ...(config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
+          ? { webhook: { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET, port: config.TELEGRAM_WEBHOOK_PORT } }
+          : {}),
+        handler: app.runner,
+        logger: logger.child({ channel: "telegram" }),
+      }),
+    );
+  }
+  if (config.WHATSAPP_ENABLED) {
+    const { startWhatsApp } = await import("../bots/whatsapp-adapter.js");
+    channels.push(
+      await startWhatsApp({
+        dataDir: config.DATA_DIR,
+        chromiumPath: config.CHROMIUM_PATH,
+        ...(config.WHATSAPP_PAIRING_NUMBER ? { pairingNumber: config.WHATSAPP_PAIRING_NUMBER } : {}),
+        ...(config.WHATSAPP_STAFF_GROUP ? { staffGroupId: config.WHATSAPP_STAFF_GROUP } : {}),
+        handler: app.runner,
+        logger: logger.child({ channel: "whatsapp" }),
+      }),
+    );
+  }
+  return channels;
+}
+
+async function main(): Promise<void> {
+  const chatMode = process.argv.includes("--chat");
+  const config = loadConfig();
+  const channelsConfigured = Boolean(config.TELEGRAM_BOT_TOKEN) || config.WHATSAPP_ENABLED;
+  const terminal = chatMode || !channelsConfigured;
+  // In the terminal chat stdout is the conversation: only warnings go to stderr unless asked otherwise.
+  const logger = createLogger(terminal && !process.env.LOG_LEVEL ? "warn" : config.LOG_LEVEL);
+  const app = await createApp({ config, logger });
+  app.startBackground();
+
+  let channels: RunningChannel[] = [];
+  let shuttingDown = false;
+  const shutdown = async (reason: string, code: number) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ reason }, "stopping");
+    for (const channel of channels) await channel.stop().catch((error: unknown) => logger.error({ err: error }, "channel stop failed"));
+    await app.dispatcher.drain().catch(() => 0);
+    await app.close();
+    process.exit(code);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT", 0));
+  process.once("SIGTERM", () => void shutdown("SIGTERM", 0));
+
+  try {
+    channels = await startChannels(app, config, logger);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  for (const channel of channels) app.dispatcher.registerSender(channel.sender);
+
+  if (terminal) {
+    const user = argValue("--as") ?? process.env.TERMINAL_USER ?? "warga";
+    const chat = startTerminal({
+      input: process.stdin,
+      output: process.stdout,
+      handler: app.runner,
+      userId: user,
+      displayName: user,
+      prompt: Boolean(process.stdin.isTTY),
+    });
+    app.dispatcher.registerSender(chat.sender);
+    if (process.stdin.isTTY) {
+      process.stdout.write("Obrolan terminal SP4N-LAPOR!. Ketik /start untuk mulai, /bantuan untuk bantuan, Ctrl+D untuk keluar.\n");
+    }
+    logger.info({ ms: Math.round(performance.now() - startedAt), channels: ["terminal", ...channels.map((c) => c.sender.channel)] }, "ready");
+    await chat.finished;
+    await shutdown("end of input", 0);
+    return;
+  }
+  logger.info({ ms: Math.round(performance.now() - startedAt), channels: channels.map((c) => c.sender.channel) }, "ready");
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || (error instanceof Error && /SetupError$|StartupError$/.test(error.name))) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Gagal memulai: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

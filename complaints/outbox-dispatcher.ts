@@ -1,0 +1,150 @@
+// Delivers outbox rows through the channel senders: in order per chat, chats in parallel, transient
+// failures retried with backoff, permanent ones (blocked, chat gone) recorded and not retried.
+// A row is marked SENT right after the send: a crash in that gap resends once (at-least-once).
+import type { Logger } from "pino";
+import type { ChannelSender } from "../bots/channel.js";
+import type { PrismaClient } from "../db/database.js";
+import type { Clock } from "./clock.js";
+import { decodePayload } from "./outbox.js";
+
+export const OUTBOX_MAX_ATTEMPTS = 25;
+const BATCH = 200;
+const PARALLEL_CHATS = 16;
+
+function backoffMs(attempts: number): number {
+  return Math.min(10 * 60_000, 1000 * 2 ** Math.min(attempts, 10));
+}
+
+interface Row {
+  id: number;
+  channel: string;
+  chatId: string;
+  payload: string;
+  attempts: number;
+}
+
+export class OutboxDispatcher {
+  private readonly senders = new Map<string, ChannelSender>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+  private again = false;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  registerSender(sender: ChannelSender): void {
+    this.senders.set(sender.channel, sender);
+  }
+
+  /** Polls for due rows until stop(); nudge() after a commit delivers without waiting for the poll. */
+  start(pollMs: number): void {
+    this.timer = setInterval(() => this.nudge(), pollMs);
+    this.timer.unref();
+    this.nudge();
+  }
+
+  nudge(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    void this.drain().catch((error: unknown) => this.logger.error({ err: error }, "outbox drain failed"));
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Delivers every due row whose channel has a sender; returns how many were sent. */
+  async drain(): Promise<number> {
+    if (this.running) {
+      await this.running.catch(() => undefined);
+    }
+    this.running = this.drainAll();
+    try {
+      return await this.running;
+    } finally {
+      this.running = undefined;
+      if (this.again) {
+        this.again = false;
+        if (this.timer) this.nudge();
+      }
+    }
+  }
+
+  private async drainAll(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const sent = await this.drainBatch();
+      total += sent.sent;
+      if (sent.fetched < BATCH || sent.progress === 0) return total;
+    }
+  }
+
+  private async drainBatch(): Promise<{ fetched: number; sent: number; progress: number }> {
+    const channels = [...this.senders.keys()];
+    if (channels.length === 0) return { fetched: 0, sent: 0, progress: 0 };
+    const rows: Row[] = await this.prisma.outboxMessage.findMany({
+      where: { status: "PENDING", nextAttemptAt: { lte: this.clock() }, channel: { in: channels } },
+      orderBy: { id: "asc" },
+      take: BATCH,
+      select: { id: true, channel: true, chatId: true, payload: true, attempts: true },
+    });
+    const byChat = new Map<string, Row[]>();
+    for (const row of rows) {
+      const key = `${row.channel}:${row.chatId}`;
+      byChat.set(key, [...(byChat.get(key) ?? []), row]);
+    }
+    let sent = 0;
+    let progress = 0;
+    const chats = [...byChat.values()];
+    for (let i = 0; i < chats.length; i += PARALLEL_CHATS) {
+      await Promise.all(
+        chats.slice(i, i + PARALLEL_CHATS).map(async (chatRows) => {
+          for (const row of chatRows) {
+            const outcome = await this.deliver(row);
+            progress += 1;
+            if (outcome === "sent") sent += 1;
+            // Keep the chat's order: a later message waits while an earlier one is retried.
+            if (outcome === "retry") break;
+          }
+        }),
+      );
+    }
+    return { fetched: rows.length, sent, progress };
+  }
+
+  private async deliver(row: Row): Promise<"sent" | "failed" | "retry"> {
+    const sender = this.senders.get(row.channel);
+    if (!sender) return "retry";
+    let result;
+    try {
+      result = await sender.send(row.chatId, decodePayload(row.payload));
+    } catch (error) {
+      result = { ok: false as const, permanent: false, error: error instanceof Error ? error.message : String(error) };
+    }
+    const now = this.clock();
+    if (result.ok) {
+      await this.prisma.outboxMessage.update({ where: { id: row.id }, data: { status: "SENT", sentAt: now, attempts: row.attempts + 1 } });
+      return "sent";
+    }
+    const attempts = row.attempts + 1;
+    const failed = result.permanent || attempts >= OUTBOX_MAX_ATTEMPTS;
+    await this.prisma.outboxMessage.update({
+      where: { id: row.id },
+      data: {
+        status: failed ? "FAILED" : "PENDING",
+        attempts,
+        lastError: result.error.slice(0, 500),
+        nextAttemptAt: new Date(now.getTime() + (result.retryAfterMs ?? backoffMs(attempts))),
+      },
+    });
+    this.logger.warn({ channel: row.channel, chatId: row.chatId, outboxId: row.id, attempts, permanent: failed }, "outbox delivery failed");
+    return failed ? "failed" : "retry";
+  }
+}

@@ -1,0 +1,42 @@
+// The durable outbox: messages for other chats are written in the same transaction as the change
+// they announce, and delivered later by the dispatcher. A crash in between loses nothing.
+import type { ChannelName, OutboundMessage } from "../bots/channel.js";
+import type { Db } from "../db/database.js";
+
+export interface OutboxItem {
+  channel: ChannelName;
+  chatId: string;
+  message: OutboundMessage;
+  complaintId?: string;
+}
+
+/** Buffers in outbound files are stored as base64 so the payload stays plain JSON. */
+export function encodePayload(message: OutboundMessage): string {
+  return JSON.stringify(message, (_key, value: unknown) =>
+    value && typeof value === "object" && (value as { type?: string }).type === "Buffer"
+      ? { $base64: Buffer.from((value as { data: number[] }).data).toString("base64") }
+      : value,
+  );
+}
+
+export function decodePayload(payload: string): OutboundMessage {
+  return JSON.parse(payload, (_key, value: unknown) =>
+    value && typeof value === "object" && typeof (value as { $base64?: unknown }).$base64 === "string"
+      ? Buffer.from((value as { $base64: string }).$base64, "base64")
+      : value,
+  ) as OutboundMessage;
+}
+
+export async function enqueueMessages(db: Db, items: OutboxItem[], now: Date): Promise<void> {
+  for (const item of items) {
+    await db.outboxMessage.create({
+      data: {
+        channel: item.channel,
+        chatId: item.chatId,
+        payload: encodePayload(item.message),
+        complaintId: item.complaintId ?? null,
+        nextAttemptAt: now,
+      },
+    });
+  }
+}

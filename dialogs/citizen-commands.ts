@@ -1,0 +1,110 @@
+// Citizen commands after filing: /status, /jawab and /tanggapi, /bukakembali, /nilai, the one-tap
+// answers to the SELESAI message, and a photo captioned with a code. Only the reporter can act; for
+// anyone else a code reads as unknown. Returns null for everything else (the dialog answers).
+import type { OutboundMessage } from "../bots/channel.js";
+import { FIXED_QUESTION_PREFIX, RATING_QUESTION_PREFIX } from "../complaints/notification-copy.js";
+import { citizenActor, type CitizenActor, type LifecycleService } from "../complaints/lifecycle-service.js";
+import { findTrackingCode } from "../complaints/tracking-code.js";
+import type { Db } from "../db/database.js";
+import { CITIZEN_CONFIRM, citizenUsage, renderCitizenList, renderCitizenStatus, type CitizenUsageKey } from "./citizen-commands-copy.js";
+import type { CommandContext, CommandHandler } from "./command-handler.js";
+import { parseSlashCommand, splitCode } from "./slash-command.js";
+
+export interface CitizenCommandDeps {
+  lifecycle: LifecycleService;
+}
+
+const say = (text: string): OutboundMessage[] => [{ text }];
+
+export function createCitizenCommands(deps: CitizenCommandDeps): CommandHandler {
+  const { lifecycle } = deps;
+
+  /** "/x KODE teks": the usage line when the code or the text is missing. */
+  async function withCode(
+    key: CitizenUsageKey,
+    args: string,
+    run: (code: string, rest: string) => Promise<OutboundMessage[]>,
+  ): Promise<OutboundMessage[]> {
+    if (args === "") return say(citizenUsage(key));
+    const { code, typed, rest } = splitCode(args);
+    if (!code) return say(citizenUsage(key, `"${typed}" bukan kode laporan yang valid.`));
+    if (rest === "") return say(citizenUsage(key, "Isinya belum ditulis."));
+    return run(code, rest);
+  }
+
+  async function answer(db: Db, actor: CitizenActor, args: string, key: CitizenUsageKey): Promise<OutboundMessage[]> {
+    return withCode(key, args, async (code, rest) => {
+      const result = await lifecycle.answer(db, actor, code, rest);
+      return say(result.ok ? CITIZEN_CONFIRM.answered(result.code) : result.message);
+    });
+  }
+
+  async function rate(db: Db, actor: CitizenActor, code: string, value: string): Promise<OutboundMessage[]> {
+    const rating = /^[1-5]$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+    const result = await lifecycle.rate(db, actor, code, rating);
+    return say(result.ok ? CITIZEN_CONFIRM.rated(result.code, rating) : result.message);
+  }
+
+  async function confirm(db: Db, actor: CitizenActor, code: string, fixed: boolean): Promise<OutboundMessage[]> {
+    const result = await lifecycle.confirmFixed(db, actor, code, fixed);
+    if (!result.ok) return say(result.message);
+    return say(result.reopened ? CITIZEN_CONFIRM.reopened(result.code, result.responseDue ?? "-") : CITIZEN_CONFIRM.fixed(result.code));
+  }
+
+  async function command(db: Db, actor: CitizenActor, name: string, args: string): Promise<OutboundMessage[] | null> {
+    switch (name) {
+      case "status": {
+        if (args === "") {
+          const result = await lifecycle.citizenComplaints(db, actor);
+          return say(result.ok ? renderCitizenList(result.items, result.total) : result.message);
+        }
+        const { code, typed } = splitCode(args);
+        if (!code) return say(citizenUsage("status", `"${typed}" bukan kode laporan yang valid.`));
+        const result = await lifecycle.citizenStatus(db, actor, code);
+        return say(result.ok ? renderCitizenStatus(result.view) : result.message);
+      }
+      case "jawab":
+        return answer(db, actor, args, "jawab");
+      case "tanggapi":
+        return answer(db, actor, args, "tanggapi");
+      case "bukakembali":
+        return withCode("bukakembali", args, async (code, rest) => {
+          const result = await lifecycle.reopen(db, actor, code, rest);
+          return say(result.ok ? CITIZEN_CONFIRM.reopened(result.code, result.responseDue) : result.message);
+        });
+      case "nilai":
+        return withCode("nilai", args, (code, rest) => rate(db, actor, code, rest));
+      default:
+        return null;
+    }
+  }
+
+  async function choice(db: Db, actor: CitizenActor, questionId: string, value: string): Promise<OutboundMessage[] | null> {
+    if (questionId.startsWith(RATING_QUESTION_PREFIX)) {
+      return rate(db, actor, questionId.slice(RATING_QUESTION_PREFIX.length), value);
+    }
+    if (questionId.startsWith(FIXED_QUESTION_PREFIX)) {
+      const code = questionId.slice(FIXED_QUESTION_PREFIX.length);
+      if (value !== "sudah" && value !== "belum") return say(CITIZEN_CONFIRM.choiceUnknown);
+      return confirm(db, actor, code, value === "sudah");
+    }
+    return null;
+  }
+
+  return {
+    async handle(context: CommandContext): Promise<OutboundMessage[] | null> {
+      const { message, db } = context;
+      const actor = citizenActor(message.channel, message.userId);
+      if (message.choice) return choice(db, actor, message.choice.questionId, message.choice.value);
+      // A photo captioned with one of the reporter's codes belongs to that complaint, not to a new one.
+      if (message.photo?.ok) {
+        const code = message.text ? findTrackingCode(message.text) : null;
+        if (!code) return null;
+        const result = await lifecycle.addPhoto(db, actor, code, { data: message.photo.data, mimeType: message.photo.mimeType });
+        return say(result.ok ? CITIZEN_CONFIRM.photoAdded(result.code) : result.message);
+      }
+      const parsed = parseSlashCommand(message.text);
+      return parsed ? command(db, actor, parsed.name, parsed.args) : null;
+    },
+  };
+}

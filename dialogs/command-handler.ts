@@ -1,0 +1,24 @@
+// Slash commands that act outside the complaint form (/status, staff commands). The runner asks each
+// handler in turn inside the message's transaction; null means "not mine", and the dialog answers.
+import type { InboundMessage, OutboundMessage } from "../bots/channel.js";
+import type { Db } from "../db/database.js";
+
+export interface StaffMember {
+  identity: string;
+  agencyCode: string;
+  name: string | null;
+}
+
+export interface CommandContext {
+  db: Db;
+  message: InboundMessage;
+  /** `channel:userId` of the sender. */
+  identity: string;
+  /** The sender's staff registration, or null for citizens. */
+  staff: StaffMember | null;
+  now: Date;
+}
+
+export interface CommandHandler {
+  handle(context: CommandContext): Promise<OutboundMessage[] | null>;
+}

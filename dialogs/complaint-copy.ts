@@ -1,0 +1,138 @@
+// Every sentence the citizen reads in the complaint dialog. Polite, short, and each question says what to answer.
+import { COORDINATOR_CODE } from "../nlp/classification.js";
+import { DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_PHOTOS, type ComplaintContext } from "./complaint-context.js";
+import type { AgencyNames, QuestionId } from "./complaint-questions.js";
+
+export const NOTICES = {
+  welcome:
+    "Selamat datang di layanan pengaduan pelayanan publik (SP4N-LAPOR!). Semua laporan kami terima dan teruskan ke instansi yang berwenang.",
+  help:
+    "Cara memakai layanan ini:\n" +
+    "• /lapor: buat laporan baru\n" +
+    "• /status KODE: cek perkembangan laporan (mis. /status LPR-7K3M9Q2X); /status saja untuk melihat semua laporan Anda\n" +
+    "• /jawab KODE teks: menjawab pertanyaan petugas\n" +
+    "• /bukakembali KODE alasan: bila Anda belum puas dengan penyelesaian\n" +
+    "• /nilai KODE 1-5: menilai penyelesaian\n" +
+    "• batal: membatalkan laporan yang sedang dibuat\n" +
+    "• lewati: melewati langkah yang tidak wajib\n" +
+    "Pilihan bisa dijawab dengan angkanya, misalnya 1.",
+  nothingToCancel: "Tidak ada laporan yang sedang dibuat.",
+  stale: "Pilihan itu untuk pertanyaan sebelumnya. Mohon jawab pertanyaan berikut.",
+  unsupported:
+    "Maaf, pesan suara, stiker, dokumen, dan video belum bisa kami terima. Silakan kirim teks, foto, atau lokasi.",
+  cancelled: "Laporan dibatalkan. Tidak ada yang dikirim.",
+  formInProgress: "Anda sedang membuat laporan. Lanjutkan dengan menjawab pertanyaan berikut, atau ketik batal.",
+  photoKeptForLater: "Foto diterima dan akan dilampirkan pada laporan.",
+  photoFailed: "Maaf, foto tidak dapat kami terima (ukuran maksimal 20 MB atau unduhan gagal). Silakan kirim ulang atau ketik lewati.",
+  photoLimit: `Maaf, paling banyak ${MAX_PHOTOS} foto per laporan.`,
+  photoReceived: "Foto diterima.",
+  photoExpected: "Silakan kirim foto, atau pilih Lewati/Lanjut.",
+  photoOutsideForm: "Foto diterima, tetapi belum ada laporan yang sedang dibuat. Ketik /lapor dulu, lalu kirim foto saat diminta.",
+  locationNotNow: "Lokasi hanya diminta pada langkah lokasi. Mohon jawab pertanyaan berikut dulu.",
+  locationReceived: "Titik lokasi diterima.",
+  locationTooShort: "Lokasi terlalu singkat. Tuliskan nama jalan, patokan, atau kelurahan.",
+  required: "Langkah ini wajib diisi.",
+  chooseOption: "Maaf, jawaban itu belum kami pahami.",
+  descriptionTooShort: `Uraian terlalu singkat (minimal ${DESCRIPTION_MIN} karakter). Ceritakan apa masalahnya, sejak kapan, dan dampaknya.`,
+  descriptionTooLong: `Uraian terlalu panjang (maksimal ${DESCRIPTION_MAX} karakter). Mohon ringkas, lalu kirim lagi.`,
+  descriptionExpected: "Mohon tuliskan uraian laporan Anda dalam bentuk teks.",
+  descriptionTaken: "Terima kasih, cerita Anda kami pakai sebagai uraian laporan.",
+  dateInFuture: "Tanggal kejadian tidak boleh di masa depan.",
+  dateUnknown: "Maaf, tanggalnya belum kami pahami.",
+  filed: "",
+  rateLimited: "Mohon tunggu sebentar: pesan Anda terlalu banyak dalam satu menit. Kami akan membalas lagi setelah itu.",
+  formRestarted: "Mohon maaf, formulir Anda harus dimulai ulang karena pembaruan sistem. Ketik /lapor untuk membuat laporan.",
+  tryAgain: "Maaf, sistem sedang sibuk. Pesan Anda belum tersimpan; mohon kirim lagi sebentar lagi.",
+} as const;
+
+export type NoticeId = keyof typeof NOTICES;
+
+const TYPE_LABEL: Record<string, string> = {
+  pengaduan: "Pengaduan",
+  aspirasi: "Aspirasi",
+  permintaan_informasi: "Permintaan informasi",
+};
+
+const PRIVACY_LABEL: Record<string, string> = {
+  biasa: "Biasa",
+  rahasia: "Rahasia (isi hanya dilihat instansi yang menangani)",
+  anonim: "Anonim (identitas Anda tidak diberitahukan ke instansi)",
+};
+
+export function agencyDisplay(code: string | undefined, names: AgencyNames): string {
+  if (!code || code === COORDINATOR_CODE) return "Koordinator pengaduan (akan meneruskan ke instansi yang berwenang)";
+  return names(code) ?? code;
+}
+
+export function filedNotice(trackingCode: string, agency: string | undefined, routeDays: number, names: AgencyNames): string {
+  const next =
+    agency && agency !== COORDINATOR_CODE
+      ? `Laporan diteruskan ke ${agencyDisplay(agency, names)}, yang akan menindaklanjutinya.`
+      : `Koordinator akan memverifikasi dan meneruskannya ke instansi yang berwenang paling lambat ${routeDays} hari kerja.`;
+  return (
+    `Terima kasih, laporan Anda sudah kami terima.\nKode laporan: ${trackingCode}\n` +
+    `Simpan kode ini. ${next}\nSetiap perkembangan akan kami kirim ke chat ini. Cek kapan saja dengan /status ${trackingCode}.`
+  );
+}
+
+function formatDate(iso: string): string {
+  const [year, month, day] = iso.split("-");
+  return `${day}/${month}/${year}`;
+}
+
+export function summaryText(context: ComplaintContext, names: AgencyNames): string {
+  const d = context.draft;
+  const location = [d.locationText, d.latitude !== undefined ? `titik ${d.latitude.toFixed(5)}, ${d.longitude?.toFixed(5)}` : undefined]
+    .filter(Boolean)
+    .join("; ");
+  const lines = [
+    "Ringkasan laporan Anda:",
+    `Jenis: ${TYPE_LABEL[d.reportType ?? ""] ?? "-"}`,
+    `Uraian: ${d.description ?? "-"}`,
+    `Instansi tujuan: ${agencyDisplay(d.agency, names)}`,
+    `Lokasi: ${location || "-"}${d.regionHint ? ` (${d.regionHint})` : ""}`,
+    `Tanggal kejadian: ${d.incidentDate ? formatDate(d.incidentDate) : "-"}`,
+    `Foto: ${d.photoIds.length}`,
+    `Kerahasiaan: ${PRIVACY_LABEL[d.privacy ?? ""] ?? "-"}`,
+    "",
+    "Kirim laporan ini? Pilih Kirim, Ubah, atau Batal.",
+  ];
+  return lines.join("\n");
+}
+
+export function questionText(question: QuestionId, context: ComplaintContext, names: AgencyNames): string {
+  const d = context.draft;
+  switch (question) {
+    case "menu":
+      return "Apa yang ingin Anda lakukan? Pilih salah satu.";
+    case "type":
+      return "Apa jenis laporan Anda? Pilih salah satu.";
+    case "description":
+      return `Ceritakan masalahnya: apa yang terjadi, sejak kapan, dan dampaknya (${DESCRIPTION_MIN}-${DESCRIPTION_MAX} karakter).`;
+    case "agency":
+      return `Menurut kami, laporan ini ditangani oleh:\n${agencyDisplay(d.suggestion?.agency, names)}\nApakah benar? Pilih Benar, Pilih instansi lain, atau Tidak tahu.`;
+    case "agencyPick":
+      return "Instansi mana yang menangani? Pilih salah satu, atau tulis nama instansinya. Bila ragu, pilih Tidak tahu: koordinator akan meneruskannya.";
+    case "location":
+      return d.reportType === "pengaduan"
+        ? "Di mana lokasinya? Tulis alamat atau patokan (mis. Jl. Merdeka dekat SDN 3, Kel. Sukajadi), atau kirim titik lokasi."
+        : "Di mana lokasinya? Tulis alamat atau patokan, kirim titik lokasi, atau ketik lewati bila tidak ada.";
+    case "date":
+      return "Kapan kejadiannya? Contoh: hari ini, kemarin, 2 hari lalu, 12/11/2026, atau 12 November. Ketik lewati bila tidak tahu.";
+    case "photo":
+      return d.photoIds.length > 0
+        ? `Sudah ${d.photoIds.length} foto. Kirim foto lain, atau pilih Lanjut.`
+        : "Ada foto pendukung? Kirim fotonya sekarang, atau ketik lewati.";
+    case "privacy":
+      return (
+        "Pilih kerahasiaan laporan:\n" +
+        "1. Biasa: identitas Anda diketahui instansi yang menangani.\n" +
+        "2. Rahasia: isi laporan hanya dilihat instansi yang menangani.\n" +
+        "3. Anonim: instansi tidak diberi tahu siapa pelapornya."
+      );
+    case "summary":
+      return summaryText(context, names);
+    case "editPick":
+      return "Bagian mana yang ingin diubah? Pilih salah satu.";
+  }
+}

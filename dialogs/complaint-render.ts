@@ -1,0 +1,53 @@
+// Turns the named actions of one dialog step into the reply the citizen reads: notices first, then
+// the question of the state the dialog rests in, with its options.
+import type { OutboundMessage } from "../bots/channel.js";
+import type { ComplaintContext } from "./complaint-context.js";
+import { NOTICES, filedNotice, questionText, type NoticeId } from "./complaint-copy.js";
+import { questionOptions, type AgencyNames, type QuestionId } from "./complaint-questions.js";
+import type { FileComplaintParams } from "./complaint-dialog.js";
+
+export interface StepAction {
+  type: string;
+  params?: unknown;
+}
+
+export interface RenderInput {
+  actions: readonly StepAction[];
+  context: ComplaintContext;
+  /** The question the dialog rests on after the step. */
+  current: QuestionId;
+  names: AgencyNames;
+  routeWorkingDays: number;
+}
+
+export function renderQuestion(question: QuestionId, context: ComplaintContext, names: AgencyNames): OutboundMessage {
+  const options = questionOptions(question, context, names);
+  return {
+    text: questionText(question, context, names),
+    ...(options.length > 0 ? { options, questionId: question } : {}),
+    ...(question === "location" ? { requestLocation: true } : {}),
+  };
+}
+
+/** One message per step keeps chats calm and within channel rate limits. */
+export function renderStep(input: RenderInput): OutboundMessage[] {
+  const texts: string[] = [];
+  let question: OutboundMessage | undefined;
+  for (const action of input.actions) {
+    if (action.type === "say") {
+      const notice = (action.params as { notice: NoticeId }).notice;
+      if (notice !== "filed") texts.push(NOTICES[notice]);
+    } else if (action.type === "fileComplaint") {
+      const params = action.params as FileComplaintParams;
+      texts.push(filedNotice(params.trackingCode, params.draft.agency, input.routeWorkingDays, input.names));
+    } else if (action.type === "ask") {
+      const asked = (action.params as { question: QuestionId }).question;
+      question = renderQuestion(asked, input.context, input.names);
+    } else if (action.type === "askCurrent") {
+      question = renderQuestion(input.current, input.context, input.names);
+    }
+  }
+  if (question) texts.push(question.text);
+  if (texts.length === 0) return [];
+  return [{ ...question, text: texts.join("\n\n") }];
+}

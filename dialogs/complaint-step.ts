@@ -1,0 +1,79 @@
+// One citizen message through the complaint dialog: restore, read, transition, run effects, save.
+// Runs inside the runner's transaction, so the effects and the new snapshot commit together.
+import { transition } from "xstate";
+import type { InboundMessage, OutboundMessage } from "../bots/channel.js";
+import type { Db } from "../db/database.js";
+import { discardDraftPhotos, saveDraftPhoto } from "../db/attachment-store.js";
+import { loadConversation, saveConversation } from "../db/conversation-store.js";
+import { fileComplaint } from "../complaints/complaint-filing.js";
+import type { SlaPolicy } from "../complaints/sla.js";
+import { MAX_PHOTOS, type DialogEvent } from "./complaint-context.js";
+import { complaintMachine, type FileComplaintParams } from "./complaint-dialog.js";
+import { NOTICES } from "./complaint-copy.js";
+import { renderQuestion, renderStep, type StepAction } from "./complaint-render.js";
+import { currentQuestion, restoreDialog, storeDialog } from "./dialog-snapshot.js";
+import { readInput, type InputReaders } from "./dialog-input.js";
+
+export interface ComplaintStepDeps {
+  readers: InputReaders;
+  sla: SlaPolicy;
+}
+
+export interface StepResult {
+  replies: OutboundMessage[];
+  /** The event the message was read as (for logs and for routing the menu's "Cek status"). */
+  event: DialogEvent;
+  filedCode?: string;
+}
+
+export async function runComplaintStep(db: Db, message: InboundMessage, now: Date, deps: ComplaintStepDeps): Promise<StepResult> {
+  const key = { channel: message.channel, chatId: message.chatId };
+  const restored = restoreDialog(await loadConversation(db, key));
+  const question = currentQuestion(restored.snapshot);
+  const context = restored.snapshot.context;
+  let event = readInput(message, question, context, deps.readers);
+
+  if (event.type === "PHOTO" && question !== "menu" && message.photo?.ok && context.draft.photoIds.length < MAX_PHOTOS) {
+    const attachmentId = await saveDraftPhoto(db, context.submissionId, message.photo, message.channel);
+    event = { type: "PHOTO", attachmentId };
+  }
+
+  const [next, actions] = transition(complaintMachine, restored.snapshot, event);
+  let filedCode: string | undefined;
+  for (const action of actions as StepAction[]) {
+    if (action.type === "fileComplaint") {
+      const params = action.params as FileComplaintParams;
+      const filed = await fileComplaint(
+        db,
+        {
+          ...params.draft,
+          submissionId: params.submissionId,
+          trackingCode: params.trackingCode,
+          reportType: params.draft.reportType ?? "pengaduan",
+          description: params.draft.description ?? "",
+          privacy: params.draft.privacy ?? "biasa",
+        },
+        { channel: message.channel, userId: message.userId, chatId: message.chatId, displayName: message.displayName, phone: message.phone },
+        { now, sla: deps.sla, agencyName: deps.readers.names },
+      );
+      filedCode = filed.trackingCode;
+      // The code shown is the one stored (it differs from the draft's only after a collision).
+      params.trackingCode = filed.trackingCode;
+    } else if (action.type === "discardDraft") {
+      await discardDraftPhotos(db, (action.params as { submissionId: string }).submissionId);
+    }
+  }
+  await saveConversation(db, key, storeDialog(next));
+
+  const current = currentQuestion(next);
+  let replies = renderStep({
+    actions: actions as StepAction[],
+    context: next.context,
+    current,
+    names: deps.readers.names,
+    routeWorkingDays: deps.sla.routeWorkingDays,
+  });
+  if (replies.length === 0) replies = [renderQuestion(current, next.context, deps.readers.names)];
+  if (restored.reset) replies = [{ text: NOTICES.formRestarted }, ...replies];
+  return { replies, event, filedCode };
+}

@@ -1,0 +1,109 @@
+// The per-chat runner: every inbound message, from any channel, takes this path.
+// Serial per chat -> dedup -> (staff/citizen command | complaint dialog step) -> commit -> replies.
+import type { Logger } from "pino";
+import type { InboundMessage, MessageHandler, OutboundMessage } from "../bots/channel.js";
+import type { Db, PrismaClient } from "../db/database.js";
+import { markProcessed } from "../db/processed-messages.js";
+import type { Clock } from "../complaints/clock.js";
+import type { CommandContext, CommandHandler, StaffMember } from "./command-handler.js";
+import { NOTICES } from "./complaint-copy.js";
+import { runComplaintStep, type ComplaintStepDeps } from "./complaint-step.js";
+import { KeyedQueue } from "./keyed-queue.js";
+import { RateLimiter } from "./rate-limiter.js";
+
+export interface RunnerDeps extends ComplaintStepDeps {
+  prisma: PrismaClient;
+  clock: Clock;
+  logger: Logger;
+  /** Asked only for registered staff, before anything else. */
+  staffCommands: CommandHandler[];
+  /** Asked for everyone (citizens and staff) before the complaint dialog. */
+  citizenCommands: CommandHandler[];
+  rateLimitPerMinute: number;
+  /** Called after a commit that may have queued outbox messages. */
+  onCommitted?: () => void;
+}
+
+const MAX_ATTEMPTS = 4;
+
+/** SQLite busy/locked or Prisma's transaction lock wait: worth another try. */
+function isTransient(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? "")}` : String(error);
+  return /SQLITE_BUSY|database is locked|P1008|P2028|timeout while waiting|Transaction already closed|Unable to start a transaction/i.test(text);
+}
+
+export class ConversationRunner implements MessageHandler {
+  private readonly queue = new KeyedQueue();
+  private readonly limiter: RateLimiter;
+  private stopped = false;
+
+  constructor(private readonly deps: RunnerDeps) {
+    this.limiter = new RateLimiter(deps.rateLimitPerMinute, () => deps.clock().getTime());
+  }
+
+  async handle(message: InboundMessage): Promise<OutboundMessage[]> {
+    if (this.stopped) return [];
+    const decision = this.limiter.check(`${message.channel}:${message.userId}`);
+    if (decision === "drop") return [];
+    if (decision === "notify") return [{ text: NOTICES.rateLimited }];
+    return this.queue.run(`${message.channel}:${message.chatId}`, () => this.process(message));
+  }
+
+  /** Lets queued messages finish; new ones are refused (graceful stop). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.queue.idle();
+  }
+
+  get activeChats(): number {
+    return this.queue.activeKeys;
+  }
+
+  private async process(message: InboundMessage): Promise<OutboundMessage[]> {
+    const log = this.deps.logger.child({ channel: message.channel, chatId: message.chatId });
+    for (let attempt = 1; ; attempt += 1) {
+      const started = performance.now();
+      try {
+        const replies = await this.deps.prisma.$transaction((tx) => this.step(tx, message), { maxWait: 60_000, timeout: 30_000 });
+        this.deps.onCommitted?.();
+        log.debug({ ms: Math.round(performance.now() - started), replies: replies.length }, "message handled");
+        return replies;
+      } catch (error) {
+        if (isTransient(error) && attempt < MAX_ATTEMPTS) {
+          log.warn({ attempt, err: error }, "database busy, retrying message");
+          await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+          continue;
+        }
+        // Nothing was committed, not even the dedup record: a redelivery or a resend is processed normally.
+        log.error({ err: error }, "message failed");
+        return [{ text: NOTICES.tryAgain }];
+      }
+    }
+  }
+
+  private async step(db: Db, message: InboundMessage): Promise<OutboundMessage[]> {
+    if (!(await markProcessed(db, message.channel, message.messageId))) return [];
+    const now = this.deps.clock();
+    const identity = `${message.channel}:${message.userId}`;
+    const staffRow = await db.staff.findUnique({ where: { identity } });
+    const staff: StaffMember | null = staffRow ? { identity, agencyCode: staffRow.agencyCode, name: staffRow.name } : null;
+    const context: CommandContext = { db, message, identity, staff, now };
+
+    if (message.text?.trim().startsWith("/")) {
+      const handlers = staff ? [...this.deps.staffCommands, ...this.deps.citizenCommands] : this.deps.citizenCommands;
+      for (const handler of handlers) {
+        const replies = await handler.handle(context);
+        if (replies) return replies;
+      }
+    }
+    const result = await runComplaintStep(db, message, now, this.deps);
+    // The menu's "Cek status" button is the /status command.
+    if (result.event.type === "CHOICE" && result.event.value === "status") {
+      for (const handler of this.deps.citizenCommands) {
+        const replies = await handler.handle({ ...context, message: { ...message, text: "/status", choice: undefined } });
+        if (replies) return replies;
+      }
+    }
+    return result.replies;
+  }
+}

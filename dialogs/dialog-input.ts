@@ -1,0 +1,87 @@
+// Reads one inbound message as a dialog event for the question being asked. Pure, given its readers.
+import type { InboundMessage } from "../bots/channel.js";
+import type { Classification } from "../nlp/classification.js";
+import type { DateParse } from "../nlp/indonesian-dates.js";
+import type { ComplaintContext, DialogEvent, NewForm } from "./complaint-context.js";
+import { matchOption, questionOptions, type AgencyNames, type QuestionId } from "./complaint-questions.js";
+
+export interface InputReaders {
+  classify(text: string): Classification;
+  regionHint(text: string): string | undefined;
+  parseDate(text: string): DateParse;
+  /** Resolves what a citizen typed as an agency ("dlh", "Dinas Sosial") to its code. */
+  agencyCode(text: string): string | undefined;
+  names: AgencyNames;
+  newForm(): NewForm;
+}
+
+const COMMANDS: Record<string, DialogEvent["type"]> = {
+  "/start": "START",
+  "/menu": "START",
+  "/lapor": "REPORT",
+  "/batal": "CANCEL",
+  batal: "CANCEL",
+  "/bantuan": "HELP",
+  "/help": "HELP",
+  "/lewati": "SKIP",
+  lewati: "SKIP",
+  skip: "SKIP",
+};
+
+/** "/status@MyBot arg" -> "/status". */
+export function commandWord(text: string): string {
+  return (text.trim().split(/\s+/)[0] ?? "").toLowerCase().replace(/@\S*$/, "");
+}
+
+export function readInput(
+  message: InboundMessage,
+  question: QuestionId,
+  context: ComplaintContext,
+  readers: InputReaders,
+): DialogEvent {
+  const options = questionOptions(question, context, readers.names);
+  if (message.choice) {
+    const valid =
+      message.choice.questionId === question &&
+      (options.some((option) => option.value === message.choice?.value) ||
+        (question === "agencyPick" && readers.names(message.choice.value) !== undefined));
+    return valid ? { type: "CHOICE", value: message.choice.value } : { type: "STALE" };
+  }
+  if (message.location) {
+    const { latitude, longitude } = message.location;
+    return { type: "LOCATION", latitude, longitude };
+  }
+  if (message.photo) {
+    // The runner stores the photo and fills in the attachment id.
+    return message.photo.ok ? { type: "PHOTO", attachmentId: "" } : { type: "PHOTO_FAILED", reason: message.photo.reason };
+  }
+  const text = message.text ?? "";
+  if (text.trim() === "") return { type: "UNSUPPORTED", kind: message.unsupported ?? "other" };
+
+  const word = commandWord(text);
+  const command = COMMANDS[word];
+  const isBareWord = text.trim().split(/\s+/).length === 1;
+  if (command && (word.startsWith("/") || isBareWord)) {
+    if (command === "REPORT") return { type: "REPORT", ...readers.newForm() };
+    if (command === "SKIP" && options.some((option) => option.value === "lewati")) return { type: "CHOICE", value: "lewati" };
+    return { type: command } as DialogEvent;
+  }
+  // Unknown slash commands get the help, never a hint of commands the sender may not use.
+  if (word.startsWith("/")) return { type: "HELP" };
+
+  const chosen = matchOption(text, options) ?? (question === "agencyPick" ? readers.agencyCode(text) : undefined);
+  if (chosen) return { type: "CHOICE", value: chosen };
+
+  switch (question) {
+    case "menu":
+      return { type: "TEXT", text, classification: readers.classify(text), newForm: readers.newForm() };
+    case "description":
+      return { type: "TEXT", text, classification: readers.classify(text), regionHint: readers.regionHint(text) };
+    case "location":
+      return { type: "TEXT", text, regionHint: readers.regionHint(text) };
+    case "date":
+      return { type: "TEXT", text, date: readers.parseDate(text) };
+    default:
+      return { type: "TEXT", text };
+  }
+}
