@@ -1,0 +1,119 @@
+// The runner against a real SQLite file: filing, dedup, per-chat order, restore and reset of snapshots.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../support/test-app.js";
+import { chatDriver, TRACKING_CODE } from "../support/chat-driver.js";
+import { COMPLAINT_MACHINE_VERSION } from "../../dialogs/complaint-dialog.js";
+
+const DESCRIPTION = "Jalan di depan SDN 3 Sukajadi berlubang besar sejak dua minggu, sudah dua motor jatuh.";
+const clock = () => new Date("2026-11-23T03:00:00Z");
+
+let app: TestApp;
+beforeEach(async () => {
+  app = await createTestApp({ clock });
+});
+afterEach(async () => {
+  await app.close();
+});
+
+async function fileOne(userId: string, privacy = "Biasa") {
+  const chat = chatDriver(app.handler, { userId, displayName: "Siti" });
+  await chat.say("/start");
+  await chat.press("Buat laporan");
+  await chat.press("Pengaduan");
+  await chat.say(DESCRIPTION);
+  await chat.say("1");
+  await chat.say("Jl. Merdeka No. 5, depan SDN 3");
+  await chat.say("kemarin");
+  await chat.send({ photo: { ok: true, data: Buffer.from("fake-jpeg-bytes"), mimeType: "image/jpeg" } });
+  await chat.press("Lanjut");
+  await chat.press(privacy);
+  const replies = await chat.press("Kirim");
+  return { chat, replies };
+}
+
+describe("conversation runner", () => {
+  it("files a complete complaint and shows the tracking code only after it is stored", async () => {
+    const { replies } = await fileOne("warga-1");
+    const code = TRACKING_CODE.exec(replies[0]?.text ?? "")?.[0];
+    expect(code).toBeDefined();
+    const complaint = await app.prisma.complaint.findUnique({
+      where: { trackingCode: code ?? "" },
+      include: { citizen: true, attachments: true, events: true },
+    });
+    expect(complaint).toMatchObject({
+      reportType: "pengaduan",
+      description: DESCRIPTION,
+      locationText: "Jl. Merdeka No. 5, depan SDN 3",
+      privacy: "biasa",
+      channel: "terminal",
+      chatId: "warga-1",
+    });
+    expect(complaint?.incidentDate?.toISOString().slice(0, 10)).toBe("2026-11-22");
+    expect(complaint?.citizen.displayName).toBe("Siti");
+    expect(complaint?.attachments).toHaveLength(1);
+    expect(complaint?.attachments[0]?.sizeBytes).toBe(15);
+    expect(complaint?.events.map((e) => e.type)).toContain("FILED");
+    expect(await app.prisma.attachment.count({ where: { complaintId: null } })).toBe(0);
+  });
+
+  it("processes a redelivered message once", async () => {
+    const chat = chatDriver(app.handler, { userId: "warga-2" });
+    const message = { channel: "terminal" as const, chatId: "warga-2", userId: "warga-2", messageId: "same-id", text: "/lapor" };
+    const first = await app.handler.handle(message);
+    const again = await app.handler.handle(message);
+    expect(first).toHaveLength(1);
+    expect(again).toEqual([]);
+    expect(chat.transcript).toEqual([]);
+  });
+
+  it("keeps one chat's messages in order even when they arrive at once", async () => {
+    const chat = chatDriver(app.handler, { userId: "warga-3" });
+    await Promise.all([chat.say("/lapor"), chat.say("1"), chat.say(DESCRIPTION)]);
+    const row = await app.prisma.conversation.findUnique({ where: { channel_chatId: { channel: "terminal", chatId: "warga-3" } } });
+    const stored = JSON.parse(row?.snapshot ?? "{}");
+    expect(stored.context.draft.description).toBe(DESCRIPTION);
+    expect(stored.context.draft.reportType).toBe("pengaduan");
+  });
+
+  it("tells the citizen politely when a stored form cannot be restored, and goes on", async () => {
+    const chat = chatDriver(app.handler, { userId: "warga-4" });
+    await chat.say("/lapor");
+    await app.prisma.conversation.update({
+      where: { channel_chatId: { channel: "terminal", chatId: "warga-4" } },
+      data: { snapshot: "{not json" },
+    });
+    const replies = await chat.say("1");
+    expect(replies.map((r) => r.text).join("\n")).toMatch(/dimulai ulang/);
+    await app.prisma.conversation.update({
+      where: { channel_chatId: { channel: "terminal", chatId: "warga-4" } },
+      data: { machineVersion: COMPLAINT_MACHINE_VERSION + 99, snapshot: JSON.stringify({ value: { form: "nowhere" }, context: {} }) },
+    });
+    const after = await chat.say("/lapor");
+    expect(after.map((r) => r.text).join("\n")).toMatch(/dimulai ulang/);
+    expect(after.at(-1)?.questionId).toBe("type");
+  });
+
+  it("answers numbers, words and stale buttons wherever options are offered", async () => {
+    const chat = chatDriver(app.handler, { userId: "warga-5" });
+    await chat.say("/lapor");
+    const stale = await chat.send({ choice: { questionId: "privacy", value: "anonim" } });
+    expect(stale[0]?.text).toMatch(/pertanyaan sebelumnya/);
+    expect(stale[0]?.questionId).toBe("type");
+    const wrong = await chat.say("7");
+    expect(wrong[0]?.questionId).toBe("type");
+    const word = await chat.say("aspirasi");
+    expect(word[0]?.text).toMatch(/Ceritakan masalahnya/);
+  });
+
+  it("never shows another person's complaint in /status", async () => {
+    const { replies } = await fileOne("warga-6", "Anonim");
+    const code = TRACKING_CODE.exec(replies[0]?.text ?? "")?.[0] ?? "";
+    const stranger = chatDriver(app.handler, { userId: "tetangga" });
+    const answer = await stranger.say(`/status ${code.toLowerCase()}`);
+    expect(answer[0]?.text).toMatch(/tidak ditemukan/i);
+    expect(answer[0]?.text).not.toContain(DESCRIPTION.slice(0, 20));
+    const owner = chatDriver(app.handler, { userId: "warga-6" });
+    const mine = await owner.say(`/status ${code.toLowerCase()}`);
+    expect(mine[0]?.text).toContain(code);
+  });
+});

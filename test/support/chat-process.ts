@@ -1,0 +1,63 @@
+// The real program (`app/main.ts --chat`) as a child process, for restart and end-to-end tests.
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import path from "node:path";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+
+export interface ChatProcess {
+  child: ChildProcessWithoutNullStreams;
+  output(): string;
+  /** Writes one line and waits until the output after it matches. */
+  sayAndWait(line: string, expected: RegExp, timeoutMs?: number): Promise<string>;
+  waitFor(expected: RegExp, timeoutMs?: number): Promise<string>;
+  exited: Promise<number | null>;
+}
+
+export function startChatProcess(env: Record<string, string>, args: string[] = []): ChatProcess {
+  const child = spawn(TSX, ["app/main.ts", "--chat", ...args], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: "warn", ...env },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  let mark = 0;
+  const waiters = new Set<() => void>();
+  child.stdout.on("data", (chunk: Buffer) => {
+    out += chunk.toString();
+    for (const wake of waiters) wake();
+  });
+  child.stderr.on("data", (chunk: Buffer) => {
+    err += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const waitFor = (expected: RegExp, timeoutMs = 20_000) =>
+    new Promise<string>((resolve, reject) => {
+      const check = () => {
+        const fresh = out.slice(mark);
+        if (expected.test(fresh)) {
+          waiters.delete(check);
+          clearTimeout(timer);
+          mark = out.length;
+          resolve(fresh);
+        }
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`timed out waiting for ${expected}; stdout:\n${out.slice(mark)}\nstderr:\n${err}`));
+      }, timeoutMs);
+      waiters.add(check);
+      check();
+    });
+  return {
+    child,
+    output: () => out,
+    waitFor,
+    sayAndWait: (line, expected, timeoutMs) => {
+      child.stdin.write(`${line}\n`);
+      return waitFor(expected, timeoutMs);
+    },
+    exited,
+  };
+}
