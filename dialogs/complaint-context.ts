@@ -70,3 +70,8 @@ export const DESCRIPTION_MIN = 20;
 export const DESCRIPTION_MAX = 4000;
 export const LOCATION_MIN = 3;
 export const MAX_PHOTOS = 5;
+
+/** Length as a reader sees it: invisible format characters (zero-width, bidi controls) and spaces do not count. */
+export function visibleLength(text: string): number {
+  return text.replace(/[\s\p{Cf}\p{Cc}]/gu, "").length;
+}

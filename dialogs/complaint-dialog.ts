@@ -10,6 +10,7 @@ import {
   EMPTY_CONTEXT,
   LOCATION_MIN,
   MAX_PHOTOS,
+  visibleLength,
   type ComplaintContext,
   type ComplaintDraft,
   type DialogEvent,
@@ -30,6 +31,10 @@ type EventOf<T extends DialogEvent["type"]> = Extract<DialogEvent, { type: T }>;
 
 function textOf(event: DialogEvent): string {
   return event.type === "TEXT" ? event.text.trim() : "";
+}
+
+function visibleTextLength(event: DialogEvent): number {
+  return event.type === "TEXT" ? visibleLength(event.text) : 0;
 }
 
 /** Free text at the menu starts a form when it says "lapor" or clearly describes a public-service problem. */
@@ -140,16 +145,16 @@ export const complaintMachine = setup({
     describesProblem: ({ event }) =>
       event.type === "TEXT" &&
       event.newForm !== undefined &&
-      descriptionFromFreeText(event.text).length >= DESCRIPTION_MIN &&
+      visibleLength(descriptionFromFreeText(event.text)) >= DESCRIPTION_MIN &&
       (INTENT.test(event.text.trim()) || event.classification?.agency !== COORDINATOR_CODE),
-    hasDescription: ({ context }) => (context.draft.description ?? "").length >= DESCRIPTION_MIN,
-    tooShort: ({ event }) => textOf(event).length < DESCRIPTION_MIN,
+    hasDescription: ({ context }) => visibleLength(context.draft.description ?? "") >= DESCRIPTION_MIN,
+    tooShort: ({ event }) => visibleTextLength(event) < DESCRIPTION_MIN,
     tooLong: ({ event }) => textOf(event).length > DESCRIPTION_MAX,
     hasConfidentSuggestion: ({ context }) =>
       context.draft.suggestion !== undefined && context.draft.suggestion.agency !== COORDINATOR_CODE,
     chose: ({ event }, params: { value: string }) => event.type === "CHOICE" && event.value === params.value,
     choseAny: ({ event }) => event.type === "CHOICE" && event.value !== "",
-    locationTooShort: ({ event }) => textOf(event).length < LOCATION_MIN,
+    locationTooShort: ({ event }) => visibleTextLength(event) < LOCATION_MIN,
     locationOptional: ({ context }) => context.draft.reportType !== "pengaduan",
     dateUnderstood: ({ event }) => event.type === "TEXT" && event.date?.ok === true,
     dateInFuture: ({ event }) => event.type === "TEXT" && event.date?.ok === false && event.date.reason === "future",

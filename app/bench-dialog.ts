@@ -1,0 +1,131 @@
+// Benchmark parts that run in-process: dialog throughput/latency, idle dialog memory, filing vs raw SQLite.
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import pino from "pino";
+import type { InboundMessage, MessageHandler } from "../bots/channel.js";
+import { fileComplaint } from "../complaints/complaint-filing.js";
+import { createApp, type App } from "./compose.js";
+import { loadConfig } from "./config.js";
+
+export const DESCRIPTION = "Jalan di depan SDN 3 Sukajadi berlubang besar sejak dua minggu, sudah dua motor jatuh.";
+/** One full complaint, typed the way citizens answer (numbers and words). */
+export const COMPLAINT_SCRIPT = ["/lapor", "1", DESCRIPTION, "1", "Jl. Merdeka No. 5", "kemarin", "lewati", "1", "kirim"];
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+export async function withBenchApp<T>(run: (app: App, dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(path.join(tmpdir(), "lapor-bench-"));
+  const config = loadConfig({ DATABASE_URL: `file:${path.join(dir, "bench.db")}`, DATA_DIR: dir, RATE_LIMIT_PER_MINUTE: "1000000" });
+  const app = await createApp({ config, logger: pino({ level: "silent" }) });
+  try {
+    return await run(app, dir);
+  } finally {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface ThroughputResult {
+  citizens: number;
+  messages: number;
+  messagesPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  filed: number;
+}
+
+/** Every citizen runs the script concurrently; each one's messages are sent in order, as a person would. */
+export async function benchDialog(handler: MessageHandler, citizens: number, channel: InboundMessage["channel"] = "terminal"): Promise<ThroughputResult> {
+  const latencies: number[] = [];
+  let filed = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: citizens }, async (_, index) => {
+      const userId = `bench-${index}`;
+      for (const text of COMPLAINT_SCRIPT) {
+        const t0 = performance.now();
+        const replies = await handler.handle({ channel, chatId: userId, userId, messageId: randomUUID(), text });
+        latencies.push(performance.now() - t0);
+        if (replies.some((reply) => /LPR-[0-9A-Z]{8}/.test(reply.text))) filed += 1;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    citizens,
+    messages: latencies.length,
+    messagesPerSecond: Math.round(latencies.length / seconds),
+    p50Ms: round(percentile(latencies, 50)),
+    p95Ms: round(percentile(latencies, 95)),
+    p99Ms: round(percentile(latencies, 99)),
+    filed,
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** Opens `count` dialogs (each mid-form) and reports the resident memory they cost per dialog. */
+export async function benchIdleMemory(app: App, count: number): Promise<{ dialogs: number; bytesPerDialog: number }> {
+  globalThis.gc?.();
+  const before = process.memoryUsage().rss;
+  const batch = 500;
+  for (let start = 0; start < count; start += batch) {
+    await Promise.all(
+      Array.from({ length: Math.min(batch, count - start) }, (_, i) => {
+        const userId = `idle-${start + i}`;
+        return app.runner.handle({ channel: "terminal", chatId: userId, userId, messageId: randomUUID(), text: "/lapor" });
+      }),
+    );
+  }
+  globalThis.gc?.();
+  const after = process.memoryUsage().rss;
+  return { dialogs: count, bytesPerDialog: Math.max(0, Math.round((after - before) / count)) };
+}
+
+export interface FilingResult {
+  complaintsPerSecond: number;
+  rawInsertsPerSecond: number;
+  ratio: number;
+}
+
+/** Filing through Prisma (citizen, complaint, event, staff lookup) vs one raw insert per transaction. */
+export async function benchFiling(app: App, dir: string, count: number): Promise<FilingResult> {
+  const started = performance.now();
+  for (let i = 0; i < count; i += 1) {
+    await app.prisma.$transaction((tx) =>
+      fileComplaint(
+        tx,
+        { submissionId: randomUUID(), trackingCode: `LPR-${String(i).padStart(8, "0")}`, reportType: "pengaduan", description: DESCRIPTION, agency: "DPUPR", photoIds: [], privacy: "biasa" },
+        { channel: "terminal", userId: `filer-${i % 100}`, chatId: `filer-${i % 100}` },
+        { now: new Date(), sla: app.sla, agencyName: () => "Dinas" },
+      ),
+    );
+  }
+  const complaintsPerSecond = count / ((performance.now() - started) / 1000);
+
+  const raw = new Database(path.join(dir, "raw.db"));
+  raw.pragma("journal_mode = WAL");
+  raw.pragma("synchronous = NORMAL");
+  raw.exec("CREATE TABLE t (id TEXT PRIMARY KEY, code TEXT UNIQUE, description TEXT, status TEXT, filedAt INTEGER)");
+  const insert = raw.prepare("INSERT INTO t VALUES (?, ?, ?, ?, ?)");
+  const one = raw.transaction((i: number) => insert.run(randomUUID(), `LPR-${i}`, DESCRIPTION, "BARU", Date.now()));
+  const rawStarted = performance.now();
+  for (let i = 0; i < count; i += 1) one(i);
+  const rawInsertsPerSecond = count / ((performance.now() - rawStarted) / 1000);
+  raw.close();
+  return {
+    complaintsPerSecond: Math.round(complaintsPerSecond),
+    rawInsertsPerSecond: Math.round(rawInsertsPerSecond),
+    ratio: Math.round((complaintsPerSecond / rawInsertsPerSecond) * 1000) / 1000,
+  };
+}

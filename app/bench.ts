@@ -1,0 +1,63 @@
+// `npm run bench`: performance figures as a table and one JSON line. Never fails on a slow machine.
+import { parseArgs } from "node:util";
+import { benchDialog, benchFiling, benchIdleMemory, withBenchApp } from "./bench-dialog.js";
+import { benchColdStart } from "./bench-startup.js";
+
+const { values } = parseArgs({
+  options: {
+    citizens: { type: "string", default: "2000" },
+    idle: { type: "string", default: "10000" },
+    filings: { type: "string", default: "2000" },
+    "telegram-citizens": { type: "string", default: "200" },
+    only: { type: "string" },
+  },
+});
+const wanted = (part: string) => !values.only || values.only.split(",").includes(part);
+
+const rows: [string, string, string][] = [];
+const figures: Record<string, unknown> = {};
+const row = (name: string, value: string, target: string) => {
+  rows.push([name, value, target]);
+  process.stderr.write(`  ${name}: ${value}\n`);
+};
+
+if (wanted("dialog")) {
+  const result = await withBenchApp((app) => benchDialog(app.runner, Number(values.citizens)));
+  figures.dialog = result;
+  row("dialog msgs/s (in-process)", `${result.messagesPerSecond} (${result.citizens} citizens, ${result.messages} msgs, ${result.filed} filed)`, ">= 2000");
+  row("dialog latency p50/p95/p99 ms", `${result.p50Ms} / ${result.p95Ms} / ${result.p99Ms}`, "p99 <= 25");
+}
+if (wanted("memory")) {
+  const result = await withBenchApp((app) => benchIdleMemory(app, Number(values.idle)));
+  figures.memory = result;
+  row("memory per idle dialog", `${result.bytesPerDialog} B (${result.dialogs} dialogs, RSS delta)`, "<= 1024 B");
+}
+if (wanted("filing")) {
+  const result = await withBenchApp((app, dir) => benchFiling(app, dir, Number(values.filings)));
+  figures.filing = result;
+  row("filing complaints/s", `${result.complaintsPerSecond} vs raw insert ${result.rawInsertsPerSecond}/s = ${(result.ratio * 100).toFixed(1)}%`, ">= 30%");
+}
+if (wanted("nlp")) {
+  const { benchClassifier } = await import("./bench-nlp.js");
+  const result = await benchClassifier();
+  figures.nlp = result;
+  row("classifications/s", String(Math.round(result.classificationsPerSecond)), ">= 10000");
+  row("classifier load ms", String(Math.round(result.loadMs)), "< 300");
+}
+if (wanted("telegram")) {
+  const { benchTelegram } = await import("./bench-telegram.js");
+  const result = await benchTelegram(Number(values["telegram-citizens"]));
+  figures.telegram = result;
+  row("telegram msgs/s (emulator)", `${result.ourMessagesPerSecond} vs echo bot ${result.echoMessagesPerSecond} = ${(result.ratio * 100).toFixed(1)}%`, ">= 50%");
+}
+if (wanted("startup")) {
+  const result = await benchColdStart();
+  figures.startup = result;
+  row("cold start ms (to ready)", `median ${result.medianMs} (first, with migrations: ${result.firstMs})`, "<= 1500");
+}
+
+const width = Math.max(...rows.map((r) => r[0].length));
+const valueWidth = Math.max(...rows.map((r) => r[1].length));
+console.log(`\n${"figure".padEnd(width)}  ${"measured".padEnd(valueWidth)}  target`);
+for (const [name, value, target] of rows) console.log(`${name.padEnd(width)}  ${value.padEnd(valueWidth)}  ${target}`);
+console.log(JSON.stringify({ bench: figures, node: process.version, cpus: (await import("node:os")).cpus().length }));
