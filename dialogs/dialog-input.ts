@@ -28,6 +28,12 @@ const COMMANDS: Record<string, DialogEvent["type"]> = {
   skip: "SKIP",
 };
 
+/** The menu's "Buat laporan" is /lapor; every other option is a plain choice. */
+function chosenEvent(question: QuestionId, value: string, readers: InputReaders): DialogEvent {
+  if (question === "menu" && value === "lapor") return { type: "REPORT", ...readers.newForm() };
+  return { type: "CHOICE", value };
+}
+
 /** "/status@MyBot arg" -> "/status". */
 export function commandWord(text: string): string {
   return (text.trim().split(/\s+/)[0] ?? "").toLowerCase().replace(/@\S*$/, "");
@@ -45,7 +51,8 @@ export function readInput(
       message.choice.questionId === question &&
       (options.some((option) => option.value === message.choice?.value) ||
         (question === "agencyPick" && readers.names(message.choice.value) !== undefined));
-    return valid ? { type: "CHOICE", value: message.choice.value } : { type: "STALE" };
+    if (!valid) return { type: "STALE" };
+    return chosenEvent(question, message.choice.value, readers);
   }
   if (message.location) {
     const { latitude, longitude } = message.location;
@@ -70,7 +77,7 @@ export function readInput(
   if (word.startsWith("/")) return { type: "HELP" };
 
   const chosen = matchOption(text, options) ?? (question === "agencyPick" ? readers.agencyCode(text) : undefined);
-  if (chosen) return { type: "CHOICE", value: chosen };
+  if (chosen) return chosenEvent(question, chosen, readers);
 
   switch (question) {
     case "menu":
