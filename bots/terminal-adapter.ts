@@ -30,7 +30,8 @@ export function renderForTerminal(message: OutboundMessage): string {
   const lines = [message.text];
   if (message.options?.length) {
     lines.push(...message.options.map((option, index) => `  ${index + 1}. ${option.label}`));
-    lines.push(`(Balas dengan angka 1-${message.options.length})`);
+    const count = message.options.length;
+    lines.push(count === 1 ? "(Balas 1)" : `(Balas dengan angka 1-${count})`);
   }
   if (message.requestLocation) lines.push("(Di terminal, kirim titik lokasi dengan: /lokasi -6.9175,107.6191)");
   if (message.photo) lines.push(`[gambar: ${message.photo.fileName}]`);

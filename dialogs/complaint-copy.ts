@@ -64,11 +64,10 @@ export function agencyDisplay(code: string | undefined, names: AgencyNames): str
   return names(code) ?? code;
 }
 
-export function filedNotice(trackingCode: string, agency: string | undefined, routeDays: number, names: AgencyNames): string {
-  const next =
-    agency && agency !== COORDINATOR_CODE
-      ? `Laporan diteruskan ke ${agencyDisplay(agency, names)}, yang akan menindaklanjutinya.`
-      : `Koordinator akan memverifikasi dan meneruskannya ke instansi yang berwenang paling lambat ${routeDays} hari kerja.`;
+export function filedNotice(trackingCode: string, routedTo: string | null, routeDays: number, names: AgencyNames): string {
+  const next = routedTo
+    ? `Laporan sudah diteruskan ke ${agencyDisplay(routedTo, names)} untuk ditindaklanjuti.`
+    : `Koordinator akan memverifikasi dan meneruskannya ke instansi yang berwenang paling lambat ${routeDays} hari kerja.`;
   return (
     `Terima kasih, laporan Anda sudah kami terima.\nKode laporan: ${trackingCode}\n` +
     `Simpan kode ini. ${next}\nSetiap perkembangan akan kami kirim ke chat ini. Cek kapan saja dengan /status ${trackingCode}.`
@@ -126,9 +125,9 @@ export function questionText(question: QuestionId, context: ComplaintContext, na
     case "privacy":
       return (
         "Pilih kerahasiaan laporan:\n" +
-        "1. Biasa: identitas Anda diketahui instansi yang menangani.\n" +
-        "2. Rahasia: isi laporan hanya dilihat instansi yang menangani.\n" +
-        "3. Anonim: instansi tidak diberi tahu siapa pelapornya."
+        "• Biasa: identitas Anda diketahui instansi yang menangani.\n" +
+        "• Rahasia: isi laporan hanya dilihat instansi yang menangani dan koordinator.\n" +
+        "• Anonim: instansi tidak diberi tahu siapa pelapornya."
       );
     case "summary":
       return summaryText(context, names);

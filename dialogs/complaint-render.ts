@@ -4,7 +4,6 @@ import type { OutboundMessage } from "../bots/channel.js";
 import type { ComplaintContext } from "./complaint-context.js";
 import { NOTICES, filedNotice, questionText, type NoticeId } from "./complaint-copy.js";
 import { questionOptions, type AgencyNames, type QuestionId } from "./complaint-questions.js";
-import type { FileComplaintParams } from "./complaint-dialog.js";
 
 export interface StepAction {
   type: string;
@@ -18,6 +17,8 @@ export interface RenderInput {
   current: QuestionId;
   names: AgencyNames;
   routeWorkingDays: number;
+  /** What filing stored, when this step filed a complaint. */
+  filed?: { trackingCode: string; assignedAgency: string | null };
 }
 
 export function renderQuestion(question: QuestionId, context: ComplaintContext, names: AgencyNames): OutboundMessage {
@@ -37,9 +38,8 @@ export function renderStep(input: RenderInput): OutboundMessage[] {
     if (action.type === "say") {
       const notice = (action.params as { notice: NoticeId }).notice;
       if (notice !== "filed") texts.push(NOTICES[notice]);
-    } else if (action.type === "fileComplaint") {
-      const params = action.params as FileComplaintParams;
-      texts.push(filedNotice(params.trackingCode, params.draft.agency, input.routeWorkingDays, input.names));
+    } else if (action.type === "fileComplaint" && input.filed) {
+      texts.push(filedNotice(input.filed.trackingCode, input.filed.assignedAgency, input.routeWorkingDays, input.names));
     } else if (action.type === "ask") {
       const asked = (action.params as { question: QuestionId }).question;
       question = renderQuestion(asked, input.context, input.names);

@@ -39,11 +39,11 @@ export async function runComplaintStep(db: Db, message: InboundMessage, now: Dat
   }
 
   const [next, actions] = transition(complaintMachine, restored.snapshot, event);
-  let filedCode: string | undefined;
+  let filed: { trackingCode: string; assignedAgency: string | null } | undefined;
   for (const action of actions as StepAction[]) {
     if (action.type === "fileComplaint") {
       const params = action.params as FileComplaintParams;
-      const filed = await fileComplaint(
+      filed = await fileComplaint(
         db,
         {
           ...params.draft,
@@ -56,9 +56,6 @@ export async function runComplaintStep(db: Db, message: InboundMessage, now: Dat
         { channel: message.channel, userId: message.userId, chatId: message.chatId, displayName: message.displayName, phone: message.phone },
         { now, sla: deps.sla, agencyName: deps.readers.names },
       );
-      filedCode = filed.trackingCode;
-      // The code shown is the one stored (it differs from the draft's only after a collision).
-      params.trackingCode = filed.trackingCode;
     } else if (action.type === "discardDraft") {
       await discardDraftPhotos(db, (action.params as { submissionId: string }).submissionId);
     }
@@ -72,8 +69,9 @@ export async function runComplaintStep(db: Db, message: InboundMessage, now: Dat
     current,
     names: deps.readers.names,
     routeWorkingDays: deps.sla.routeWorkingDays,
+    ...(filed ? { filed } : {}),
   });
   if (replies.length === 0) replies = [renderQuestion(current, next.context, deps.readers.names)];
   if (restored.reset) replies = [{ text: NOTICES.formRestarted }, ...replies];
-  return { replies, event, filedCode };
+  return { replies, event, ...(filed ? { filedCode: filed.trackingCode } : {}) };
 }
