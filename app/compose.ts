@@ -6,11 +6,14 @@ import { pruneProcessed } from "../db/processed-messages.js";
 import { systemClock, type Clock } from "../complaints/clock.js";
 import { createLifecycleService, type LifecycleService } from "../complaints/lifecycle-service.js";
 import { OutboxDispatcher } from "../complaints/outbox-dispatcher.js";
-import { DEFAULT_SLA, type SlaPolicy } from "../complaints/sla.js";
+import type { SlaPolicy } from "../complaints/sla.js";
+import { startWeeklyDigestScheduler, type DigestScheduler } from "../complaints/monev-digest.js";
+import { slaPolicy } from "./sla-policy.js";
 import { createCitizenCommands } from "../dialogs/citizen-commands.js";
 import { ConversationRunner } from "../dialogs/conversation-runner.js";
 import { createReportCommand } from "../dialogs/report-command.js";
 import { createStaffCommands } from "../dialogs/staff-commands.js";
+import { createPendingAnswerHook } from "../dialogs/pending-answer.js";
 import { loadAgencyCatalog, type AgencyCatalog } from "../nlp/agency-catalog.js";
 import { createAgencyClassifier } from "../nlp/agency-classifier.js";
 import { localDate, parseIndonesianDate } from "../nlp/indonesian-dates.js";
@@ -38,17 +41,6 @@ export interface App {
   /** Starts the outbox loop and daily housekeeping (not used by tests that drain by hand). */
   startBackground(): void;
   close(): Promise<void>;
-}
-
-export function slaPolicy(config: AppConfig): SlaPolicy {
-  return {
-    ...DEFAULT_SLA,
-    routeWorkingDays: config.SLA_ROUTE_DAYS,
-    responseWorkingDays: config.SLA_RESPONSE_DAYS,
-    finishWorkingDays: config.SLA_FINISH_DAYS,
-    reopenDays: config.REOPEN_DAYS,
-    calendar: { utcOffsetMinutes: config.UTC_OFFSET_HOURS * 60, holidays: new Set(config.HOLIDAYS) },
-  };
 }
 
 function agencyMatcher(catalog: AgencyCatalog): (text: string) => string | undefined {
@@ -81,6 +73,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     staffCommands: [createReportCommand({ sla, agencyName }), createStaffCommands({ lifecycle, agencyName, agencyCodes })],
     citizenCommands: [createCitizenCommands({ lifecycle })],
+    menuTextHook: createPendingAnswerHook(lifecycle),
     readers: {
       classify: (text) => classifier.classify(text),
       regionHint: (text) => regions.find(text)[0]?.label,
@@ -93,6 +86,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
 
   const timers: NodeJS.Timeout[] = [];
+  let digest: DigestScheduler | undefined;
   return {
     prisma,
     runner,
@@ -113,9 +107,19 @@ export async function createApp(deps: AppDeps): Promise<App> {
       }, 24 * 3_600_000);
       daily.unref();
       timers.push(daily);
+      digest = startWeeklyDigestScheduler({
+        prisma,
+        clock,
+        sla,
+        agencyName,
+        onError: (error) => logger.error({ err: error }, "weekly digest failed"),
+        onSent: () => dispatcher.nudge(),
+      });
+      void digest.tick();
     },
     async close() {
       for (const timer of timers) clearInterval(timer);
+      digest?.stop();
       await runner.stop();
       await dispatcher.stop();
       await database.close();

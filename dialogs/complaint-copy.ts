@@ -10,7 +10,8 @@ export const NOTICES = {
     "Cara memakai layanan ini:\n" +
     "• /lapor: buat laporan baru\n" +
     "• /status KODE: cek perkembangan laporan (mis. /status LPR-7K3M9Q2X); /status saja untuk melihat semua laporan Anda\n" +
-    "• /jawab KODE teks: menjawab pertanyaan petugas\n" +
+    "• /jawab KODE teks: menjawab pertanyaan petugas (atau cukup balas pesannya)\n" +
+    "• /tanggapi KODE teks: menanggapi jawaban instansi\n" +
     "• /bukakembali KODE alasan: bila Anda belum puas dengan penyelesaian\n" +
     "• /nilai KODE 1-5: menilai penyelesaian\n" +
     "• batal: membatalkan laporan yang sedang dibuat\n" +

@@ -13,10 +13,13 @@ import { NOTICES } from "./complaint-copy.js";
 import { renderQuestion, renderStep, type StepAction } from "./complaint-render.js";
 import { currentQuestion, restoreDialog, storeDialog } from "./dialog-snapshot.js";
 import { readInput, type InputReaders } from "./dialog-input.js";
+import type { MenuTextHook } from "./pending-answer.js";
 
 export interface ComplaintStepDeps {
   readers: InputReaders;
   sla: SlaPolicy;
+  /** Asked for free text while no form is open (e.g. the answer to an officer's question). */
+  menuTextHook?: MenuTextHook;
 }
 
 export interface StepResult {
@@ -32,6 +35,10 @@ export async function runComplaintStep(db: Db, message: InboundMessage, now: Dat
   const question = currentQuestion(restored.snapshot);
   const context = restored.snapshot.context;
   let event = readInput(message, question, context, deps.readers);
+  if (question === "menu" && event.type === "TEXT" && deps.menuTextHook) {
+    const answered = await deps.menuTextHook(db, message);
+    if (answered) return { replies: answered, event };
+  }
 
   if (event.type === "PHOTO" && question !== "menu" && message.photo?.ok && context.draft.photoIds.length < MAX_PHOTOS) {
     const attachmentId = await saveDraftPhoto(db, context.submissionId, message.photo, message.channel);

@@ -85,11 +85,14 @@ export class ConversationRunner implements MessageHandler {
     if (!(await markProcessed(db, message.channel, message.messageId))) return [];
     const now = this.deps.clock();
     const identity = `${message.channel}:${message.userId}`;
-    const staffRow = await db.staff.findUnique({ where: { identity } });
-    const staff: StaffMember | null = staffRow ? { identity, agencyCode: staffRow.agencyCode, name: staffRow.name } : null;
+    // WhatsApp staff may be registered by phone number, since @lid ids are not known in advance.
+    const identities = message.phone ? [identity, `${message.channel}:${message.phone}`] : [identity];
+    const staffRow = await db.staff.findFirst({ where: { identity: { in: identities } } });
+    const staff: StaffMember | null = staffRow ? { identity: staffRow.identity, agencyCode: staffRow.agencyCode, name: staffRow.name } : null;
     const context: CommandContext = { db, message, identity, staff, now };
 
-    if (message.text?.trim().startsWith("/")) {
+    // Commands, buttons of pushed messages (rating, "sudah beres?") and photos captioned with a code.
+    if (message.text?.trim().startsWith("/") || message.choice || message.photo) {
       const handlers = staff ? [...this.deps.staffCommands, ...this.deps.citizenCommands] : this.deps.citizenCommands;
       for (const handler of handlers) {
         const replies = await handler.handle(context);

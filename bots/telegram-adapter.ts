@@ -1,0 +1,197 @@
+// The Telegram channel: updates in (long polling, or a webhook), the runner's replies out through the
+// throttled sender. Each chat is handled in order (download, handle, queue the replies) while chats
+// run in parallel; the runner dedups by `${botId}:${update_id}`, so a redelivered update is harmless.
+import type { Logger } from "pino";
+import { Telegraf } from "telegraf";
+import type { Update, UserFromGetMe } from "telegraf/types";
+import { KeyedQueue } from "../dialogs/keyed-queue.js";
+import type { MessageHandler, RunningChannel } from "./channel.js";
+import { describeTelegramError, telegramErrorInfo } from "./telegram-errors.js";
+import { downloadPhoto } from "./telegram-files.js";
+import { MAX_DOWNLOAD_BYTES, readUpdate } from "./telegram-inbound.js";
+import { ALLOWED_UPDATES, startPolling, type Polling } from "./telegram-polling.js";
+import { CallbackCodec } from "./telegram-render.js";
+import { createTelegramSender, timeoutSignal, type SenderTuning, type TelegramSender } from "./telegram-sender.js";
+import { startWebhookServer, type WebhookServer } from "./telegram-webhook.js";
+
+export interface TelegramOptions {
+  token: string;
+  /** Another Bot API server (self-hosted, or the emulator in tests); default https://api.telegram.org. */
+  apiRoot?: string;
+  webhook?: { url: string; secret: string; port: number; host?: string; path?: string };
+  handler: MessageHandler;
+  logger: Logger;
+  /** Send pacing and retries; tests shorten them. */
+  sender?: Partial<SenderTuning>;
+  /** Largest photo fetched (default 20 MB, the Bot API's getFile limit). */
+  maxPhotoBytes?: number;
+  /** getUpdates long-poll seconds (default 50). */
+  pollTimeoutSeconds?: number;
+  /** How long stop() waits for queued replies to go out (default 15 s). */
+  stopTimeoutMs?: number;
+}
+
+export interface TelegramChannel extends RunningChannel {
+  readonly sender: TelegramSender;
+  readonly bot: { id: number; username: string };
+  /** The bound webhook port in webhook mode (tests listen on port 0). */
+  readonly webhookPort?: number;
+}
+
+/** Start-up problems the operator must fix; main prints the message without a stack trace. */
+export class TelegramStartupError extends Error {
+  override name = "TelegramStartupError";
+}
+
+export const CITIZEN_COMMANDS = [
+  { command: "lapor", description: "Buat laporan atau pengaduan baru" },
+  { command: "status", description: "Cek status laporan (mis. /status LPR-XXXXXXXX)" },
+  { command: "batal", description: "Batalkan laporan yang sedang diisi" },
+  { command: "bantuan", description: "Petunjuk penggunaan" },
+];
+
+const APOLOGY = "Maaf, terjadi gangguan saat memproses pesan Anda. Silakan coba lagi beberapa saat lagi.";
+
+async function getMeWithRetry(bot: Telegraf, logger: Logger): Promise<UserFromGetMe> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await bot.telegram.callApi("getMe", {}, { signal: timeoutSignal(15_000) });
+    } catch (error) {
+      const info = telegramErrorInfo(error);
+      const description = describeTelegramError(error, bot.telegram.token);
+      if (info.code === 401 || info.code === 404) {
+        throw new TelegramStartupError(
+          `Token Telegram ditolak (${description}): periksa TELEGRAM_BOT_TOKEN dari @BotFather. / Telegram rejected the bot token.`,
+        );
+      }
+      if (attempt >= 3) {
+        throw new TelegramStartupError(
+          `Server Bot API Telegram tidak dapat dihubungi (${description}): periksa jaringan atau TELEGRAM_API_ROOT. / Cannot reach the Bot API server.`,
+        );
+      }
+      logger.warn({ attempt, error: description }, "telegram getMe failed, retrying");
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+    }
+  }
+}
+
+export async function startTelegram(options: TelegramOptions): Promise<TelegramChannel> {
+  const { logger, handler } = options;
+  const apiRoot = options.apiRoot ?? "https://api.telegram.org";
+  // webhookReply off: every call is a real request whose result we see (telegraf's default answers
+  // inside the webhook response, which cannot report errors).
+  const bot = new Telegraf(options.token, { telegram: { apiRoot, webhookReply: false } });
+  const me = await getMeWithRetry(bot, logger);
+  bot.botInfo = me;
+  const botId = String(me.id);
+  const codec = new CallbackCodec();
+  const sender = createTelegramSender({ telegram: bot.telegram, logger, codec, ...(options.sender ? { tuning: options.sender } : {}) });
+  const chats = new KeyedQueue();
+  const sideTasks = new Set<Promise<unknown>>();
+  const track = (task: Promise<unknown>) => {
+    sideTasks.add(task);
+    void task.finally(() => sideTasks.delete(task));
+  };
+  const maxPhotoBytes = options.maxPhotoBytes ?? MAX_DOWNLOAD_BYTES;
+  let stopping = false;
+
+  async function processUpdate(update: Update): Promise<void> {
+    const read = readUpdate(update, botId, codec, maxPhotoBytes);
+    if (!read) return;
+    if (read.callbackQueryId) {
+      // At once, outside the chat's queue: the button stops spinning even while earlier messages run.
+      track(
+        bot.telegram.callApi("answerCallbackQuery", { callback_query_id: read.callbackQueryId }, { signal: timeoutSignal(10_000) }).catch((error: unknown) => {
+          logger.debug({ error: describeTelegramError(error, options.token) }, "answerCallbackQuery failed");
+        }),
+      );
+    }
+    const inbound = read.message;
+    if (!inbound) return;
+    const chatId = inbound.chatId;
+    await chats.run(chatId, async () => {
+      const started = performance.now();
+      try {
+        const message = read.photo
+          ? { ...inbound, photo: await downloadPhoto(read.photo, { telegram: bot.telegram, apiRoot, logger, maxBytes: maxPhotoBytes }, chatId) }
+          : inbound;
+        const replies = await handler.handle(message);
+        // Queued in order now; sent at the chat's pace without holding up the next update.
+        for (const reply of replies) track(sender.send(chatId, reply));
+        logger.debug({ chatId, updateId: update.update_id, replies: replies.length, ms: Math.round(performance.now() - started) }, "telegram update handled");
+      } catch (error) {
+        logger.error({ chatId, updateId: update.update_id, error: describeTelegramError(error, options.token) }, "telegram update failed");
+        track(sender.send(chatId, { text: APOLOGY }));
+      }
+    });
+  }
+
+  // One handler error never stops updates: it is logged and the next update goes on.
+  bot.catch((error, ctx) => {
+    logger.error({ updateId: ctx.update.update_id, error: describeTelegramError(error, options.token) }, "telegram handler error");
+  });
+  bot.use((ctx) => processUpdate(ctx.update));
+
+  try {
+    await bot.telegram.callApi("setMyCommands", { commands: CITIZEN_COMMANDS }, { signal: timeoutSignal(15_000) });
+  } catch (error) {
+    logger.warn({ error: describeTelegramError(error, options.token) }, "telegram setMyCommands failed (commands menu not updated)");
+  }
+
+  let polling: Polling | undefined;
+  let webhook: WebhookServer | undefined;
+  const onUpdate = (update: Update) => bot.handleUpdate(update);
+  if (options.webhook) {
+    const path = options.webhook.path ?? (new URL(options.webhook.url).pathname || "/");
+    webhook = await startWebhookServer({
+      port: options.webhook.port,
+      ...(options.webhook.host ? { host: options.webhook.host } : {}),
+      path,
+      secret: options.webhook.secret,
+      logger,
+      onUpdate,
+    });
+    try {
+      await bot.telegram.callApi(
+        "setWebhook",
+        { url: options.webhook.url, secret_token: options.webhook.secret, allowed_updates: [...ALLOWED_UPDATES] },
+        { signal: timeoutSignal(15_000) },
+      );
+    } catch (error) {
+      await webhook.close();
+      throw new TelegramStartupError(`setWebhook gagal (${describeTelegramError(error, options.token)}): periksa TELEGRAM_WEBHOOK_URL. / setWebhook failed.`);
+    }
+    logger.info({ bot: me.username, port: webhook.port, path }, "telegram webhook started");
+  } else {
+    // A webhook left from an earlier run makes getUpdates answer 409.
+    await bot.telegram
+      .callApi("deleteWebhook", { drop_pending_updates: false }, { signal: timeoutSignal(15_000) })
+      .catch((error: unknown) => logger.warn({ error: describeTelegramError(error, options.token) }, "telegram deleteWebhook failed"));
+    polling = startPolling({ telegram: bot.telegram, logger, onUpdate, ...(options.pollTimeoutSeconds !== undefined ? { timeoutSeconds: options.pollTimeoutSeconds } : {}) });
+    logger.info({ bot: me.username }, "telegram polling started");
+  }
+
+  return {
+    sender,
+    bot: { id: me.id, username: me.username },
+    ...(webhook ? { webhookPort: webhook.port } : {}),
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      await polling?.stop();
+      await webhook?.close();
+      await chats.idle();
+      // Replies already queued go out; a stuck chat (long retry_after) does not hold the stop forever.
+      const limit = options.stopTimeoutMs ?? 15_000;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...sideTasks]),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, limit);
+        }),
+      ]);
+      clearTimeout(timer);
+      logger.info({ pendingSends: sideTasks.size }, "telegram stopped");
+    },
+  };
+}

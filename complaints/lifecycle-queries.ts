@@ -1,0 +1,133 @@
+// Reads behind /lihat, /antrian, /status: every one goes through the same permission checks as the
+// changes, and returns projections (complaint-views.ts), never raw rows.
+import type { OutboundFile } from "../bots/channel.js";
+import type { Db } from "../db/database.js";
+import { OPEN_STATUSES, STATUS } from "./complaint-status.js";
+import {
+  overdueLabel,
+  toCitizenView,
+  toQueueItem,
+  toStaffView,
+  type CitizenComplaintView,
+  type QueueItem,
+  type StaffComplaintView,
+  type ViewContext,
+} from "./complaint-views.js";
+import { fail, loadForReporter, loadForStaff, type LifecycleDeps, type Outcome } from "./lifecycle-core.js";
+import { isCitizenActor, isCoordinator, type Actor } from "./permissions.js";
+
+const QUEUE_LIMIT = 25;
+const PHOTO_LIMIT = 3;
+const CITIZEN_LIST_LIMIT = 10;
+
+export interface QueueResult {
+  items: QueueItem[];
+  /** All open complaints in scope; items holds the first QUEUE_LIMIT. */
+  total: number;
+  overdue: number;
+  scope: string;
+}
+
+const EXTENSIONS: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" };
+
+export function createQueries(deps: LifecycleDeps) {
+  const context = (): ViewContext => ({ agencyName: deps.agencyName, sla: deps.sla, now: deps.clock() });
+
+  async function staffView(
+    db: Db,
+    actor: Actor,
+    rawCode: string,
+  ): Promise<Outcome<{ view: StaffComplaintView; photos: OutboundFile[] }>> {
+    const loaded = await loadForStaff(db, actor, rawCode);
+    if (!loaded.ok) return loaded;
+    const { complaint } = loaded;
+    // Sequential on purpose: inside an interactive transaction the adapter has one connection.
+    const events = await db.complaintEvent.findMany({
+      where: { complaintId: complaint.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    const attachmentCount = await db.attachment.count({ where: { complaintId: complaint.id } });
+    const attachments = await db.attachment.findMany({
+      where: { complaintId: complaint.id },
+      orderBy: { createdAt: "asc" },
+      take: PHOTO_LIMIT,
+    });
+    const photos = attachments.map((attachment, index) => ({
+      data: Buffer.from(attachment.data),
+      mimeType: attachment.mimeType,
+      fileName: `${complaint.trackingCode}-${index + 1}.${EXTENSIONS[attachment.mimeType] ?? "bin"}`,
+    }));
+    return { ok: true, view: toStaffView(complaint, events, attachmentCount, context()), photos };
+  }
+
+  /** Overdue first; for coordinators unrouted (BARU) next; then oldest first. */
+  async function queue(db: Db, actor: Actor): Promise<Outcome<QueueResult>> {
+    if (isCitizenActor(actor)) return fail("Perintah ini tidak tersedia.");
+    const coordinator = isCoordinator(actor);
+    const rows = await db.complaint.findMany({
+      where: coordinator
+        ? { status: { in: [...OPEN_STATUSES] } }
+        : { status: { in: [...OPEN_STATUSES] }, assignedAgency: actor.agencyCode },
+      orderBy: { filedAt: "asc" },
+    });
+    const ctx = context();
+    const ranked = rows
+      .map((row) => ({ row, late: overdueLabel(row, ctx.now) !== null }))
+      .sort((a, b) => {
+        if (a.late !== b.late) return a.late ? -1 : 1;
+        if (coordinator) {
+          const aNew = a.row.status === STATUS.BARU;
+          const bNew = b.row.status === STATUS.BARU;
+          if (aNew !== bNew) return aNew ? -1 : 1;
+        }
+        return a.row.filedAt.getTime() - b.row.filedAt.getTime();
+      });
+    return {
+      ok: true,
+      items: ranked.slice(0, QUEUE_LIMIT).map(({ row }) => toQueueItem(row, ctx)),
+      total: rows.length,
+      overdue: ranked.filter((entry) => entry.late).length,
+      scope: coordinator ? "semua instansi" : actor.agencyCode,
+    };
+  }
+
+  async function citizenStatus(db: Db, actor: Actor, rawCode: string): Promise<Outcome<{ view: CitizenComplaintView }>> {
+    const loaded = await loadForReporter(db, actor, rawCode);
+    if (!loaded.ok) return loaded;
+    const events = await db.complaintEvent.findMany({
+      where: { complaintId: loaded.complaint.id, visibleToCitizen: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    return { ok: true, view: toCitizenView(loaded.complaint, events, context()) };
+  }
+
+  /** The reporter's own complaints, newest first; an empty list for anyone without complaints. */
+  async function citizenComplaints(db: Db, actor: Actor): Promise<Outcome<{ items: CitizenComplaintView[]; total: number }>> {
+    if (!isCitizenActor(actor)) return { ok: true, items: [], total: 0 };
+    const where = { citizen: { channel: actor.channel, userId: actor.userId } };
+    const rows = await db.complaint.findMany({ where, orderBy: { filedAt: "desc" }, take: CITIZEN_LIST_LIMIT });
+    const total = await db.complaint.count({ where });
+    const ctx = context();
+    return { ok: true, items: rows.map((row) => toCitizenView(row, [], ctx)), total };
+  }
+
+  /**
+   * The code of the reporter's newest complaint that waits for an answer to /tanya, or null. The
+   * dialog can use it to treat a plain reply as the answer ("replying while that complaint is discussed").
+   */
+  async function awaitingAnswer(db: Db, actor: Actor): Promise<string | null> {
+    if (!isCitizenActor(actor)) return null;
+    const row = await db.complaint.findFirst({
+      where: {
+        citizen: { channel: actor.channel, userId: actor.userId },
+        pendingQuestionBy: { not: null },
+        status: { in: [...OPEN_STATUSES] },
+      },
+      orderBy: { updatedAt: "desc" },
+      select: { trackingCode: true },
+    });
+    return row?.trackingCode ?? null;
+  }
+
+  return { staffView, queue, citizenStatus, citizenComplaints, awaitingAnswer };
+}

@@ -1,0 +1,62 @@
+// The three monev files of one period: complaints CSV, per-agency figures CSV and the follow-up chart.
+// The CLI writes them to disk; /laporan sends them into the coordinator's chat.
+import type { OutboundFile } from "../bots/channel.js";
+import type { Db } from "../db/database.js";
+import { renderFollowUpChart } from "./monev-chart.js";
+import { agencyFiguresCsv, complaintsCsv } from "./monev-csv.js";
+import {
+  figuresFromComplaints,
+  loadMonevComplaints,
+  type MonevComplaint,
+  type MonevFigures,
+  type MonevOptions,
+} from "./monev-figures.js";
+import { localDateKey } from "./monev-period.js";
+import { agencyLabel, formatDate, formatPeriod, type AgencyNames } from "./monev-text.js";
+
+export interface MonevReport {
+  figures: MonevFigures;
+  complaints: MonevComplaint[];
+  complaintsCsv: OutboundFile;
+  agencyCsv: OutboundFile;
+  chart: OutboundFile;
+}
+
+const CSV_MIME = "text/csv; charset=utf-8";
+
+/** "2026-01-01_2026-03-31[_DPUPR]": local dates, the last one inclusive. */
+export function reportFileStem(figures: MonevFigures, utcOffsetMinutes: number): string {
+  const first = localDateKey(figures.from, utcOffsetMinutes);
+  const last = localDateKey(new Date(figures.to.getTime() - 1), utcOffsetMinutes);
+  return `${first}_${last}${figures.agency ? `_${figures.agency}` : ""}`;
+}
+
+export async function buildMonevReport(
+  db: Db,
+  options: MonevOptions & { agencyName: AgencyNames },
+): Promise<MonevReport> {
+  const complaints = await loadMonevComplaints(db, options);
+  const figures = figuresFromComplaints(complaints, options);
+  const offset = options.sla.calendar.utcOffsetMinutes;
+  const stem = reportFileStem(figures, offset);
+  const scope = figures.agency ? ` - ${agencyLabel(figures.agency, options.agencyName)}` : "";
+  const png = await renderFollowUpChart(figures, {
+    title: `Persentase tindak lanjut per instansi${scope}`,
+    subtitle: `Laporan masuk ${formatPeriod(figures, offset)} (${figures.totals.received} laporan), keadaan per ${formatDate(options.now, offset)}`,
+  });
+  return {
+    figures,
+    complaints,
+    complaintsCsv: {
+      data: Buffer.from(complaintsCsv(complaints, offset), "utf8"),
+      fileName: `laporan-pengaduan_${stem}.csv`,
+      mimeType: CSV_MIME,
+    },
+    agencyCsv: {
+      data: Buffer.from(agencyFiguresCsv(figures, options.agencyName), "utf8"),
+      fileName: `angka-per-instansi_${stem}.csv`,
+      mimeType: CSV_MIME,
+    },
+    chart: { data: png, fileName: `grafik-tindak-lanjut_${stem}.png`, mimeType: "image/png" },
+  };
+}

@@ -1,0 +1,160 @@
+// Staff slash commands. Parses the text and renders the answer; every rule and permission check is in
+// the lifecycle service. Returns null for anything that is not a staff command, so a staff member who
+// writes as a citizen gets the citizen dialog.
+import type { OutboundMessage } from "../bots/channel.js";
+import type { Db } from "../db/database.js";
+import type { ChangeResult, LifecycleService, Outcome, StaffActor } from "../complaints/lifecycle-service.js";
+import { COORDINATOR_CODE } from "../nlp/classification.js";
+import type { CommandContext, CommandHandler } from "./command-handler.js";
+import { parseSlashCommand, splitCode, splitWord } from "./slash-command.js";
+import {
+  STAFF_CONFIRM,
+  renderQueue,
+  renderStaffList,
+  renderStaffView,
+  renderStatistics,
+  staffHelp,
+  usage,
+  type UsageKey,
+} from "./staff-copy.js";
+
+export interface StaffCommandDeps {
+  lifecycle: LifecycleService;
+  agencyName(code: string): string | undefined;
+  agencyCodes(): string[];
+}
+
+const say = (text: string): OutboundMessage[] => [{ text }];
+
+const MISSING_TEXT: Partial<Record<UsageKey, string>> = {
+  teruskan: "Kode instansi tujuan belum diisi.",
+  balas: "Pesannya belum diisi.",
+  catatan: "Catatannya belum diisi.",
+  selesai: "Jawabannya belum diisi.",
+  tolak: "Alasannya belum diisi.",
+  bukanwewenang: "Alasannya belum diisi.",
+  tanya: "Pertanyaannya belum diisi.",
+};
+
+type CodeCommand = (db: Db, staff: StaffActor, code: string, rest: string) => Promise<OutboundMessage[]>;
+
+export function createStaffCommands(deps: StaffCommandDeps): CommandHandler {
+  const { lifecycle } = deps;
+  const label = (code: string | null): string => {
+    if (!code) return "koordinator";
+    const name = deps.agencyName(code);
+    return name && name !== code ? `${name} (${code})` : code;
+  };
+
+  /** Commands of the form "/x KODE [text]": checks the code and, when required, the text. */
+  const withCode =
+    (key: UsageKey, textRequired: boolean, run: CodeCommand) =>
+    async (db: Db, staff: StaffActor, args: string): Promise<OutboundMessage[]> => {
+      if (args === "") return say(usage(key));
+      const { code, typed, rest } = splitCode(args);
+      if (!code) return say(usage(key, `"${typed}" bukan kode laporan yang valid.`));
+      if (textRequired && rest === "") return say(usage(key, MISSING_TEXT[key] ?? "Teksnya belum diisi."));
+      return run(db, staff, code, rest);
+    };
+
+  const change =
+    (render: (result: ChangeResult) => string) =>
+    (result: Outcome<ChangeResult>): OutboundMessage[] =>
+      say(result.ok ? render(result) : result.message);
+
+  const commands: Record<string, (db: Db, staff: StaffActor, args: string) => Promise<OutboundMessage[]>> = {
+    antrian: async (db, staff) => {
+      const result = await lifecycle.queue(db, staff);
+      return say(result.ok ? renderQueue(result) : result.message);
+    },
+    lihat: withCode("lihat", false, async (db, staff, code) => {
+      const result = await lifecycle.staffView(db, staff, code);
+      if (!result.ok) return say(result.message);
+      return [
+        { text: renderStaffView(result.view) },
+        ...result.photos.map((photo, index) => ({ text: `Foto ${index + 1} - ${result.view.code}`, photo })),
+      ];
+    }),
+    teruskan: withCode("teruskan", true, async (db, staff, code, rest) => {
+      const { word: agency, rest: note } = splitWord(rest);
+      const result = await lifecycle.forward(db, staff, code, agency, note);
+      if (!result.ok) return say(result.message);
+      return say(STAFF_CONFIRM.forwarded(result, label(result.agencyCode)));
+    }),
+    proses: withCode("proses", false, async (db, staff, code, rest) =>
+      change(STAFF_CONFIRM.change)(await lifecycle.process(db, staff, code, rest)),
+    ),
+    balas: withCode("balas", true, async (db, staff, code, rest) =>
+      change(STAFF_CONFIRM.replied)(await lifecycle.reply(db, staff, code, rest)),
+    ),
+    catatan: withCode("catatan", true, async (db, staff, code, rest) =>
+      change(STAFF_CONFIRM.noted)(await lifecycle.note(db, staff, code, rest)),
+    ),
+    selesai: withCode("selesai", true, async (db, staff, code, rest) =>
+      change(STAFF_CONFIRM.change)(await lifecycle.finish(db, staff, code, rest)),
+    ),
+    tolak: withCode("tolak", true, async (db, staff, code, rest) =>
+      change(STAFF_CONFIRM.change)(await lifecycle.reject(db, staff, code, rest)),
+    ),
+    bukanwewenang: withCode("bukanwewenang", true, async (db, staff, code, rest) =>
+      change(STAFF_CONFIRM.returned)(await lifecycle.notAuthority(db, staff, code, rest)),
+    ),
+    tanya: withCode("tanya", true, async (db, staff, code, rest) =>
+      change(STAFF_CONFIRM.asked)(await lifecycle.ask(db, staff, code, rest)),
+    ),
+    statistik: async (db, staff, args) => {
+      const period = parsePeriod(args);
+      if (period === undefined) return say(usage("statistik", "Periode harus jumlah hari (1-3650) atau \"semua\"."));
+      const result = await lifecycle.statistics(db, staff, { days: period });
+      return say(result.ok ? renderStatistics(result.report) : result.message);
+    },
+    staf: async (db, staff, args) => {
+      const { word, rest } = splitWord(args);
+      switch (word.toLowerCase()) {
+        case "tambah": {
+          const { word: identity, rest: afterIdentity } = splitWord(rest);
+          const { word: agency, rest: name } = splitWord(afterIdentity);
+          if (identity === "" || agency === "") return say(usage("staf", "Identitas dan instansi wajib diisi."));
+          const result = await lifecycle.addStaff(db, staff, identity, agency, name || null);
+          return say(result.ok ? STAFF_CONFIRM.staffAdded(result.staff, result.created) : result.message);
+        }
+        case "hapus": {
+          if (rest === "") return say(usage("staf", "Identitas petugas wajib diisi."));
+          const result = await lifecycle.removeStaff(db, staff, splitWord(rest).word);
+          return say(result.ok ? STAFF_CONFIRM.staffRemoved(result.identity) : result.message);
+        }
+        case "daftar":
+        case "": {
+          const result = await lifecycle.listStaff(db, staff);
+          return say(result.ok ? renderStaffList(result.staff) : result.message);
+        }
+        default:
+          return say(usage("staf"));
+      }
+    },
+    bantuan: async (_db, staff) => say(staffHelp(staff.agencyCode, staff.agencyCode === COORDINATOR_CODE)),
+    help: async (_db, staff) => say(staffHelp(staff.agencyCode, staff.agencyCode === COORDINATOR_CODE)),
+  };
+
+  return {
+    async handle(context: CommandContext): Promise<OutboundMessage[] | null> {
+      if (!context.staff) return null;
+      const command = parseSlashCommand(context.message.text);
+      if (!command) return null;
+      // hasOwn: "/constructor" must not reach Object.prototype.
+      const run = Object.hasOwn(commands, command.name) ? commands[command.name] : undefined;
+      if (!run) return null;
+      return run(context.db, context.staff, command.args);
+    },
+  };
+}
+
+/** "" -> 30 days, "semua" -> all time, a number of days -> that many; undefined when unreadable. */
+export function parsePeriod(args: string): number | null | undefined {
+  const text = args.trim().toLowerCase().replace(/\s*hari$/, "");
+  if (text === "") return 30;
+  if (text === "semua") return null;
+  if (!/^\d+$/.test(text)) return undefined;
+  const days = Number(text);
+  return days >= 1 && days <= 3650 ? days : undefined;
+}

@@ -1,0 +1,80 @@
+// The agency catalog is data, not code: each pemda names its OPD differently, so a deployment overrides
+// or extends the built-in catalog with its own JSON file (AGENCIES_FILE).
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { COORDINATOR_CODE, type Agency } from "./classification.js";
+
+export interface AgencyCatalog {
+  agencies: Agency[];
+  byCode(code: string): Agency | undefined;
+}
+
+export const DEFAULT_AGENCIES_FILE = fileURLToPath(new URL("./data/agencies.json", import.meta.url));
+
+const term = z.string().trim().min(1, "kata kunci kosong").max(80);
+
+const agencySchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z][A-Z0-9_]{1,31}$/, "kode harus huruf besar/angka/_ (2-32 karakter), mis. DPUPR")
+    .refine((code) => code !== COORDINATOR_CODE, `${COORDINATOR_CODE} bukan instansi dan tidak boleh dipakai`),
+  name: z.string().trim().min(3).max(200),
+  shortName: z.string().trim().min(1).max(60).optional(),
+  scope: z.string().trim().max(1000).default(""),
+  keywords: z.array(term).default([]),
+  phrases: z.array(term).default([]),
+});
+
+// Either a bare array or { "agencies": [...] } so a file can carry other metadata later.
+const fileSchema = z.union([z.array(agencySchema), z.object({ agencies: z.array(agencySchema) })]);
+
+function readAgencies(file: string): Agency[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new Error(`Agency catalog ${file}: cannot read JSON: ${(error as Error).message}`);
+  }
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
+    throw new Error(`Agency catalog ${file} is invalid: ${problems.join("; ")}`);
+  }
+  const list = Array.isArray(parsed.data) ? parsed.data : parsed.data.agencies;
+  const seen = new Set<string>();
+  return list.map((entry) => {
+    if (seen.has(entry.code)) throw new Error(`Agency catalog ${file} is invalid: duplicate code ${entry.code}`);
+    seen.add(entry.code);
+    return {
+      code: entry.code,
+      name: entry.name,
+      shortName: entry.shortName ?? entry.name,
+      scope: entry.scope,
+      keywords: [...new Set(entry.keywords.map((k) => k.toLowerCase()))],
+      phrases: [...new Set(entry.phrases.map((p) => p.toLowerCase()))],
+    };
+  });
+}
+
+export function catalogFrom(agencies: Agency[]): AgencyCatalog {
+  const index = new Map(agencies.map((agency) => [agency.code, agency]));
+  return { agencies, byCode: (code) => index.get(code.trim().toUpperCase()) };
+}
+
+/**
+ * The built-in catalog, with `overrideFile` (AGENCIES_FILE) applied: an agency with an existing code
+ * replaces it in place, a new code is appended. Throws an Error naming the file on any problem.
+ */
+export function loadAgencyCatalog(overrideFile?: string): AgencyCatalog {
+  const agencies = readAgencies(DEFAULT_AGENCIES_FILE);
+  if (overrideFile) {
+    for (const agency of readAgencies(overrideFile)) {
+      const at = agencies.findIndex((existing) => existing.code === agency.code);
+      if (at >= 0) agencies[at] = agency;
+      else agencies.push(agency);
+    }
+  }
+  return catalogFrom(agencies);
+}

@@ -1,0 +1,61 @@
+// `npm run staff`: add, list and remove on a fresh database file, with agency codes checked.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { agencyLookup, runStaffCli, type AgencyLookup } from "../../app/staff.js";
+
+const catalog: AgencyLookup = {
+  name: (code) => ({ DPUPR: "Dinas PUPR", DLH: "Dinas Lingkungan Hidup" })[code],
+  codes: () => ["DPUPR", "DLH"],
+};
+
+let dir: string;
+let out: string[];
+let err: string[];
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "lapor-staff-cli-"));
+  out = [];
+  err = [];
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const run = (args: string[], agencies: AgencyLookup = catalog) =>
+  runStaffCli(args, {
+    databaseUrl: `file:${path.join(dir, "sub", "fresh.db")}`,
+    agencies,
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+  });
+
+describe("staff CLI", () => {
+  it("adds, lists and removes on a fresh database", async () => {
+    expect(await run(["add", "telegram:123456", "dpupr", "--name", "Budi Santoso"])).toBe(0);
+    expect(out.at(-1)).toBe("Petugas ditambahkan: telegram:123456 - DPUPR (Dinas PUPR) - Budi Santoso");
+    expect(await run(["add", "telegram:999", "KOORDINATOR"])).toBe(0);
+    expect(await run(["list"])).toBe(0);
+    expect(out.slice(-2)).toEqual(["telegram:999\tKOORDINATOR", "telegram:123456\tDPUPR\tBudi Santoso"]);
+    expect(await run(["remove", "telegram:123456"])).toBe(0);
+    expect(await run(["remove", "telegram:123456"])).toBe(1);
+    expect(err.at(-1)).toBe("Petugas telegram:123456 tidak terdaftar.");
+  });
+
+  it("refuses unknown agencies and bad identities; prints usage for wrong calls", async () => {
+    expect(await run(["add", "telegram:1", "PLN"])).toBe(1);
+    expect(err.at(-1)).toContain("KOORDINATOR, DPUPR, DLH");
+    expect(await run(["add", "123", "DPUPR"])).toBe(1);
+    expect(err.at(-1)).toContain("telegram:123456");
+    expect(await run(["tambah"])).toBe(2);
+    expect(await run(["add", "telegram:1"])).toBe(2);
+    expect(err.at(-1)).toContain("Pemakaian:");
+  });
+
+  it("checks codes against the real nlp catalog by default", async () => {
+    const real = agencyLookup(undefined);
+    expect(await run(["add", "telegram:5", "disdukcapil"], real)).toBe(0);
+    expect(out.at(-1)).toMatch(/^Petugas ditambahkan: telegram:5 - DISDUKCAPIL \(.+\)$/);
+    expect(await run(["add", "telegram:6", "DINAS_ASAL"], real)).toBe(1);
+  });
+});

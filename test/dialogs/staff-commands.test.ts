@@ -1,0 +1,137 @@
+// Staff command parsing and rendering over the real lifecycle service and a temporary database.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { InboundMessage } from "../../bots/channel.js";
+import type { StaffMember } from "../../dialogs/command-handler.js";
+import { createStaffCommands, parsePeriod } from "../../dialogs/staff-commands.js";
+import { AGENCIES, COORDINATOR, DLH, DPUPR, createFixture, type Fixture } from "../complaints/lifecycle-fixture.js";
+
+let fx: Fixture;
+let counter = 0;
+
+beforeEach(async () => {
+  fx = await createFixture();
+});
+afterEach(async () => {
+  await fx.close();
+});
+
+function commands() {
+  return createStaffCommands({ lifecycle: fx.lifecycle, agencyName: (code) => AGENCIES[code], agencyCodes: () => Object.keys(AGENCIES) });
+}
+
+async function send(staff: StaffMember | null, text: string) {
+  const [channel, userId] = (staff?.identity ?? "telegram:555001").split(":") as ["telegram", string];
+  counter += 1;
+  const message: InboundMessage = { channel, chatId: userId, userId, messageId: `m${counter}`, text };
+  const replies = await commands().handle({ db: fx.prisma, message, identity: `${channel}:${userId}`, staff, now: fx.clock.now });
+  return replies;
+}
+
+async function text(staff: StaffMember | null, input: string): Promise<string> {
+  const replies = await send(staff, input);
+  if (!replies) throw new Error(`no reply to ${input}`);
+  return replies.map((reply) => reply.text).join("\n---\n");
+}
+
+describe("staff commands", () => {
+  it("return null for citizens, plain text, unknown commands and object-prototype names", async () => {
+    const complaint = await fx.createComplaint();
+    expect(await send(null, `/lihat ${complaint.trackingCode}`)).toBeNull();
+    expect(await send(DPUPR, "halo, jalan di depan rumah saya rusak")).toBeNull();
+    expect(await send(DPUPR, "/status")).toBeNull();
+    expect(await send(DPUPR, "/mulai")).toBeNull();
+    expect(await send(DPUPR, "/constructor")).toBeNull();
+  });
+
+  it("/lihat accepts any case and a Telegram @bot suffix, and shows detail, location, photos and history", async () => {
+    const complaint = await fx.createComplaint({ assignedAgency: "DPUPR" });
+    await fx.prisma.attachment.create({
+      data: { complaintId: complaint.id, mimeType: "image/jpeg", sizeBytes: 3, sha256: "x", data: new Uint8Array([1, 2, 3]), source: "test" },
+    });
+    const replies = await send(DPUPR, `/lihat@LaporBot ${complaint.trackingCode.toLowerCase()}`);
+    expect(replies).toHaveLength(2);
+    const detail = replies?.[0]?.text ?? "";
+    expect(detail).toContain(`${complaint.trackingCode} - Diteruskan ke instansi`);
+    expect(detail).toContain("Pelapor: Siti Aminah");
+    expect(detail).toContain("Lokasi: Jl. Merdeka depan SDN 3");
+    expect(detail).toContain("Peta: https://maps.google.com/?q=-6.9,107.6");
+    expect(detail).toContain("Lampiran: 1 foto");
+    expect(detail).toContain("Riwayat:");
+    expect(detail).toContain("Jalan berlubang besar");
+    expect(replies?.[1]?.photo?.mimeType).toBe("image/jpeg");
+    // The code without its prefix works as well.
+    expect(await text(DPUPR, `/lihat ${complaint.trackingCode.slice(4)}`)).toContain(complaint.trackingCode);
+  });
+
+  it("wrong use answers with the correct syntax", async () => {
+    const complaint = await fx.createComplaint({ assignedAgency: "DPUPR" });
+    expect(await text(DPUPR, "/lihat")).toContain("Cara pakai:\n/lihat KODE");
+    expect(await text(DPUPR, "/balas LPR-XYZ halo")).toMatch(/"LPR-XYZ" bukan kode laporan yang valid\.\n\nCara pakai:\n\/balas KODE pesan/);
+    expect(await text(DPUPR, `/balas ${complaint.trackingCode}`)).toContain("Pesannya belum diisi.");
+    expect(await text(COORDINATOR, `/teruskan ${complaint.trackingCode}`)).toContain("Kode instansi tujuan belum diisi.");
+    expect(await text(DPUPR, `/tolak ${complaint.trackingCode}`)).toContain("/tolak KODE alasan");
+    expect(await text(DPUPR, "/statistik kemarin")).toContain("/statistik [jumlah hari | semua]");
+    expect(await text(COORDINATOR, "/staf pindah")).toContain("/staf tambah kanal:id INSTANSI [nama]");
+  });
+
+  it("runs the follow-up flow and confirms each step", async () => {
+    const complaint = await fx.createComplaint();
+    const code = complaint.trackingCode;
+    expect(await text(COORDINATOR, `/teruskan ${code} dpupr Mohon segera`)).toBe(
+      `Laporan ${code} diteruskan ke Dinas Pekerjaan Umum dan Penataan Ruang (DPUPR). Pelapor sudah diberi tahu. 2 petugas diberi tahu.`,
+    );
+    expect(await text(DPUPR, `/proses ${code}`)).toBe(`Laporan ${code}: Diteruskan ke instansi -> Sedang diproses. Pelapor sudah diberi tahu.`);
+    expect(await text(DPUPR, `/catatan ${code} cek anggaran`)).toContain("Pelapor tidak melihat catatan ini");
+    expect(await text(DPUPR, `/tanya ${code} Nomor rumah berapa?`)).toContain("Anda akan diberi tahu saat pelapor menjawab");
+    expect(await text(DPUPR, `/balas ${code} Tim datang besok pagi.`)).toBe(`Pesan untuk pelapor ${code} sudah dikirim (status: Sedang diproses).`);
+    expect(await text(DPUPR, `/selesai ${code} Lubang sudah ditambal.`)).toContain("Sedang diproses -> Selesai");
+    expect(await text(DPUPR, `/proses ${code}`)).toContain("sudah Selesai");
+    expect(await text(DLH, `/lihat ${code}`)).toContain("tidak ditemukan di antrean DLH");
+  });
+
+  it("/teruskan to an agency without staff warns the coordinator", async () => {
+    const complaint = await fx.createComplaint();
+    expect(await text(COORDINATOR, `/teruskan ${complaint.trackingCode} DISHUB`)).toContain("belum ada petugas DISHUB yang terdaftar");
+  });
+
+  it("/antrian puts overdue first and says when the queue is empty", async () => {
+    expect(await text(DPUPR, "/antrian")).toBe("Antrean DPUPR kosong: tidak ada laporan terbuka.");
+    const older = await fx.createComplaint({ assignedAgency: "DPUPR", status: "DIPROSES" });
+    fx.clock.advanceHours(1);
+    const late = await fx.createComplaint({ assignedAgency: "DPUPR", responseDueAt: new Date("2026-11-01T00:00:00Z") });
+    const queue = await text(DPUPR, "/antrian");
+    expect(queue).toMatch(/^Antrean DPUPR: 2 laporan terbuka, 1 terlambat\./);
+    expect(queue.indexOf(late.trackingCode)).toBeLessThan(queue.indexOf(older.trackingCode));
+    expect(queue).toContain("TERLAMBAT ditindaklanjuti");
+  });
+
+  it("/statistik for an agency and for the coordinator", async () => {
+    const complaint = await fx.createComplaint({ assignedAgency: "DPUPR" });
+    await text(DPUPR, `/proses ${complaint.trackingCode}`);
+    const own = await text(DPUPR, "/statistik");
+    expect(own).toContain("Statistik DPUPR (30 hari terakhir)");
+    expect(own).toContain("- Ditindaklanjuti: 1 (100%)");
+    const all = await text(COORDINATOR, "/statistik semua");
+    expect(all).toContain("Statistik semua instansi (sejak awal)");
+    expect(all).toContain("Semua laporan (TOTAL)");
+  });
+
+  it("/staf is for coordinators; /bantuan lists the commands", async () => {
+    expect(await text(COORDINATOR, "/staf tambah telegram:4242 dlh Rina Wati")).toBe("Petugas ditambahkan: telegram:4242 - DLH - Rina Wati.");
+    expect(await text(COORDINATOR, "/staf daftar")).toContain("telegram:4242 - DLH - Rina Wati");
+    expect(await text(COORDINATOR, "/staf hapus telegram:4242")).toBe("Petugas telegram:4242 dihapus.");
+    expect(await text(DPUPR, "/staf daftar")).toBe("Perintah ini hanya untuk koordinator.");
+    expect(await text(DPUPR, "/bantuan")).not.toContain("/staf");
+    expect(await text(COORDINATOR, "/bantuan")).toContain("/staf tambah|hapus|daftar");
+  });
+});
+
+describe("parsePeriod", () => {
+  it("reads days, 'semua' and the default", () => {
+    expect(parsePeriod("")).toBe(30);
+    expect(parsePeriod("7 hari")).toBe(7);
+    expect(parsePeriod("SEMUA")).toBeNull();
+    expect(parsePeriod("0")).toBeUndefined();
+    expect(parsePeriod("minggu")).toBeUndefined();
+  });
+});
