@@ -3,6 +3,7 @@
 import type { Logger } from "pino";
 import { openDatabase, type PrismaClient } from "../db/database.js";
 import { pruneProcessed } from "../db/processed-messages.js";
+import type { SqlStore } from "../db/sql-store.js";
 import { systemClock, type Clock } from "../complaints/clock.js";
 import { createLifecycleService, type LifecycleService } from "../complaints/lifecycle-service.js";
 import { OutboxDispatcher } from "../complaints/outbox-dispatcher.js";
@@ -31,6 +32,7 @@ export interface AppDeps {
 
 export interface App {
   prisma: PrismaClient;
+  store: SqlStore;
   runner: ConversationRunner;
   dispatcher: OutboxDispatcher;
   lifecycle: LifecycleService;
@@ -67,6 +69,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const runner = new ConversationRunner({
     prisma,
+    store: database.store,
     clock,
     logger: logger.child({ part: "runner" }),
     sla,
@@ -89,6 +92,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   let digest: DigestScheduler | undefined;
   return {
     prisma,
+    store: database.store,
     runner,
     dispatcher,
     lifecycle,

@@ -79,6 +79,8 @@ export function createTelegramSender(options: TelegramSenderOptions): TelegramSe
   const overall = new Pacer(1000 / tuning.globalPerSecond);
   const lastSentAt = new Map<string, number>();
   const replyKeyboardOpen = new Set<string>();
+  /** Groups that became supergroups: outbox rows and staff records may still name the old id. */
+  const migrated = new Map<string, string>();
 
   async function chatSlot(chatId: string): Promise<void> {
     const last = lastSentAt.get(chatId);
@@ -171,7 +173,7 @@ export function createTelegramSender(options: TelegramSenderOptions): TelegramSe
   }
 
   async function sendNow(chatId: string, message: OutboundMessage): Promise<SendResult> {
-    let target = chatId;
+    let target = migrated.get(chatId) ?? chatId;
     const calls = renderTelegram(message, codec, { replyKeyboardOpen: replyKeyboardOpen.has(chatId) });
     for (const call of calls) {
       let result = await deliver(target, call);
@@ -179,6 +181,7 @@ export function createTelegramSender(options: TelegramSenderOptions): TelegramSe
         // A group became a supergroup: Telegram names the new chat once; later messages use it too.
         logger.warn({ chatId: target, migratedTo: result.migrateTo }, "telegram chat migrated");
         target = result.migrateTo;
+        if (migrated.size < 10_000) migrated.set(chatId, target);
         result = await deliver(target, call);
       }
       if (!result.ok) {

@@ -1,10 +1,13 @@
-// Opens the SQLite file: pragmas and migrations through better-sqlite3, then one Prisma client over it.
+// Opens the SQLite file: pragmas and migrations first, then ONE connection shared by Prisma (for the
+// lifecycle and reports) and the prepared-statement store of the hot path (db/sql-store.ts).
+// Sharing matters: a second connection would wait on Prisma's open transactions with a blocking busy loop.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
 import { migrateDatabase } from "./migrate.js";
+import { SqlStore } from "./sql-store.js";
 
 export type { PrismaClient } from "@prisma/client";
 /** The client or an interactive transaction: stores accept either. */
@@ -12,6 +15,7 @@ export type Db = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
 
 export interface OpenedDatabase {
   prisma: PrismaClient;
+  store: SqlStore;
   filePath: string;
   close(): Promise<void>;
 }
@@ -27,21 +31,30 @@ export function databaseFilePath(url: string): string {
 export async function openDatabase(url: string): Promise<OpenedDatabase> {
   const filePath = databaseFilePath(url);
   mkdirSync(path.dirname(filePath), { recursive: true });
-  const raw = new Database(filePath);
+  const setup = new Database(filePath, { timeout: BUSY_TIMEOUT_MS });
   try {
-    raw.pragma("journal_mode = WAL");
-    raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    migrateDatabase(raw);
+    setup.pragma("journal_mode = WAL");
+    migrateDatabase(setup);
   } finally {
-    raw.close();
+    setup.close();
   }
-  const adapter = new PrismaBetterSQLite3({ url: `file:${filePath}`, timeout: BUSY_TIMEOUT_MS });
-  const prisma = new PrismaClient({ adapter });
+
+  const factory = new PrismaBetterSQLite3({ url: `file:${filePath}`, timeout: BUSY_TIMEOUT_MS });
+  const adapter = await factory.connect();
+  // The adapter keeps its better-sqlite3 handle in a public field; pinned 6.19.3 is checked here.
+  const connection = (adapter as unknown as { client?: unknown }).client;
+  if (!(connection instanceof Database)) {
+    throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its connection; check the pinned version (6.19.3)");
+  }
+  factory.connect = async () => adapter;
+  // NORMAL is durable across process crashes in WAL mode (a power cut may lose the last commits).
+  connection.pragma("synchronous = NORMAL");
+  connection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  const prisma = new PrismaClient({ adapter: factory });
   await prisma.$connect();
-  // Per-connection settings: NORMAL is durable in WAL mode across process crashes (not power loss).
-  await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
   return {
     prisma,
+    store: new SqlStore(connection),
     filePath,
     close: () => prisma.$disconnect(),
   };

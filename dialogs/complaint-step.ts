@@ -1,10 +1,9 @@
 // One citizen message through the complaint dialog: restore, read, transition, run effects, save.
-// Runs inside the runner's transaction, so the effects and the new snapshot commit together.
+// Synchronous over the prepared-statement store, inside the runner's transaction, so the effects and
+// the new snapshot commit together and nothing else can run in between.
 import { transition } from "xstate";
 import type { InboundMessage, OutboundMessage } from "../bots/channel.js";
-import type { Db } from "../db/database.js";
-import { discardDraftPhotos, saveDraftPhoto } from "../db/attachment-store.js";
-import { loadConversation, saveConversation } from "../db/conversation-store.js";
+import type { SqlStore } from "../db/sql-store.js";
 import { fileComplaint } from "../complaints/complaint-filing.js";
 import type { SlaPolicy } from "../complaints/sla.js";
 import { MAX_PHOTOS, type DialogEvent } from "./complaint-context.js";
@@ -13,13 +12,10 @@ import { NOTICES } from "./complaint-copy.js";
 import { renderQuestion, renderStep, type StepAction } from "./complaint-render.js";
 import { currentQuestion, restoreDialog, storeDialog } from "./dialog-snapshot.js";
 import { readInput, type InputReaders } from "./dialog-input.js";
-import type { MenuTextHook } from "./pending-answer.js";
 
 export interface ComplaintStepDeps {
   readers: InputReaders;
   sla: SlaPolicy;
-  /** Asked for free text while no form is open (e.g. the answer to an officer's question). */
-  menuTextHook?: MenuTextHook;
 }
 
 export interface StepResult {
@@ -29,19 +25,15 @@ export interface StepResult {
   filedCode?: string;
 }
 
-export async function runComplaintStep(db: Db, message: InboundMessage, now: Date, deps: ComplaintStepDeps): Promise<StepResult> {
+export function runComplaintStep(store: SqlStore, message: InboundMessage, now: Date, deps: ComplaintStepDeps): StepResult {
   const key = { channel: message.channel, chatId: message.chatId };
-  const restored = restoreDialog(await loadConversation(db, key));
+  const restored = restoreDialog(store.loadConversation(key));
   const question = currentQuestion(restored.snapshot);
   const context = restored.snapshot.context;
   let event = readInput(message, question, context, deps.readers);
-  if (question === "menu" && event.type === "TEXT" && deps.menuTextHook) {
-    const answered = await deps.menuTextHook(db, message);
-    if (answered) return { replies: answered, event };
-  }
 
   if (event.type === "PHOTO" && question !== "menu" && message.photo?.ok && context.draft.photoIds.length < MAX_PHOTOS) {
-    const attachmentId = await saveDraftPhoto(db, context.submissionId, message.photo, message.channel);
+    const attachmentId = store.saveDraftPhoto(context.submissionId, message.photo, message.channel, now);
     event = { type: "PHOTO", attachmentId };
   }
 
@@ -50,8 +42,8 @@ export async function runComplaintStep(db: Db, message: InboundMessage, now: Dat
   for (const action of actions as StepAction[]) {
     if (action.type === "fileComplaint") {
       const params = action.params as FileComplaintParams;
-      filed = await fileComplaint(
-        db,
+      filed = fileComplaint(
+        store,
         {
           ...params.draft,
           submissionId: params.submissionId,
@@ -64,10 +56,10 @@ export async function runComplaintStep(db: Db, message: InboundMessage, now: Dat
         { now, sla: deps.sla, agencyName: deps.readers.names },
       );
     } else if (action.type === "discardDraft") {
-      await discardDraftPhotos(db, (action.params as { submissionId: string }).submissionId);
+      store.discardDraftPhotos((action.params as { submissionId: string }).submissionId);
     }
   }
-  await saveConversation(db, key, storeDialog(next));
+  store.saveConversation(key, storeDialog(next), now);
 
   const current = currentQuestion(next);
   let replies = renderStep({

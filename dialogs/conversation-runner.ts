@@ -1,24 +1,31 @@
 // The per-chat runner: every inbound message, from any channel, takes this path.
 // Serial per chat -> dedup -> (staff/citizen command | complaint dialog step) -> commit -> replies.
+// Dialog messages take a synchronous transaction over prepared statements (the fast path); commands
+// and answers to officers go through Prisma's interactive transaction, on the same connection.
 import type { Logger } from "pino";
 import type { InboundMessage, MessageHandler, OutboundMessage } from "../bots/channel.js";
 import type { Db, PrismaClient } from "../db/database.js";
-import { markProcessed } from "../db/processed-messages.js";
+import type { SqlStore } from "../db/sql-store.js";
 import type { Clock } from "../complaints/clock.js";
 import type { CommandContext, CommandHandler, StaffMember } from "./command-handler.js";
 import { NOTICES } from "./complaint-copy.js";
 import { runComplaintStep, type ComplaintStepDeps } from "./complaint-step.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import { RateLimiter } from "./rate-limiter.js";
+import { currentQuestion, restoreDialog } from "./dialog-snapshot.js";
+import type { MenuTextHook } from "./pending-answer.js";
 
 export interface RunnerDeps extends ComplaintStepDeps {
   prisma: PrismaClient;
+  store: SqlStore;
   clock: Clock;
   logger: Logger;
   /** Asked only for registered staff, before anything else. */
   staffCommands: CommandHandler[];
   /** Asked for everyone (citizens and staff) before the complaint dialog. */
   citizenCommands: CommandHandler[];
+  /** Asked for free text while no form is open (the answer to an officer's question). */
+  menuTextHook?: MenuTextHook;
   rateLimitPerMinute: number;
   /** Called after a commit that may have queued outbox messages. */
   onCommitted?: () => void;
@@ -64,7 +71,7 @@ export class ConversationRunner implements MessageHandler {
     for (let attempt = 1; ; attempt += 1) {
       const started = performance.now();
       try {
-        const replies = await this.deps.prisma.$transaction((tx) => this.step(tx, message), { maxWait: 60_000, timeout: 30_000 });
+        const replies = this.needsCommands(message) ? await this.slowPath(message) : await this.fastPath(message);
         this.deps.onCommitted?.();
         log.debug({ ms: Math.round(performance.now() - started), replies: replies.length }, "message handled");
         return replies;
@@ -81,25 +88,48 @@ export class ConversationRunner implements MessageHandler {
     }
   }
 
-  private async step(db: Db, message: InboundMessage): Promise<OutboundMessage[]> {
-    if (!(await markProcessed(db, message.channel, message.messageId))) return [];
+  /** Commands, buttons of pushed messages, captioned photos, and replies to an officer's question. */
+  private needsCommands(message: InboundMessage): boolean {
+    if (message.text?.trim().startsWith("/") || message.choice || message.photo) return true;
+    if (!message.text?.trim() || !this.deps.menuTextHook) return false;
+    return this.deps.store.hasPendingQuestion(message.channel, message.userId);
+  }
+
+  private async fastPath(message: InboundMessage): Promise<OutboundMessage[]> {
+    const { store } = this.deps;
+    // A Prisma transaction of another chat is open on the shared connection: let it finish first.
+    while (store.inTransaction) await new Promise((resolve) => setImmediate(resolve));
     const now = this.deps.clock();
+    return store.transaction(() => {
+      if (!store.markProcessed(message.channel, message.messageId, now)) return [];
+      return runComplaintStep(store, message, now, this.deps).replies;
+    });
+  }
+
+  private async slowPath(message: InboundMessage): Promise<OutboundMessage[]> {
+    return this.deps.prisma.$transaction((tx) => this.commandStep(tx, message), { maxWait: 60_000, timeout: 30_000 });
+  }
+
+  private async commandStep(db: Db, message: InboundMessage): Promise<OutboundMessage[]> {
+    const { store } = this.deps;
+    const now = this.deps.clock();
+    if (!store.markProcessed(message.channel, message.messageId, now)) return [];
     const identity = `${message.channel}:${message.userId}`;
     // WhatsApp staff may be registered by phone number, since @lid ids are not known in advance.
-    const identities = message.phone ? [identity, `${message.channel}:${message.phone}`] : [identity];
-    const staffRow = await db.staff.findFirst({ where: { identity: { in: identities } } });
+    const staffRow = store.findStaff(message.phone ? [identity, `${message.channel}:${message.phone}`] : [identity]);
     const staff: StaffMember | null = staffRow ? { identity: staffRow.identity, agencyCode: staffRow.agencyCode, name: staffRow.name } : null;
     const context: CommandContext = { db, message, identity, staff, now };
 
-    // Commands, buttons of pushed messages (rating, "sudah beres?") and photos captioned with a code.
-    if (message.text?.trim().startsWith("/") || message.choice || message.photo) {
-      const handlers = staff ? [...this.deps.staffCommands, ...this.deps.citizenCommands] : this.deps.citizenCommands;
-      for (const handler of handlers) {
-        const replies = await handler.handle(context);
-        if (replies) return replies;
-      }
+    const handlers = staff ? [...this.deps.staffCommands, ...this.deps.citizenCommands] : this.deps.citizenCommands;
+    for (const handler of handlers) {
+      const replies = await handler.handle(context);
+      if (replies) return replies;
     }
-    const result = await runComplaintStep(db, message, now, this.deps);
+    if (this.deps.menuTextHook && currentQuestion(restoreDialog(store.loadConversation(message)).snapshot) === "menu") {
+      const answered = await this.deps.menuTextHook(db, message);
+      if (answered) return answered;
+    }
+    const result = runComplaintStep(store, message, now, this.deps);
     // The menu's "Cek status" button is the /status command.
     if (result.event.type === "CHOICE" && result.event.value === "status") {
       for (const handler of this.deps.citizenCommands) {

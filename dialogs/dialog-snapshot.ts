@@ -2,7 +2,7 @@
 // another version becomes a fresh start, reported to the caller so the citizen can be told politely.
 import { initialTransition, type SnapshotFrom } from "xstate";
 import { z } from "zod";
-import type { StoredConversation } from "../db/conversation-store.js";
+import type { StoredConversation } from "../db/sql-store.js";
 import { COMPLAINT_MACHINE_VERSION, complaintMachine } from "./complaint-dialog.js";
 import type { QuestionId } from "./complaint-questions.js";
 import { QUESTION_IDS } from "./complaint-questions.js";

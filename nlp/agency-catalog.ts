@@ -1,8 +1,9 @@
 // The agency catalog is data, not code: each pemda names its OPD differently, so a deployment overrides
 // or extends the built-in catalog with its own JSON file (AGENCIES_FILE).
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
+import type { z as zod } from "zod";
 import { COORDINATOR_CODE, type Agency } from "./classification.js";
 
 export interface AgencyCatalog {
@@ -12,37 +13,60 @@ export interface AgencyCatalog {
 
 export const DEFAULT_AGENCIES_FILE = fileURLToPath(new URL("./data/agencies.json", import.meta.url));
 
-const term = z.string().trim().min(1, "kata kunci kosong").max(80);
+function buildSchema(z: typeof zod) {
+  const term = z.string().trim().min(1, "kata kunci kosong").max(80);
+  const agency = z.object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Z][A-Z0-9_]{1,31}$/, "kode harus huruf besar/angka/_ (2-32 karakter), mis. DPUPR")
+      .refine((code) => code !== COORDINATOR_CODE, `${COORDINATOR_CODE} bukan instansi dan tidak boleh dipakai`),
+    name: z.string().trim().min(3).max(200),
+    shortName: z.string().trim().min(1).max(60).optional(),
+    scope: z.string().trim().max(1000).default(""),
+    keywords: z.array(term).default([]),
+    phrases: z.array(term).default([]),
+  });
+  // Either a bare array or { "agencies": [...] } so a file can carry other metadata later.
+  return z.union([z.array(agency), z.object({ agencies: z.array(agency) })]);
+}
 
-const agencySchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .regex(/^[A-Z][A-Z0-9_]{1,31}$/, "kode harus huruf besar/angka/_ (2-32 karakter), mis. DPUPR")
-    .refine((code) => code !== COORDINATOR_CODE, `${COORDINATOR_CODE} bukan instansi dan tidak boleh dipakai`),
-  name: z.string().trim().min(3).max(200),
-  shortName: z.string().trim().min(1).max(60).optional(),
-  scope: z.string().trim().max(1000).default(""),
-  keywords: z.array(term).default([]),
-  phrases: z.array(term).default([]),
-});
+let schema: ReturnType<typeof buildSchema> | undefined;
 
-// Either a bare array or { "agencies": [...] } so a file can carry other metadata later.
-const fileSchema = z.union([z.array(agencySchema), z.object({ agencies: z.array(agencySchema) })]);
+/** zod is loaded on first use: importing it costs ~100 ms, and the classifier must start in < 300 ms. */
+function catalogSchema(): ReturnType<typeof buildSchema> {
+  if (!schema) {
+    const { z } = createRequire(import.meta.url)("zod") as { z: typeof zod };
+    schema = buildSchema(z);
+  }
+  return schema;
+}
 
-function readAgencies(file: string): Agency[] {
+type AgencyFile = zod.infer<ReturnType<typeof buildSchema>>;
+
+/**
+ * The shipped default is trusted (a test validates it with the same schema) so a start without
+ * AGENCIES_FILE does not pay for zod; an operator's file is always validated.
+ */
+function readAgencies(file: string, trusted = false): Agency[] {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
     throw new Error(`Agency catalog ${file}: cannot read JSON: ${(error as Error).message}`);
   }
-  const parsed = fileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
-    throw new Error(`Agency catalog ${file} is invalid: ${problems.join("; ")}`);
+  let data: AgencyFile;
+  if (trusted) {
+    data = raw as AgencyFile;
+  } else {
+    const parsed = catalogSchema().safeParse(raw);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
+      throw new Error(`Agency catalog ${file} is invalid: ${problems.join("; ")}`);
+    }
+    data = parsed.data;
   }
-  const list = Array.isArray(parsed.data) ? parsed.data : parsed.data.agencies;
+  const list = Array.isArray(data) ? data : data.agencies;
   const seen = new Set<string>();
   return list.map((entry) => {
     if (seen.has(entry.code)) throw new Error(`Agency catalog ${file} is invalid: duplicate code ${entry.code}`);
@@ -68,7 +92,7 @@ export function catalogFrom(agencies: Agency[]): AgencyCatalog {
  * replaces it in place, a new code is appended. Throws an Error naming the file on any problem.
  */
 export function loadAgencyCatalog(overrideFile?: string): AgencyCatalog {
-  const agencies = readAgencies(DEFAULT_AGENCIES_FILE);
+  const agencies = readAgencies(DEFAULT_AGENCIES_FILE, true);
   if (overrideFile) {
     for (const agency of readAgencies(overrideFile)) {
       const at = agencies.findIndex((existing) => existing.code === agency.code);

@@ -4,6 +4,7 @@
 import type { AgencyCatalog } from "./agency-catalog.js";
 import { COORDINATOR_CODE, type AgencyClassifier, type AgencyScore, type Classification } from "./classification.js";
 import { loadModel, type SerializedModel } from "./classifier-model.js";
+import { seedStems } from "./indonesian-stem.js";
 import { buildKeywordIndex, type KeywordMatch } from "./keyword-index.js";
 import { compileNaiveBayes, type NaiveBayesModel } from "./naive-bayes.js";
 import { isUrgent, reportType } from "./report-signals.js";
@@ -33,6 +34,7 @@ export interface AgencyScorer {
 export function createAgencyScorer(catalog: AgencyCatalog, model: SerializedModel, params: ScoringParams = model.params): AgencyScorer {
   const codes = catalog.agencies.map((agency) => agency.code);
   const position = new Map(codes.map((code, i) => [code, i]));
+  if (model.stems) seedStems(model.stems);
   const keywords = buildKeywordIndex(catalog.agencies);
   const nb = compileNaiveBayes(model.counts, params.alpha);
   const nbClass = new Map(nb.classes.map((code, c) => [code, c]));
@@ -57,18 +59,20 @@ export function createAgencyScorer(catalog: AgencyCatalog, model: SerializedMode
 }
 
 /** Words of the text that pull most towards `code` in the NB model, as the citizen wrote them. */
-function modelWords(nb: NaiveBayesModel, features: TextFeatures, code: string): string[] {
+function modelWords(nb: NaiveBayesModel, features: TextFeatures, code: string, covered: Set<string>): string[] {
   const c = nb.classes.indexOf(code);
   if (c < 0) return [];
   const lift: { word: string; value: number }[] = [];
   for (const [root, word] of features.surface) {
+    if (covered.has(root)) continue;
     const row = nb.featureLogProbs(root);
     if (!row) continue;
     let mean = 0;
     for (const value of row) mean += value;
     mean /= row.length;
     const value = (row[c] as number) - mean;
-    if (value > 1) lift.push({ word, value });
+    // e^2: the word is several times likelier in this agency's complaints than on average.
+    if (value > 2) lift.push({ word, value });
   }
   return lift.sort((a, b) => b.value - a.value).map((entry) => entry.word);
 }
@@ -90,10 +94,9 @@ export function createAgencyClassifier(catalog: AgencyCatalog, options: AgencyCl
       const hasEvidence = matches.length > 0 || features.features.some((f) => scorer.nb.featureLogProbs(f) !== undefined);
       const confident = best !== undefined && hasEvidence && confidence >= threshold;
       const decided = best?.agency ?? COORDINATOR_CODE;
-      const words = [
-        ...matches.filter((match) => match.agency === decided).map((match) => match.term),
-        ...modelWords(scorer.nb, features, decided),
-      ];
+      const decisive = matches.filter((match) => match.agency === decided);
+      const covered = new Set(decisive.flatMap((match) => match.stems));
+      const words = [...decisive.map((match) => match.text), ...modelWords(scorer.nb, features, decided, covered)];
       return {
         agency: confident ? decided : COORDINATOR_CODE,
         confidence: round(confidence),

@@ -7,6 +7,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { countFeatures, type NaiveBayesCounts } from "./naive-bayes.js";
 import { DEFAULT_PARAMS, type ScoringParams } from "./score-combination.js";
+import type { Agency } from "./classification.js";
+import { stem } from "./indonesian-stem.js";
+import { normalizeTokens } from "./normalize.js";
 import { extractFeatures, FEATURE_VERSION } from "./text-features.js";
 
 export interface LabeledText {
@@ -21,6 +24,8 @@ export interface SerializedModel {
   /** Cross-validated figures on the training corpus from when the parameters were fitted. */
   fit?: { folds: number; top1: number; logLoss: number };
   counts: NaiveBayesCounts;
+  /** Stems of the default catalog's words: a warm start for the stem memo, not part of the model. */
+  stems?: Record<string, string>;
 }
 
 const dataFile = (name: string) => fileURLToPath(new URL(`./data/${name}`, import.meta.url));
@@ -61,6 +66,14 @@ export function countTrainingFeatures(examples: LabeledText[]): NaiveBayesCounts
   return countFeatures(examples.map(({ text, agency }) => ({ features: extractFeatures(text).features, label: agency })));
 }
 
+export function catalogStems(agencies: Agency[]): Record<string, string> {
+  const stems: Record<string, string> = {};
+  for (const agency of agencies) {
+    for (const term of [...agency.keywords, ...agency.phrases]) for (const token of normalizeTokens(term)) stems[token] = stem(token);
+  }
+  return Object.fromEntries(Object.entries(stems).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
 /** The committed model when it matches the current inputs; otherwise counts trained now. */
 export function loadModel(): { model: SerializedModel; fresh: boolean } {
   const inputsHash = modelInputsHash();
@@ -73,5 +86,6 @@ export function loadModel(): { model: SerializedModel; fresh: boolean } {
   }
   const counts = countTrainingFeatures(existsSync(TRAINING_FILE) ? readLabeledTexts(TRAINING_FILE) : []);
   const params = stored?.params ?? DEFAULT_PARAMS;
-  return { model: { format: "lapor-chat-agency-model/1", inputsHash, params, counts }, fresh: false };
+  const stems = stored?.stems;
+  return { model: { format: "lapor-chat-agency-model/1", inputsHash, params, counts, ...(stems ? { stems } : {}) }, fresh: false };
 }

@@ -3,7 +3,7 @@
 // log-loss, so that a confidence of 0.8 is right about 80 % of the time on unseen complaints.
 import type { AgencyCatalog } from "./agency-catalog.js";
 import { createAgencyScorer } from "./agency-classifier.js";
-import { countTrainingFeatures, modelInputsHash, type LabeledText, type SerializedModel } from "./classifier-model.js";
+import { catalogStems, countTrainingFeatures, modelInputsHash, type LabeledText, type SerializedModel } from "./classifier-model.js";
 import { DEFAULT_PARAMS, type ScoringParams } from "./score-combination.js";
 import { extractFeatures } from "./text-features.js";
 
@@ -108,5 +108,6 @@ export function fitModel(examples: LabeledText[], catalog: AgencyCatalog, k = 5,
     params,
     fit: { folds: k, top1: Math.round(final.top1 * 1000) / 1000, logLoss: Math.round(final.logLoss * 1000) / 1000 },
     counts: countTrainingFeatures(examples),
+    stems: catalogStems(catalog.agencies),
   };
 }

@@ -18,6 +18,11 @@ export function stem(word: string): string {
   return root;
 }
 
+/** Pre-fills the memo (the model ships the stems of the catalog's words, so building its index is cheap). */
+export function seedStems(stems: Record<string, string>): void {
+  for (const [word, root] of Object.entries(stems)) if (!cache.has(word)) cache.set(word, root);
+}
+
 let rootWords: Set<string> | undefined;
 
 /** True for a word of the stemmer's root dictionary (kata dasar); loaded on first use. */

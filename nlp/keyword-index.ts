@@ -17,7 +17,12 @@ interface Entry {
 }
 
 export interface KeywordMatch {
+  /** Catalog spelling of the entry. */
   term: string;
+  /** The matched words as they stand in the (normalized) text, e.g. "lubangnya" for the entry "lubang". */
+  text: string;
+  /** Stems the match covered. */
+  stems: string[];
   agency: string;
   weight: number;
 }
@@ -71,13 +76,14 @@ export function buildKeywordIndex(agencies: Agency[]): KeywordIndex {
           i++;
           continue;
         }
+        const text = tokens.slice(i, i + hit.stems.length).join(" ");
         i += hit.stems.length;
         // Repeating a word ("sampah sampah sampah") must not outvote a second, different clue.
         if (seen.has(hit)) continue;
         seen.add(hit);
         for (const [code, weight] of hit.weights) {
           scores.set(code, (scores.get(code) ?? 0) + weight);
-          matches.push({ term: hit.term, agency: code, weight });
+          matches.push({ term: hit.term, text, stems: hit.stems, agency: code, weight });
         }
       }
       return { scores, matches };

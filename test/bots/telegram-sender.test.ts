@@ -68,8 +68,11 @@ describe("permanent failures", () => {
 
   it("follows a group that became a supergroup", async () => {
     emulator.failNext("sendMessage", { status: 400, description: "Bad Request: group chat was upgraded to a supergroup chat", parameters: { migrate_to_chat_id: -1009 } });
-    expect(await sender().send("-5", { text: "Untuk staf" })).toEqual({ ok: true });
-    expect(emulator.sentTo(-1009).map((m) => m.text)).toEqual(["Untuk staf"]);
+    const s = sender();
+    expect(await s.send("-5", { text: "Untuk staf" })).toEqual({ ok: true });
+    expect(await s.send("-5", { text: "Berikutnya" })).toEqual({ ok: true });
+    expect(emulator.sentTo(-1009).map((m) => m.text)).toEqual(["Untuk staf", "Berikutnya"]);
+    expect(emulator.callsOf("sendMessage").map((call) => call.payload.chat_id)).toEqual(["-5", "-1009", "-1009"]);
   });
 });
 

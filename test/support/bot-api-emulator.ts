@@ -90,6 +90,7 @@ function maybeJson(value: string): unknown {
 export class BotApiEmulator {
   readonly calls: RecordedCall[] = [];
   readonly sent: SentMessage[] = [];
+  private readonly sentByChat = new Map<string, SentMessage[]>();
   /** Every update queued for getUpdates, in order. */
   readonly pushed: Array<{ update_id: number } & Record<string, unknown>> = [];
   webhook: { url: string; secretToken?: string } | null = null;
@@ -240,7 +241,7 @@ export class BotApiEmulator {
   }
 
   sentTo(chatId: number | string): SentMessage[] {
-    return this.sent.filter((message) => message.chatId === String(chatId));
+    return [...(this.sentByChat.get(String(chatId)) ?? [])];
   }
 
   /** Resolves when the predicate holds (checked after every call); rejects after the timeout. */
@@ -268,7 +269,8 @@ export class BotApiEmulator {
 
   /** Waits until the chat has received at least `count` messages in all; returns them. */
   waitForSent(chatId: number | string, count: number, timeoutMs = 10_000): Promise<SentMessage[]> {
-    return this.waitFor(() => (this.sentTo(chatId).length >= count ? this.sentTo(chatId) : undefined), timeoutMs, `${count} messages to ${chatId}`);
+    const sentCount = () => this.sentByChat.get(String(chatId))?.length ?? 0;
+    return this.waitFor(() => (sentCount() >= count ? this.sentTo(chatId) : undefined), timeoutMs, `${count} messages to ${chatId}`);
   }
 
   /** Posts an update the way Telegram calls a webhook. */
@@ -468,6 +470,9 @@ export class BotApiEmulator {
     }
     sent.messageId = this.messageIdFor(chatId);
     this.sent.push(sent);
+    const chatLog = this.sentByChat.get(chatId) ?? [];
+    chatLog.push(sent);
+    this.sentByChat.set(chatId, chatLog);
     answer(200, { ok: true, result: { message_id: sent.messageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(chatId), type: "private" }, ...(sent.text ? { text: sent.text } : {}) } });
   }
 

@@ -1,0 +1,12 @@
+const t = (label: string, t0: number) => console.log(label, (performance.now() - t0).toFixed(1));
+let t0 = performance.now();
+await import("node:crypto"); t("crypto", t0); t0 = performance.now();
+await import("zod"); t("zod", t0); t0 = performance.now();
+await import("natural/lib/natural/stemmers/indonesian/stemmer_id.js"); t("stemmer", t0); t0 = performance.now();
+const { loadAgencyCatalog } = await import("./nlp/agency-catalog.js"); t("catalog mod", t0); t0 = performance.now();
+const cm = await import("./nlp/classifier-model.js");
+const m = cm.loadModel(); t("loadModel " + m.fresh, t0); t0 = performance.now();
+const { compileNaiveBayes } = await import("./nlp/naive-bayes.js");
+compileNaiveBayes(m.model.counts, 0.3); t("compile nb " + Object.keys(m.model.counts.features).length, t0); t0 = performance.now();
+const { buildKeywordIndex } = await import("./nlp/keyword-index.js");
+buildKeywordIndex(loadAgencyCatalog().agencies); t("kw index", t0); t0 = performance.now();
