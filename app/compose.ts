@@ -10,7 +10,7 @@ import { OutboxDispatcher } from "../complaints/outbox-dispatcher.js";
 import type { SlaPolicy } from "../complaints/sla.js";
 import { startWeeklyDigestScheduler, type DigestScheduler } from "../complaints/monev-digest.js";
 import { slaPolicy } from "./sla-policy.js";
-import { createCitizenCommands } from "../dialogs/citizen-commands.js";
+import { CITIZEN_COMMAND_WORDS, createCitizenCommands } from "../dialogs/citizen-commands.js";
 import { ConversationRunner } from "../dialogs/conversation-runner.js";
 import { createReportCommand } from "../dialogs/report-command.js";
 import { createStaffCommands } from "../dialogs/staff-commands.js";
@@ -76,6 +76,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     staffCommands: [createReportCommand({ sla, agencyName }), createStaffCommands({ lifecycle, agencyName, agencyCodes })],
     citizenCommands: [createCitizenCommands({ lifecycle })],
+    citizenCommandWords: CITIZEN_COMMAND_WORDS,
     menuTextHook: createPendingAnswerHook(lifecycle),
     readers: {
       classify: (text) => classifier.classify(text),

@@ -10,6 +10,9 @@ import { CITIZEN_CONFIRM, citizenUsage, renderCitizenList, renderCitizenStatus, 
 import type { CommandContext, CommandHandler } from "./command-handler.js";
 import { parseSlashCommand, splitCode } from "./slash-command.js";
 
+/** The slash words handled here (the runner sends only these, and staff messages, to command handlers). */
+export const CITIZEN_COMMAND_WORDS: ReadonlySet<string> = new Set(["status", "jawab", "tanggapi", "bukakembali", "nilai"]);
+
 export interface CitizenCommandDeps {
   lifecycle: LifecycleService;
 }

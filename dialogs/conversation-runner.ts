@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import type { InboundMessage, MessageHandler, OutboundMessage } from "../bots/channel.js";
 import type { Db, PrismaClient } from "../db/database.js";
 import type { SqlStore } from "../db/sql-store.js";
+import { GroupCommit } from "../db/group-commit.js";
 import type { Clock } from "../complaints/clock.js";
 import type { CommandContext, CommandHandler, StaffMember } from "./command-handler.js";
 import { NOTICES } from "./complaint-copy.js";
@@ -14,6 +15,7 @@ import { KeyedQueue } from "./keyed-queue.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { currentQuestion, restoreDialog } from "./dialog-snapshot.js";
 import type { MenuTextHook } from "./pending-answer.js";
+import { commandWord } from "./dialog-input.js";
 
 export interface RunnerDeps extends ComplaintStepDeps {
   prisma: PrismaClient;
@@ -24,6 +26,8 @@ export interface RunnerDeps extends ComplaintStepDeps {
   staffCommands: CommandHandler[];
   /** Asked for everyone (citizens and staff) before the complaint dialog. */
   citizenCommands: CommandHandler[];
+  /** Slash words the citizen commands answer (without the slash), e.g. "status". */
+  citizenCommandWords: ReadonlySet<string>;
   /** Asked for free text while no form is open (the answer to an officer's question). */
   menuTextHook?: MenuTextHook;
   rateLimitPerMinute: number;
@@ -42,10 +46,12 @@ function isTransient(error: unknown): boolean {
 export class ConversationRunner implements MessageHandler {
   private readonly queue = new KeyedQueue();
   private readonly limiter: RateLimiter;
+  private readonly groupCommit: GroupCommit;
   private stopped = false;
 
   constructor(private readonly deps: RunnerDeps) {
     this.limiter = new RateLimiter(deps.rateLimitPerMinute, () => deps.clock().getTime());
+    this.groupCommit = new GroupCommit(deps.store);
   }
 
   async handle(message: InboundMessage): Promise<OutboundMessage[]> {
@@ -60,6 +66,11 @@ export class ConversationRunner implements MessageHandler {
   async stop(): Promise<void> {
     this.stopped = true;
     await this.queue.idle();
+  }
+
+  /** Forgets flood-control windows that ended before `now` (ms); called by housekeeping. */
+  forgetIdleSenders(now: number = this.deps.clock().getTime()): void {
+    this.limiter.sweep(now);
   }
 
   get activeChats(): number {
@@ -88,19 +99,28 @@ export class ConversationRunner implements MessageHandler {
     }
   }
 
-  /** Commands, buttons of pushed messages, captioned photos, and replies to an officer's question. */
+  /**
+   * Staff commands, citizen commands, buttons of pushed messages (their question ids carry a code),
+   * captioned photos and replies to an officer's question need the command handlers; everything else
+   * is the dialog's. Decided with cheap reads so form answers and /lapor stay on the fast path.
+   */
   private needsCommands(message: InboundMessage): boolean {
-    if (message.text?.trim().startsWith("/") || message.choice || message.photo) return true;
-    if (!message.text?.trim() || !this.deps.menuTextHook) return false;
-    return this.deps.store.hasPendingQuestion(message.channel, message.userId);
+    const { store } = this.deps;
+    const text = message.text?.trim() ?? "";
+    if (message.choice) return message.choice.questionId.includes(":");
+    if (message.photo) return /LPR/i.test(text);
+    if (text.startsWith("/")) {
+      if (this.deps.citizenCommandWords.has(commandWord(text).slice(1))) return true;
+      const identity = `${message.channel}:${message.userId}`;
+      return store.findStaff(message.phone ? [identity, `${message.channel}:${message.phone}`] : [identity]) !== null;
+    }
+    return text !== "" && this.deps.menuTextHook !== undefined && store.hasPendingQuestion(message.channel, message.userId);
   }
 
   private async fastPath(message: InboundMessage): Promise<OutboundMessage[]> {
     const { store } = this.deps;
-    // A Prisma transaction of another chat is open on the shared connection: let it finish first.
-    while (store.inTransaction) await new Promise((resolve) => setImmediate(resolve));
-    const now = this.deps.clock();
-    return store.transaction(() => {
+    return this.groupCommit.run(() => {
+      const now = this.deps.clock();
       if (!store.markProcessed(message.channel, message.messageId, now)) return [];
       return runComplaintStep(store, message, now, this.deps).replies;
     });

@@ -22,7 +22,8 @@ export class RateLimiter {
     return window.count === this.perMinute + 1 ? "notify" : "drop";
   }
 
-  private sweep(now: number): void {
-    for (const [key, window] of this.windows) if (now - window.start >= 60_000) this.windows.delete(key);
+  /** Drops windows older than a minute (or all, with Infinity): memory follows active senders only. */
+  sweep(now: number): void {
+    for (const [key, window] of this.windows) if (now - window.start >= 60_000 || !Number.isFinite(now)) this.windows.delete(key);
   }
 }

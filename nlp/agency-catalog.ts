@@ -27,8 +27,7 @@ function buildSchema(z: typeof zod) {
     keywords: z.array(term).default([]),
     phrases: z.array(term).default([]),
   });
-  // Either a bare array or { "agencies": [...] } so a file can carry other metadata later.
-  return z.union([z.array(agency), z.object({ agencies: z.array(agency) })]);
+  return z.array(agency);
 }
 
 let schema: ReturnType<typeof buildSchema> | undefined;
@@ -55,18 +54,21 @@ function readAgencies(file: string, trusted = false): Agency[] {
   } catch (error) {
     throw new Error(`Agency catalog ${file}: cannot read JSON: ${(error as Error).message}`);
   }
-  let data: AgencyFile;
+  // Either a bare array or { "agencies": [...] } so a file can carry other metadata later.
+  const wrapped = typeof raw === "object" && raw !== null && !Array.isArray(raw) && "agencies" in raw;
+  const body: unknown = wrapped ? (raw as { agencies: unknown }).agencies : raw;
+  let list: AgencyFile;
   if (trusted) {
-    data = raw as AgencyFile;
+    list = body as AgencyFile;
   } else {
-    const parsed = catalogSchema().safeParse(raw);
+    const parsed = catalogSchema().safeParse(body);
     if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
+      const where = (at: PropertyKey[]) => [...(wrapped ? ["agencies"] : []), ...at.map(String)].join(".") || "(root)";
+      const problems = parsed.error.issues.map((issue) => `${where(issue.path)}: ${issue.message}`);
       throw new Error(`Agency catalog ${file} is invalid: ${problems.join("; ")}`);
     }
-    data = parsed.data;
+    list = parsed.data;
   }
-  const list = Array.isArray(data) ? data : data.agencies;
   const seen = new Set<string>();
   return list.map((entry) => {
     if (seen.has(entry.code)) throw new Error(`Agency catalog ${file} is invalid: duplicate code ${entry.code}`);

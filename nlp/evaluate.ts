@@ -31,6 +31,8 @@ export interface EvaluationReport {
   perAgency: Record<string, AgencyFigures>;
   confusions: { truth: string; predicted: string; count: number }[];
   byTag: Record<string, { total: number; top1: number; top3: number }>;
+  /** Mean confidence next to the real top-1 rate, overall and per confidence band: calibrated means close. */
+  calibration: { meanConfidence: number; bands: { from: number; to: number; total: number; meanConfidence: number; top1: number }[] };
   errors: { text: string; truth: string; predicted: string; confidence: number }[];
 }
 
@@ -62,6 +64,9 @@ export function evaluateClassifier(classifier: AgencyClassifier, cases: EvalCase
   const confusions = new Map<string, number>();
   const tags = new Map<string, { total: number; top1: number; top3: number }>();
   const errors: EvaluationReport["errors"] = [];
+  const edges = [0, 0.45, 0.7, 0.9, 1.0001];
+  const bands = edges.slice(0, -1).map((from, i) => ({ from, to: Math.min(1, edges[i + 1] as number), total: 0, confidence: 0, hits: 0 }));
+  let confidenceSum = 0;
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
 
   for (const item of cases) {
@@ -71,6 +76,13 @@ export function evaluateClassifier(classifier: AgencyClassifier, cases: EvalCase
     const hit3 = result.top.some((score) => score.agency === item.agency);
     if (hit1) top1++;
     if (hit3) top3++;
+    confidenceSum += result.confidence;
+    const band = bands.find((b, i) => result.confidence < (edges[i + 1] as number)) ?? bands[bands.length - 1];
+    if (band) {
+      band.total++;
+      band.confidence += result.confidence;
+      if (hit1) band.hits++;
+    }
     if (result.agency === COORDINATOR_CODE) coordinator++;
     else if (result.agency === item.agency) routedRight++;
     bump(support, item.agency);
@@ -116,6 +128,10 @@ export function evaluateClassifier(classifier: AgencyClassifier, cases: EvalCase
       })
       .sort((a, b) => b.count - a.count || a.truth.localeCompare(b.truth)),
     byTag,
+    calibration: {
+      meanConfidence: ratio(confidenceSum, cases.length),
+      bands: bands.map((b) => ({ from: b.from, to: b.to, total: b.total, meanConfidence: ratio(b.confidence, b.total), top1: ratio(b.hits, b.total) })),
+    },
     errors,
   };
 }

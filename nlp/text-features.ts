@@ -13,14 +13,14 @@ const STOPWORDS = new Set(
 );
 
 /** Bump when feature extraction changes, so a serialized model trained the old way is not trusted. */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 export interface TextFeatures {
   /** Normalized surface tokens, in order (stopwords included, for phrase matching and report type). */
   tokens: string[];
   /** stems[i] is the stem of tokens[i]. */
   stems: string[];
-  /** Content stems and "a_b" pairs of neighbouring content stems. */
+  /** Distinct content stems and "a_b" pairs of neighbouring content stems. */
   features: string[];
   /** First surface token seen for each content stem, to show people words they wrote. */
   surface: Map<string, string>;
@@ -46,5 +46,6 @@ export function extractFeatures(text: string): TextFeatures {
     if (!surface.has(root)) surface.set(root, token);
     previous = root;
   }
-  return { tokens, stems, features, surface };
+  // Presence, not counts: "sampah sampah sampah" is one clue, and binarized NB does better on short texts.
+  return { tokens, stems, features: [...new Set(features)], surface };
 }

@@ -186,7 +186,6 @@ describe("a citizen files a complaint over Telegram", () => {
     const stale = await exchange(press(typeButtons[0] as Button));
     expect(stale.length).toBeGreaterThan(0);
     expect(await app.prisma.complaint.count()).toBe(1);
-    if (process.env.SHOW_TRANSCRIPT) console.log(emulator.sentTo(SITI.id).map((m) => `${m.text ?? ""} ${JSON.stringify(m.replyMarkup ?? {})}`).join("\n----\n"));
   });
 
   it("declines a voice note politely and explains a photo that is too large, and the dialog goes on", async () => {
