@@ -56,7 +56,7 @@ function agencyMatcher(catalog: AgencyCatalog): (text: string) => string | undef
 export async function createApp(deps: AppDeps): Promise<App> {
   const { config, logger } = deps;
   const clock = deps.clock ?? systemClock;
-  const database = await openDatabase(config.DATABASE_URL);
+  const database = await openDatabase(config.DATABASE_URL, { busyTimeoutMs: config.SQLITE_BUSY_TIMEOUT_MS });
   const prisma = database.prisma;
   const catalog = loadAgencyCatalog(config.AGENCIES_FILE);
   const classifier = createAgencyClassifier(catalog, { threshold: config.CLASSIFIER_THRESHOLD });

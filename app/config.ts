@@ -55,6 +55,7 @@ const schema = z.object({
   REOPEN_DAYS: positiveInt(10),
   RATE_LIMIT_PER_MINUTE: positiveInt(20),
   OUTBOX_POLL_MS: positiveInt(1000),
+  SQLITE_BUSY_TIMEOUT_MS: positiveInt(5000),
 });
 
 export type AppConfig = z.infer<typeof schema> & { DATABASE_URL: string };

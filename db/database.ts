@@ -28,10 +28,11 @@ export function databaseFilePath(url: string): string {
   return path.resolve(raw.split("?")[0] ?? raw);
 }
 
-export async function openDatabase(url: string): Promise<OpenedDatabase> {
+export async function openDatabase(url: string, options: { busyTimeoutMs?: number } = {}): Promise<OpenedDatabase> {
+  const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
   const filePath = databaseFilePath(url);
   mkdirSync(path.dirname(filePath), { recursive: true });
-  const setup = new Database(filePath, { timeout: BUSY_TIMEOUT_MS });
+  const setup = new Database(filePath, { timeout: Math.max(busyTimeoutMs, BUSY_TIMEOUT_MS) });
   try {
     setup.pragma("journal_mode = WAL");
     migrateDatabase(setup);
@@ -39,7 +40,7 @@ export async function openDatabase(url: string): Promise<OpenedDatabase> {
     setup.close();
   }
 
-  const factory = new PrismaBetterSQLite3({ url: `file:${filePath}`, timeout: BUSY_TIMEOUT_MS });
+  const factory = new PrismaBetterSQLite3({ url: `file:${filePath}`, timeout: busyTimeoutMs });
   const adapter = await factory.connect();
   // The adapter keeps its better-sqlite3 handle in a public field; pinned 6.19.3 is checked here.
   const connection = (adapter as unknown as { client?: unknown }).client;
@@ -49,7 +50,7 @@ export async function openDatabase(url: string): Promise<OpenedDatabase> {
   factory.connect = async () => adapter;
   // NORMAL is durable across process crashes in WAL mode (a power cut may lose the last commits).
   connection.pragma("synchronous = NORMAL");
-  connection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  connection.pragma(`busy_timeout = ${busyTimeoutMs}`);
   const prisma = new PrismaClient({ adapter: factory });
   await prisma.$connect();
   return {

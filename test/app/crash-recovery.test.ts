@@ -1,0 +1,60 @@
+// kill -9 of the real program right after a complaint is filed: the complaint exists once, and the
+// staff notice written with it is delivered exactly once across the two processes.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../db/database.js";
+import { startChatProcess } from "../support/chat-process.js";
+import { TRACKING_CODE } from "../support/chat-driver.js";
+
+const dir = mkdtempSync(path.join(tmpdir(), "lapor-crash-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("crash while filing and notifying", () => {
+  it("keeps one complaint and delivers the pending notice once", async () => {
+    const env = { DATABASE_URL: `file:${path.join(dir, "crash.db")}`, OUTBOX_POLL_MS: "200" };
+    const setup = await openDatabase(env.DATABASE_URL);
+    await setup.prisma.staff.create({ data: { identity: "terminal:koordinator", agencyCode: "KOORDINATOR" } });
+    await setup.close();
+
+    const first = startChatProcess(env);
+    for (const [line, expected] of [
+      ["/lapor", /jenis laporan/i],
+      ["1", /Ceritakan/],
+      ["Air PDAM mati total sudah tiga hari di Perumahan Griya Asri blok C.", /ditangani oleh|Instansi mana/],
+      ["tidak tahu", /lokasi/i],
+      ["Perumahan Griya Asri blok C", /Kapan/],
+      ["lewati", /foto/i],
+      ["lewati", /kerahasiaan/i],
+      ["3", /Ringkasan/],
+    ] as const) {
+      await first.sayAndWait(line, expected);
+    }
+    await first.sayAndWait("kirim", TRACKING_CODE);
+    first.child.kill("SIGKILL");
+    await first.exited;
+
+    const second = startChatProcess(env);
+    const db = await openDatabase(env.DATABASE_URL);
+    try {
+      // The restarted process delivers whatever the first one had not sent.
+      for (let i = 0; i < 100; i += 1) {
+        if ((await db.prisma.outboxMessage.count({ where: { status: "PENDING" } })) === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      second.child.stdin.end();
+      await second.exited;
+      expect(await db.prisma.complaint.count()).toBe(1);
+      const rows = await db.prisma.outboxMessage.findMany();
+      expect(rows.length).toBeGreaterThanOrEqual(1);
+      expect(rows.every((row) => row.status === "SENT")).toBe(true);
+      const delivered = (first.output() + second.output()).match(/\[Pemberitahuan untuk koordinator\]/g) ?? [];
+      expect(delivered).toHaveLength(rows.length);
+      // Anonymous: the notice names no reporter.
+      expect(first.output() + second.output()).not.toMatch(/untuk koordinator\][^[]*warga/);
+    } finally {
+      await db.close();
+    }
+  });
+});
