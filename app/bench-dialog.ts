@@ -21,11 +21,16 @@ export function percentile(sorted: number[], p: number): number {
 
 export async function withBenchApp<T>(run: (app: App, dir: string) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(path.join(tmpdir(), "lapor-bench-"));
-  const config = loadConfig({ DATABASE_URL: `file:${path.join(dir, "bench.db")}`, DATA_DIR: dir, RATE_LIMIT_PER_MINUTE: "1000000" });
+  const config = loadConfig({
+    DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
+    DATA_DIR: dir,
+    RATE_LIMIT_PER_MINUTE: "1000000",
+  });
   const app = await createApp({ config, logger: pino({ level: "silent" }) });
   try {
     // Warm-up: one complaint end to end, so lazy loads and JIT are not counted as citizen latency.
-    for (const text of COMPLAINT_SCRIPT) await app.runner.handle({ channel: "terminal", chatId: "warm", userId: "warm", messageId: randomUUID(), text });
+    for (const text of COMPLAINT_SCRIPT)
+      await app.runner.handle({ channel: "terminal", chatId: "warm", userId: "warm", messageId: randomUUID(), text });
     return await run(app, dir);
   } finally {
     await app.close();
@@ -44,7 +49,11 @@ export interface ThroughputResult {
 }
 
 /** Every citizen runs the script concurrently; each one's messages are sent in order, as a person would. */
-export async function benchDialog(handler: MessageHandler, citizens: number, channel: InboundMessage["channel"] = "terminal"): Promise<ThroughputResult> {
+export async function benchDialog(
+  handler: MessageHandler,
+  citizens: number,
+  channel: InboundMessage["channel"] = "terminal",
+): Promise<ThroughputResult> {
   const latencies: number[] = [];
   let filed = 0;
   const started = performance.now();
@@ -59,7 +68,10 @@ export async function benchDialog(handler: MessageHandler, citizens: number, cha
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
+  return summarize(latencies, (performance.now() - started) / 1000, citizens, filed);
+}
+
+function summarize(latencies: number[], seconds: number, citizens: number, filed: number): ThroughputResult {
   latencies.sort((a, b) => a - b);
   return {
     citizens,
@@ -76,7 +88,11 @@ export async function benchDialog(handler: MessageHandler, citizens: number, cha
  * Latency under a steady arrival rate (open loop): messages are started at `ratePerSecond` in total,
  * each citizen's next message only after the previous reply, as people type.
  */
-export async function benchLatencyAtRate(handler: MessageHandler, citizens: number, ratePerSecond: number): Promise<ThroughputResult> {
+export async function benchLatencyAtRate(
+  handler: MessageHandler,
+  citizens: number,
+  ratePerSecond: number,
+): Promise<ThroughputResult> {
   const latencies: number[] = [];
   const progress = new Array<number>(citizens).fill(0);
   const ready: number[] = Array.from({ length: citizens }, (_, i) => i);
@@ -105,17 +121,7 @@ export async function benchLatencyAtRate(handler: MessageHandler, citizens: numb
     }
     await new Promise((resolve) => setImmediate(resolve));
   }
-  const seconds = (performance.now() - t0) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    citizens,
-    messages: latencies.length,
-    messagesPerSecond: Math.round(latencies.length / seconds),
-    p50Ms: round(percentile(latencies, 50)),
-    p95Ms: round(percentile(latencies, 95)),
-    p99Ms: round(percentile(latencies, 99)),
-    filed,
-  };
+  return summarize(latencies, (performance.now() - t0) / 1000, citizens, filed);
 }
 
 function round(value: number): number {
@@ -123,7 +129,10 @@ function round(value: number): number {
 }
 
 /** Opens `count` dialogs (each mid-form) and reports the resident memory they cost per dialog. */
-export async function benchIdleMemory(app: App, count: number): Promise<{ dialogs: number; bytesPerDialog: number; heapBytesPerDialog: number }> {
+export async function benchIdleMemory(
+  app: App,
+  count: number,
+): Promise<{ dialogs: number; bytesPerDialog: number; heapBytesPerDialog: number }> {
   globalThis.gc?.();
   const before = process.memoryUsage();
   const batch = 500;
@@ -159,7 +168,15 @@ export async function benchFiling(app: App, dir: string, count: number): Promise
     app.store.transaction(() =>
       fileComplaint(
         app.store,
-        { submissionId: randomUUID(), trackingCode: `LPR-${String(i).padStart(8, "0")}`, reportType: "pengaduan", description: DESCRIPTION, agency: "DPUPR", photoIds: [], privacy: "biasa" },
+        {
+          submissionId: randomUUID(),
+          trackingCode: `LPR-${String(i).padStart(8, "0")}`,
+          reportType: "pengaduan",
+          description: DESCRIPTION,
+          agency: "DPUPR",
+          photoIds: [],
+          privacy: "biasa",
+        },
         { channel: "terminal", userId: `filer-${i % 100}`, chatId: `filer-${i % 100}` },
         { now: new Date(), sla: app.sla, agencyName: () => "Dinas" },
       ),

@@ -82,7 +82,9 @@ if (entry && import.meta.url === pathToFileURL(path.resolve(entry)).href) {
     console.log((await loadOnce()).toFixed(1));
   } else {
     const result = await benchClassifier();
-    console.log(`classifications/s   ${result.classificationsPerSecond} (target >= 10000, one core, ${result.texts} distinct texts)`);
+    console.log(
+      `classifications/s   ${result.classificationsPerSecond} (target >= 10000, one core, ${result.texts} distinct texts)`,
+    );
     console.log(`load ms (cold)      ${result.loadMs} (target < 300; median of fresh processes)`);
     console.log(`build ms (warm)     ${result.buildMs}`);
     console.log(JSON.stringify(result));

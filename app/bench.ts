@@ -25,20 +25,36 @@ const row = (name: string, value: string, target: string) => {
 if (wanted("dialog")) {
   const result = await withBenchApp((app) => benchDialog(app.runner, Number(values.citizens)));
   figures.dialog = result;
-  row("dialog msgs/s, all citizens at once", `${result.messagesPerSecond} (${result.citizens} citizens, ${result.messages} msgs, ${result.filed} filed)`, ">= 2000");
+  row(
+    "dialog msgs/s, all citizens at once",
+    `${result.messagesPerSecond} (${result.citizens} citizens, ${result.messages} msgs, ${result.filed} filed)`,
+    ">= 2000",
+  );
   const steady = await withBenchApp((app) => benchLatencyAtRate(app.runner, Number(values.citizens), Number(values.rate)));
   figures.dialogAtRate = { ...steady, offeredPerSecond: Number(values.rate) };
-  row(`latency p50/p95/p99 ms at ${values.rate} msgs/s`, `${steady.p50Ms} / ${steady.p95Ms} / ${steady.p99Ms} (served ${steady.messagesPerSecond}/s)`, "p99 <= 25");
+  row(
+    `latency p50/p95/p99 ms at ${values.rate} msgs/s`,
+    `${steady.p50Ms} / ${steady.p95Ms} / ${steady.p99Ms} (served ${steady.messagesPerSecond}/s)`,
+    "p99 <= 25",
+  );
 }
 if (wanted("memory")) {
   const result = await withBenchApp((app) => benchIdleMemory(app, Number(values.idle)));
   figures.memory = result;
-  row("memory per idle dialog", `${result.bytesPerDialog} B RSS, ${result.heapBytesPerDialog} B heap (${result.dialogs} dialogs)`, "<= 1024 B");
+  row(
+    "memory per idle dialog",
+    `${result.bytesPerDialog} B RSS, ${result.heapBytesPerDialog} B heap (${result.dialogs} dialogs)`,
+    "<= 1024 B",
+  );
 }
 if (wanted("filing")) {
   const result = await withBenchApp((app, dir) => benchFiling(app, dir, Number(values.filings)));
   figures.filing = result;
-  row("filing complaints/s", `${result.complaintsPerSecond} vs raw insert ${result.rawInsertsPerSecond}/s = ${(result.ratio * 100).toFixed(1)}%`, ">= 30%");
+  row(
+    "filing complaints/s",
+    `${result.complaintsPerSecond} vs raw insert ${result.rawInsertsPerSecond}/s = ${(result.ratio * 100).toFixed(1)}%`,
+    ">= 30%",
+  );
 }
 if (wanted("nlp")) {
   const { benchClassifier } = await import("./bench-nlp.js");
@@ -51,7 +67,11 @@ if (wanted("telegram")) {
   const { benchTelegram } = await import("./bench-telegram.js");
   const result = await benchTelegram(Number(values["telegram-citizens"]));
   figures.telegram = result;
-  row("telegram msgs/s (emulator)", `${result.ourMessagesPerSecond} vs echo bot ${result.echoMessagesPerSecond} = ${(result.ratio * 100).toFixed(1)}%`, ">= 50%");
+  row(
+    "telegram msgs/s (emulator)",
+    `${result.ourMessagesPerSecond} vs echo bot ${result.echoMessagesPerSecond} = ${(result.ratio * 100).toFixed(1)}%`,
+    ">= 50%",
+  );
 }
 if (wanted("startup")) {
   const result = await benchColdStart();

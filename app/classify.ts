@@ -63,7 +63,10 @@ async function main(): Promise<number> {
   loadDotenv({ quiet: true });
   const args = process.argv.slice(2);
   const jsonl = args.includes("--jsonl");
-  const text = args.filter((arg) => arg !== "--jsonl").join(" ").trim();
+  const text = args
+    .filter((arg) => arg !== "--jsonl")
+    .join(" ")
+    .trim();
   if (args.includes("--help") || args.includes("-h") || (!jsonl && text === "")) {
     console.error(USAGE);
     return args.includes("--help") || args.includes("-h") ? 0 : 2;

@@ -48,7 +48,8 @@ export interface App {
 function agencyMatcher(catalog: AgencyCatalog): (text: string) => string | undefined {
   const index = new Map<string, string>();
   for (const agency of catalog.agencies) {
-    for (const key of [agency.code, agency.shortName, agency.name]) index.set(key.toLowerCase().replace(/\s+/g, " ").trim(), agency.code);
+    for (const key of [agency.code, agency.shortName, agency.name])
+      index.set(key.toLowerCase().replace(/\s+/g, " ").trim(), agency.code);
   }
   return (text) => index.get(text.toLowerCase().replace(/\s+/g, " ").trim());
 }

@@ -11,7 +11,9 @@ const optionalText = z
   .optional()
   .transform((value) => (value && value.trim() !== "" ? value.trim() : undefined));
 
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+/** An empty value in .env means "use the default", never 0. */
+const blankIsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const positiveInt = (fallback: number) => z.preprocess(blankIsUnset, z.coerce.number().int().positive().default(fallback));
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -42,12 +44,17 @@ const schema = z.object({
   REGION_CODE: optionalText.refine((v) => v === undefined || /^\d{2}(\.?\d{2})*$/.test(v), {
     message: "kode wilayah Kemendagri, mis. 32 atau 3273",
   }),
-  CLASSIFIER_THRESHOLD: z.coerce.number().min(0).max(1).default(0.45),
-  UTC_OFFSET_HOURS: z.coerce.number().int().min(7).max(9).default(7),
+  CLASSIFIER_THRESHOLD: z.preprocess(blankIsUnset, z.coerce.number().min(0).max(1).default(0.45)),
+  UTC_OFFSET_HOURS: z.preprocess(blankIsUnset, z.coerce.number().int().min(7).max(9).default(7)),
   HOLIDAYS: z
     .string()
     .default("")
-    .transform((value) => value.split(",").map((d) => d.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((d) => d.trim())
+        .filter(Boolean),
+    )
     .refine((days) => days.every((d) => isoDate.test(d)), { message: "daftar tanggal YYYY-MM-DD dipisah koma" }),
   SLA_ROUTE_DAYS: positiveInt(3),
   SLA_RESPONSE_DAYS: positiveInt(5),

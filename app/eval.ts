@@ -23,12 +23,16 @@ console.log(`routed and right    ${percent(report.routedAccuracy)} (of those rou
 console.log(`mean confidence     ${percent(report.calibration.meanConfidence)} (calibrated: close to top-1)`);
 for (const band of report.calibration.bands) {
   if (band.total === 0) continue;
-  console.log(`  confidence ${band.from.toFixed(2)}-${band.to.toFixed(2)}  n=${String(band.total).padStart(3)}  mean ${percent(band.meanConfidence).padStart(7)}  top-1 ${percent(band.top1).padStart(7)}`);
+  console.log(
+    `  confidence ${band.from.toFixed(2)}-${band.to.toFixed(2)}  n=${String(band.total).padStart(3)}  mean ${percent(band.meanConfidence).padStart(7)}  top-1 ${percent(band.top1).padStart(7)}`,
+  );
 }
 console.log("");
 console.log("hard cases          n     top-1    top-3");
 for (const [tag, figures] of Object.entries(report.byTag)) {
-  console.log(`  ${pad(tag, 16)} ${String(figures.total).padStart(3)}   ${percent(figures.top1).padStart(7)}  ${percent(figures.top3).padStart(7)}`);
+  console.log(
+    `  ${pad(tag, 16)} ${String(figures.total).padStart(3)}   ${percent(figures.top1).padStart(7)}  ${percent(figures.top3).padStart(7)}`,
+  );
 }
 console.log("");
 console.log("agency          n  predicted  precision  recall");

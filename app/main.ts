@@ -24,7 +24,13 @@ async function startChannels(app: App, config: AppConfig, logger: Logger): Promi
         token: config.TELEGRAM_BOT_TOKEN,
         ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
         ...(config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
-          ? { webhook: { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET, port: config.TELEGRAM_WEBHOOK_PORT } }
+          ? {
+              webhook: {
+                url: config.TELEGRAM_WEBHOOK_URL,
+                secret: config.TELEGRAM_WEBHOOK_SECRET,
+                port: config.TELEGRAM_WEBHOOK_PORT,
+              },
+            }
           : {}),
         handler: app.runner,
         logger: logger.child({ channel: "telegram" }),
@@ -63,7 +69,8 @@ async function main(): Promise<void> {
     if (shuttingDown) return;
     shuttingDown = true;
     logger.info({ reason }, "stopping");
-    for (const channel of channels) await channel.stop().catch((error: unknown) => logger.error({ err: error }, "channel stop failed"));
+    for (const channel of channels)
+      await channel.stop().catch((error: unknown) => logger.error({ err: error }, "channel stop failed"));
     await app.dispatcher.drain().catch(() => 0);
     await app.close();
     process.exit(code);
@@ -91,9 +98,14 @@ async function main(): Promise<void> {
     });
     app.dispatcher.registerSender(chat.sender);
     if (process.stdin.isTTY) {
-      process.stdout.write("Obrolan terminal SP4N-LAPOR!. Ketik /start untuk mulai, /bantuan untuk bantuan, Ctrl+D untuk keluar.\n");
+      process.stdout.write(
+        "Obrolan terminal SP4N-LAPOR!. Ketik /start untuk mulai, /bantuan untuk bantuan, Ctrl+D untuk keluar.\n",
+      );
     }
-    logger.info({ ms: Math.round(performance.now() - startedAt), channels: ["terminal", ...channels.map((c) => c.sender.channel)] }, "ready");
+    logger.info(
+      { ms: Math.round(performance.now() - startedAt), channels: ["terminal", ...channels.map((c) => c.sender.channel)] },
+      "ready",
+    );
     await chat.finished;
     await shutdown("end of input", 0);
     return;

@@ -26,7 +26,6 @@ const USAGE = [
 /** A mistake of the person running the command: printed without a stack trace, exit code 2. */
 class UsageError extends Error {}
 
-
 interface ReportArgs {
   from: string;
   to: string;
@@ -68,17 +67,13 @@ async function main(): Promise<void> {
   const offset = sla.calendar.utcOffsetMinutes;
   const period = periodFromDates(args.from, args.to, offset);
   if (!period) {
-    throw new UsageError(
-      `Tanggal tidak valid: --from dan --to berbentuk YYYY-MM-DD, --from tidak setelah --to.\n\n${USAGE}`,
-    );
+    throw new UsageError(`Tanggal tidak valid: --from dan --to berbentuk YYYY-MM-DD, --from tidak setelah --to.\n\n${USAGE}`);
   }
   // Names in the files when the agency catalog is available; the figures do not need it.
   const agencies = await loadAgencyLookup(config.AGENCIES_FILE);
   const agencyName = (code: string): string | undefined => agencies?.name(code);
   if (args.agency && args.agency !== COORDINATOR_CODE && agencies && !agencies.codes().includes(args.agency)) {
-    throw new UsageError(
-      `Kode instansi "${args.agency}" tidak dikenal. Kode yang tersedia: ${agencies.codes().join(", ")}.`,
-    );
+    throw new UsageError(`Kode instansi "${args.agency}" tidak dikenal. Kode yang tersedia: ${agencies.codes().join(", ")}.`);
   }
   const database = await openDatabase(config.DATABASE_URL);
   try {
@@ -116,8 +111,6 @@ main().catch((error: unknown) => {
     process.exitCode = 2;
     return;
   }
-  process.stderr.write(
-    `Laporan gagal dibuat: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
+  process.stderr.write(`Laporan gagal dibuat: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;
 });

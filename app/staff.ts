@@ -43,7 +43,11 @@ export async function runStaffCli(argv: string[], options: StaffCliOptions): Pro
     options.err(USAGE);
     return 2;
   }
-  if ((command === "add" && args.length !== 2) || (command === "remove" && args.length !== 1) || (command === "list" && args.length > 0)) {
+  if (
+    (command === "add" && args.length !== 2) ||
+    (command === "remove" && args.length !== 1) ||
+    (command === "list" && args.length > 0)
+  ) {
     options.err(USAGE);
     return 2;
   }
@@ -58,7 +62,9 @@ export async function runStaffCli(argv: string[], options: StaffCliOptions): Pro
     }
     const identity = parseIdentity(args[0] ?? "");
     if (!identity) {
-      options.err(`Identitas "${args[0] ?? ""}" tidak valid. Gunakan kanal:id, mis. telegram:123456, whatsapp:6281234567890 atau terminal:budi.`);
+      options.err(
+        `Identitas "${args[0] ?? ""}" tidak valid. Gunakan kanal:id, mis. telegram:123456, whatsapp:6281234567890 atau terminal:budi.`,
+      );
       return 1;
     }
     if (command === "remove") {

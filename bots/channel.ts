@@ -7,8 +7,7 @@ export const CHANNEL_NAMES: readonly ChannelName[] = ["telegram", "whatsapp", "t
 
 /** A photo already fetched by the adapter, or the reason it could not be fetched. */
 export type InboundPhoto =
-  | { ok: true; data: Buffer; mimeType: string; fileName?: string }
-  | { ok: false; reason: "too_large" | "download_failed" };
+  { ok: true; data: Buffer; mimeType: string; fileName?: string } | { ok: false; reason: "too_large" | "download_failed" };
 
 export interface InboundLocation {
   latitude: number;

@@ -85,7 +85,12 @@ export async function startTelegram(options: TelegramOptions): Promise<TelegramC
   bot.botInfo = me;
   const botId = String(me.id);
   const codec = new CallbackCodec();
-  const sender = createTelegramSender({ telegram: bot.telegram, logger, codec, ...(options.sender ? { tuning: options.sender } : {}) });
+  const sender = createTelegramSender({
+    telegram: bot.telegram,
+    logger,
+    codec,
+    ...(options.sender ? { tuning: options.sender } : {}),
+  });
   const chats = new KeyedQueue();
   const sideTasks = new Set<Promise<unknown>>();
   const track = (task: Promise<unknown>) => {
@@ -101,9 +106,11 @@ export async function startTelegram(options: TelegramOptions): Promise<TelegramC
     if (read.callbackQueryId) {
       // At once, outside the chat's queue: the button stops spinning even while earlier messages run.
       track(
-        bot.telegram.callApi("answerCallbackQuery", { callback_query_id: read.callbackQueryId }, { signal: timeoutSignal(10_000) }).catch((error: unknown) => {
-          logger.debug({ error: describeTelegramError(error, options.token) }, "answerCallbackQuery failed");
-        }),
+        bot.telegram
+          .callApi("answerCallbackQuery", { callback_query_id: read.callbackQueryId }, { signal: timeoutSignal(10_000) })
+          .catch((error: unknown) => {
+            logger.debug({ error: describeTelegramError(error, options.token) }, "answerCallbackQuery failed");
+          }),
       );
     }
     const inbound = read.message;
@@ -113,14 +120,27 @@ export async function startTelegram(options: TelegramOptions): Promise<TelegramC
       const started = performance.now();
       try {
         const message = read.photo
-          ? { ...inbound, photo: await downloadPhoto(read.photo, { telegram: bot.telegram, apiRoot, logger, maxBytes: maxPhotoBytes }, chatId) }
+          ? {
+              ...inbound,
+              photo: await downloadPhoto(
+                read.photo,
+                { telegram: bot.telegram, apiRoot, logger, maxBytes: maxPhotoBytes },
+                chatId,
+              ),
+            }
           : inbound;
         const replies = await handler.handle(message);
         // Queued in order now; sent at the chat's pace without holding up the next update.
         for (const reply of replies) track(sender.send(chatId, reply));
-        logger.debug({ chatId, updateId: update.update_id, replies: replies.length, ms: Math.round(performance.now() - started) }, "telegram update handled");
+        logger.debug(
+          { chatId, updateId: update.update_id, replies: replies.length, ms: Math.round(performance.now() - started) },
+          "telegram update handled",
+        );
       } catch (error) {
-        logger.error({ chatId, updateId: update.update_id, error: describeTelegramError(error, options.token) }, "telegram update failed");
+        logger.error(
+          { chatId, updateId: update.update_id, error: describeTelegramError(error, options.token) },
+          "telegram update failed",
+        );
         track(sender.send(chatId, { text: APOLOGY }));
       }
     });
@@ -128,14 +148,20 @@ export async function startTelegram(options: TelegramOptions): Promise<TelegramC
 
   // One handler error never stops updates: it is logged and the next update goes on.
   bot.catch((error, ctx) => {
-    logger.error({ updateId: ctx.update.update_id, error: describeTelegramError(error, options.token) }, "telegram handler error");
+    logger.error(
+      { updateId: ctx.update.update_id, error: describeTelegramError(error, options.token) },
+      "telegram handler error",
+    );
   });
   bot.use((ctx) => processUpdate(ctx.update));
 
   try {
     await bot.telegram.callApi("setMyCommands", { commands: CITIZEN_COMMANDS }, { signal: timeoutSignal(15_000) });
   } catch (error) {
-    logger.warn({ error: describeTelegramError(error, options.token) }, "telegram setMyCommands failed (commands menu not updated)");
+    logger.warn(
+      { error: describeTelegramError(error, options.token) },
+      "telegram setMyCommands failed (commands menu not updated)",
+    );
   }
 
   let polling: Polling | undefined;
@@ -159,15 +185,24 @@ export async function startTelegram(options: TelegramOptions): Promise<TelegramC
       );
     } catch (error) {
       await webhook.close();
-      throw new TelegramStartupError(`setWebhook gagal (${describeTelegramError(error, options.token)}): periksa TELEGRAM_WEBHOOK_URL. / setWebhook failed.`);
+      throw new TelegramStartupError(
+        `setWebhook gagal (${describeTelegramError(error, options.token)}): periksa TELEGRAM_WEBHOOK_URL. / setWebhook failed.`,
+      );
     }
     logger.info({ bot: me.username, port: webhook.port, path }, "telegram webhook started");
   } else {
     // A webhook left from an earlier run makes getUpdates answer 409.
     await bot.telegram
       .callApi("deleteWebhook", { drop_pending_updates: false }, { signal: timeoutSignal(15_000) })
-      .catch((error: unknown) => logger.warn({ error: describeTelegramError(error, options.token) }, "telegram deleteWebhook failed"));
-    polling = startPolling({ telegram: bot.telegram, logger, onUpdate, ...(options.pollTimeoutSeconds !== undefined ? { timeoutSeconds: options.pollTimeoutSeconds } : {}) });
+      .catch((error: unknown) =>
+        logger.warn({ error: describeTelegramError(error, options.token) }, "telegram deleteWebhook failed"),
+      );
+    polling = startPolling({
+      telegram: bot.telegram,
+      logger,
+      onUpdate,
+      ...(options.pollTimeoutSeconds !== undefined ? { timeoutSeconds: options.pollTimeoutSeconds } : {}),
+    });
     logger.info({ bot: me.username }, "telegram polling started");
   }
 

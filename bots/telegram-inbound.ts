@@ -47,7 +47,10 @@ interface LooseMessage {
 const IMAGE_DOCUMENT = /^image\/(jpeg|png|webp)$/;
 
 /** The largest size Telegram lets us fetch; sizes come smallest first but we do not rely on it. */
-export function pickPhotoSize(sizes: ReadonlyArray<FileRef & { width: number; height: number }>, maxBytes = MAX_DOWNLOAD_BYTES): PhotoToFetch {
+export function pickPhotoSize(
+  sizes: ReadonlyArray<FileRef & { width: number; height: number }>,
+  maxBytes = MAX_DOWNLOAD_BYTES,
+): PhotoToFetch {
   const fitting = sizes
     .filter((size) => (size.file_size ?? 0) <= maxBytes)
     .sort((a, b) => a.width * a.height - b.width * b.height || (a.file_size ?? 0) - (b.file_size ?? 0));
@@ -71,7 +74,12 @@ function unsupportedKind(message: LooseMessage): UnsupportedKind | null {
 }
 
 /** Null for updates that are not a person talking to the bot (service messages, channel posts, other bots). */
-export function readUpdate(update: Update, botId: string, codec: CallbackCodec, maxBytes = MAX_DOWNLOAD_BYTES): ReadUpdate | null {
+export function readUpdate(
+  update: Update,
+  botId: string,
+  codec: CallbackCodec,
+  maxBytes = MAX_DOWNLOAD_BYTES,
+): ReadUpdate | null {
   const messageId = `${botId}:${update.update_id}`;
 
   if ("callback_query" in update) {
@@ -118,7 +126,11 @@ export function readUpdate(update: Update, botId: string, codec: CallbackCodec, 
     const photo: PhotoToFetch =
       (document.file_size ?? 0) > maxBytes
         ? { tooLarge: true }
-        : { fileId: document.file_id, mimeType: document.mime_type ?? "image/jpeg", ...(document.file_name ? { fileName: document.file_name } : {}) };
+        : {
+            fileId: document.file_id,
+            mimeType: document.mime_type ?? "image/jpeg",
+            ...(document.file_name ? { fileName: document.file_name } : {}),
+          };
     return { message: withCaption, photo };
   }
   const kind = unsupportedKind(message);

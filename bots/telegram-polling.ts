@@ -59,9 +59,19 @@ export function startPolling(options: PollingOptions): Polling {
         failures += 1;
         const info = telegramErrorInfo(error);
         const delayMs =
-          info.kind === "rate_limited" ? (info.retryAfterSeconds ?? 1) * 1000 : Math.min(30_000, 500 * 2 ** Math.min(failures, 6));
-        const hint = info.code === 409 ? "another bot instance or a webhook uses this token" : info.code === 401 ? "token rejected" : undefined;
-        logger.error({ error: describeTelegramError(error, telegram.token), retryInMs: delayMs, ...(hint ? { hint } : {}) }, "telegram getUpdates failed");
+          info.kind === "rate_limited"
+            ? (info.retryAfterSeconds ?? 1) * 1000
+            : Math.min(30_000, 500 * 2 ** Math.min(failures, 6));
+        const hint =
+          info.code === 409
+            ? "another bot instance or a webhook uses this token"
+            : info.code === 401
+              ? "token rejected"
+              : undefined;
+        logger.error(
+          { error: describeTelegramError(error, telegram.token), retryInMs: delayMs, ...(hint ? { hint } : {}) },
+          "telegram getUpdates failed",
+        );
         await pause(delayMs, stopper.signal);
         continue;
       }
@@ -69,7 +79,10 @@ export function startPolling(options: PollingOptions): Polling {
       await Promise.all(
         updates.map((update) =>
           options.onUpdate(update).catch((error: unknown) => {
-            logger.error({ updateId: update.update_id, error: describeTelegramError(error, telegram.token) }, "telegram update failed");
+            logger.error(
+              { updateId: update.update_id, error: describeTelegramError(error, telegram.token) },
+              "telegram update failed",
+            );
           }),
         ),
       );

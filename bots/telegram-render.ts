@@ -94,7 +94,9 @@ export class CallbackCodec {
 }
 
 function inlineKeyboard(options: readonly OutboundOption[], questionId: string, codec: CallbackCodec): ReplyMarkup {
-  return { inline_keyboard: options.map((option) => [{ text: option.label, callback_data: codec.encode(questionId, option.value) }]) };
+  return {
+    inline_keyboard: options.map((option) => [{ text: option.label, callback_data: codec.encode(questionId, option.value) }]),
+  };
 }
 
 /** Options without a question id (or next to a location request) become typed replies: their label is matched like typing. */
@@ -109,7 +111,11 @@ export interface RenderState {
   replyKeyboardOpen: boolean;
 }
 
-export function renderTelegram(message: OutboundMessage, codec: CallbackCodec, state: RenderState = { replyKeyboardOpen: false }): TelegramCall[] {
+export function renderTelegram(
+  message: OutboundMessage,
+  codec: CallbackCodec,
+  state: RenderState = { replyKeyboardOpen: false },
+): TelegramCall[] {
   const options = message.options ?? [];
   let markup: ReplyMarkup | undefined;
   if (message.requestLocation) markup = replyKeyboard(options, true);

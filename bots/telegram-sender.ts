@@ -107,7 +107,12 @@ export function createTelegramSender(options: TelegramSenderOptions): TelegramSe
       case "sendMessage":
         await telegram.callApi(
           "sendMessage",
-          { chat_id, text: call.text, link_preview_options: { is_disabled: true }, ...(call.reply_markup ? { reply_markup: call.reply_markup } : {}) },
+          {
+            chat_id,
+            text: call.text,
+            link_preview_options: { is_disabled: true },
+            ...(call.reply_markup ? { reply_markup: call.reply_markup } : {}),
+          },
           { signal },
         );
         return;
@@ -166,7 +171,10 @@ export function createTelegramSender(options: TelegramSenderOptions): TelegramSe
         transientFailures += 1;
         if (transientFailures >= tuning.maxTransientAttempts) return { ok: false, permanent: false, error: description };
         const backoff = Math.min(30_000, tuning.backoffBaseMs * 2 ** (transientFailures - 1));
-        logger.warn({ chatId, method: call.method, attempt: transientFailures, backoffMs: backoff, error: description }, "telegram send failed, retrying");
+        logger.warn(
+          { chatId, method: call.method, attempt: transientFailures, backoffMs: backoff, error: description },
+          "telegram send failed, retrying",
+        );
         await sleep(backoff);
       }
     }
@@ -185,7 +193,10 @@ export function createTelegramSender(options: TelegramSenderOptions): TelegramSe
         result = await deliver(target, call);
       }
       if (!result.ok) {
-        logger.warn({ chatId: target, method: call.method, permanent: result.permanent, error: result.error }, "telegram send gave up");
+        logger.warn(
+          { chatId: target, method: call.method, permanent: result.permanent, error: result.error },
+          "telegram send gave up",
+        );
         const { migrateTo: _ignored, ...failure } = result;
         return failure;
       }

@@ -4,13 +4,7 @@
 import type { Logger } from "pino";
 import type { Message } from "whatsapp-web.js";
 import type { WhatsAppClientContext, WhatsAppClientLike } from "./whatsapp-client.js";
-import {
-  pairingInstructions,
-  qrInstructions,
-  removeQrImage,
-  renderQrForTerminal,
-  writeQrImage,
-} from "./whatsapp-login.js";
+import { pairingInstructions, qrInstructions, removeQrImage, renderQrForTerminal, writeQrImage } from "./whatsapp-login.js";
 
 export const DEFAULT_RECONNECT_DELAYS_MS: readonly number[] = [2_000, 5_000, 15_000, 30_000, 60_000];
 
@@ -192,8 +186,7 @@ export function createWhatsAppConnection(options: WhatsAppConnectionOptions): Wh
       const current = client;
       client = undefined;
       ready = false;
-      if (current)
-        await current.destroy().catch((error: unknown) => logger.debug({ err: error }, "whatsapp: destroy failed"));
+      if (current) await current.destroy().catch((error: unknown) => logger.debug({ err: error }, "whatsapp: destroy failed"));
     },
   };
 }

@@ -176,8 +176,7 @@ export async function toInboundMessage(
   if (message.type === "location") {
     const latitude = Number(message.location?.latitude);
     const longitude = Number(message.location?.longitude);
-    if (Number.isFinite(latitude) && Number.isFinite(longitude))
-      return { ...inbound, location: { latitude, longitude } };
+    if (Number.isFinite(latitude) && Number.isFinite(longitude)) return { ...inbound, location: { latitude, longitude } };
     return { ...inbound, unsupported: "other" };
   }
   if (message.type === "image" || isImageDocument(message)) {

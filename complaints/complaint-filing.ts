@@ -3,19 +3,20 @@
 import { randomUUID } from "node:crypto";
 import type { ChannelName } from "../bots/channel.js";
 import type { CitizenIdentity, SqlStore } from "../db/sql-store.js";
-import { COORDINATOR_CODE, type Classification } from "../nlp/classification.js";
+import { COORDINATOR_CODE, type Classification, type ReportType } from "../nlp/classification.js";
 import { ACTOR, EVENT, STATUS, type Privacy } from "./complaint-status.js";
 import { encodePayload } from "./outbox.js";
 import { finishDue, responseDue, routeDue, type SlaPolicy } from "./sla.js";
 import { newTrackingCode } from "./tracking-code.js";
 
-export interface ComplaintForm {
-  submissionId: string;
-  trackingCode: string;
-  reportType: string;
+/** What the citizen answered; the dialog's draft is a partial of it. */
+export interface ComplaintAnswers {
+  reportType: ReportType;
   description: string;
   suggestion?: Classification;
+  /** Chosen agency code, or KOORDINATOR when the citizen does not know. */
   agency?: string;
+  /** True when the citizen confirmed the suggested agency (a confident one is routed at once). */
   agencyConfirmed?: boolean;
   locationText?: string;
   latitude?: number;
@@ -24,6 +25,11 @@ export interface ComplaintForm {
   incidentDate?: string;
   photoIds: string[];
   privacy: Privacy;
+}
+
+export interface ComplaintForm extends ComplaintAnswers {
+  submissionId: string;
+  trackingCode: string;
 }
 
 export interface FilingDeps {
@@ -93,7 +99,14 @@ export function fileComplaint(store: SqlStore, form: ComplaintForm, reporter: Ci
     finishDueAt: finishDue(now, deps.sla),
   });
   const event = { complaintId: id, agencyCode: null, createdAt: now, visibleToCitizen: true };
-  store.insertEvent({ ...event, type: EVENT.FILED, fromStatus: null, toStatus: STATUS.BARU, actorType: ACTOR.CITIZEN, note: "Laporan diterima." });
+  store.insertEvent({
+    ...event,
+    type: EVENT.FILED,
+    fromStatus: null,
+    toStatus: STATUS.BARU,
+    actorType: ACTOR.CITIZEN,
+    note: "Laporan diterima.",
+  });
   if (routed) {
     store.insertEvent({
       ...event,
@@ -106,7 +119,11 @@ export function fileComplaint(store: SqlStore, form: ComplaintForm, reporter: Ci
     });
   }
   store.attachDraftPhotos(form.submissionId, form.photoIds, id);
-  notifyStaffOfNewComplaint(store, { id, trackingCode, assignedAgency, suggestedAgency: chosen, urgent: form.suggestion?.urgent ?? false }, deps);
+  notifyStaffOfNewComplaint(
+    store,
+    { id, trackingCode, assignedAgency, suggestedAgency: chosen, urgent: form.suggestion?.urgent ?? false },
+    deps,
+  );
   return { id, trackingCode, status, assignedAgency, created: true };
 }
 

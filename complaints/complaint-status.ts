@@ -10,12 +10,7 @@ export const STATUS = {
 
 export type ComplaintStatus = (typeof STATUS)[keyof typeof STATUS];
 
-export const OPEN_STATUSES: readonly ComplaintStatus[] = [
-  STATUS.BARU,
-  STATUS.DITERUSKAN,
-  STATUS.DIPROSES,
-  STATUS.DIBUKA_KEMBALI,
-];
+export const OPEN_STATUSES: readonly ComplaintStatus[] = [STATUS.BARU, STATUS.DITERUSKAN, STATUS.DIPROSES, STATUS.DIBUKA_KEMBALI];
 
 export type Privacy = "biasa" | "rahasia" | "anonim";
 

@@ -227,9 +227,7 @@ function citizenEventText(event: ComplaintEvent, context: ViewContext): string |
 export function reopenUntil(complaint: Complaint, context: ViewContext): string | null {
   if (complaint.status !== "SELESAI" || !complaint.finishedAt) return null;
   const deadline = reopenDeadline(complaint.finishedAt, context.sla);
-  return deadline.getTime() >= context.now.getTime()
-    ? formatDateTime(deadline, context.sla.calendar.utcOffsetMinutes)
-    : null;
+  return deadline.getTime() >= context.now.getTime() ? formatDateTime(deadline, context.sla.calendar.utcOffsetMinutes) : null;
 }
 
 export function citizenNextStep(complaint: Complaint, context: ViewContext): string {

@@ -106,7 +106,11 @@ export function createCitizenActions(deps: LifecycleDeps) {
         responseDueAt: due,
         pendingQuestionBy: null,
       },
-      staffOutbox: await handlers(db, complaint, STAFF_NOTICE.reopened(complaint.trackingCode, text.text, formatDay(due, offset))),
+      staffOutbox: await handlers(
+        db,
+        complaint,
+        STAFF_NOTICE.reopened(complaint.trackingCode, text.text, formatDay(due, offset)),
+      ),
       now,
     });
     return result.ok ? { ...result, responseDue: formatDay(due, offset) } : result;

@@ -16,14 +16,14 @@ export const LIFECYCLE_COPY = {
   coordinatorNotAuthority: (code: string) =>
     `Koordinator tidak memakai /bukanwewenang. Teruskan dengan /teruskan ${code} INSTANSI atau tolak dengan /tolak ${code} alasan.`,
   textRequired: (what: string) => `${what} wajib diisi.`,
-  textTooShort: (what: string, min: number) => `${what} terlalu singkat (minimal ${min} karakter). Mohon jelaskan sedikit lebih lengkap.`,
+  textTooShort: (what: string, min: number) =>
+    `${what} terlalu singkat (minimal ${min} karakter). Mohon jelaskan sedikit lebih lengkap.`,
   textTooLong: (what: string, max: number) => `${what} terlalu panjang (maksimal ${max} karakter). Mohon persingkat.`,
   ratingRange: (code: string) => `Nilai harus angka 1 sampai 5, mis. /nilai ${code} 4.`,
   reopenExpired: (code: string, deadline: string) =>
     `Batas waktu membuka kembali laporan ${code} sudah lewat (${deadline}), jadi laporan ini sudah final. ` +
     `Bila masalahnya muncul lagi, silakan kirim laporan baru.`,
-  alreadyFinished: (code: string) =>
-    `Laporan ${code} sudah Selesai. Bila pelapor belum puas, ia dapat membukanya kembali.`,
+  alreadyFinished: (code: string) => `Laporan ${code} sudah Selesai. Bila pelapor belum puas, ia dapat membukanya kembali.`,
   alreadyRejected: (code: string) => `Laporan ${code} sudah Ditolak dan ditutup.`,
   notRoutedYet: (code: string) =>
     `Laporan ${code} masih Baru dan belum diteruskan ke instansi. Teruskan dulu dengan /teruskan ${code} INSTANSI.`,

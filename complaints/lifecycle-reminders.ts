@@ -24,7 +24,11 @@ export function createReminders(deps: LifecycleDeps) {
       `${entry.complaint.trackingCode} - ${entry.label} - ${entry.complaint.assignedAgency ?? "belum diteruskan"} - ` +
       summarize(entry.complaint.description, 50);
     const message = (scope: string, entries: typeof late) =>
-      STAFF_NOTICE.overdueReminder(scope, entries.slice(0, LINES_PER_MESSAGE).map(line), Math.max(0, entries.length - LINES_PER_MESSAGE));
+      STAFF_NOTICE.overdueReminder(
+        scope,
+        entries.slice(0, LINES_PER_MESSAGE).map(line),
+        Math.max(0, entries.length - LINES_PER_MESSAGE),
+      );
 
     const items: OutboxItem[] = await toCoordinators(db, message("koordinator", late));
     const byAgency = new Map<string, typeof late>();

@@ -49,7 +49,13 @@ export interface LifecycleService {
   citizenComplaints(db: Db, actor: Actor): Promise<Outcome<{ items: CitizenComplaintView[]; total: number }>>;
   awaitingAnswer(db: Db, actor: Actor): Promise<string | null>;
   // Staff registrations (coordinators only).
-  addStaff(db: Db, actor: Actor, identity: string, agencyCode: string, name?: string | null): Promise<Outcome<{ staff: Staff; created: boolean }>>;
+  addStaff(
+    db: Db,
+    actor: Actor,
+    identity: string,
+    agencyCode: string,
+    name?: string | null,
+  ): Promise<Outcome<{ staff: Staff; created: boolean }>>;
   removeStaff(db: Db, actor: Actor, identity: string): Promise<Outcome<{ identity: string }>>;
   listStaff(db: Db, actor: Actor): Promise<Outcome<{ staff: Staff[] }>>;
   // Scheduled by the composition root once a day.

@@ -37,7 +37,13 @@ export function createStaffActions(deps: LifecycleDeps) {
     (complaint.privacy === "rahasia" ? " [RAHASIA]" : "") +
     (complaint.privacy === "anonim" ? " [ANONIM]" : "");
 
-  async function forward(db: Db, actor: Actor, rawCode: string, rawAgency: string, note?: string): Promise<Outcome<ChangeResult>> {
+  async function forward(
+    db: Db,
+    actor: Actor,
+    rawCode: string,
+    rawAgency: string,
+    note?: string,
+  ): Promise<Outcome<ChangeResult>> {
     const loaded = await loadForStaff(db, actor, rawCode);
     if (!loaded.ok) return loaded;
     const { complaint } = loaded;
@@ -57,7 +63,13 @@ export function createStaffActions(deps: LifecycleDeps) {
     const staffOutbox = await toAgencyStaff(
       db,
       target,
-      STAFF_NOTICE.assigned(complaint.trackingCode, nameOf(target), summarize(complaint.description, 160), flags(complaint), formatDay(due, offset)),
+      STAFF_NOTICE.assigned(
+        complaint.trackingCode,
+        nameOf(target),
+        summarize(complaint.description, 160),
+        flags(complaint),
+        formatDay(due, offset),
+      ),
       { complaintId: complaint.id, exclude: excluded },
     );
     if (complaint.assignedAgency) {
@@ -128,7 +140,9 @@ export function createStaffActions(deps: LifecycleDeps) {
       visibleToCitizen: true,
       eventAgency: complaint.assignedAgency,
       data: { firstResponseAt: complaint.firstResponseAt ?? now },
-      citizenOutbox: toCitizen(complaint, [CITIZEN_NOTICE.reply(complaint.trackingCode, nameOf(complaint.assignedAgency), text.text)]),
+      citizenOutbox: toCitizen(complaint, [
+        CITIZEN_NOTICE.reply(complaint.trackingCode, nameOf(complaint.assignedAgency), text.text),
+      ]),
       now,
     });
   }
@@ -168,8 +182,16 @@ export function createStaffActions(deps: LifecycleDeps) {
       note: text.text,
       visibleToCitizen: true,
       eventAgency: complaint.assignedAgency,
-      data: { finishedAt: now, firstResponseAt: complaint.firstResponseAt ?? now, pendingQuestionBy: null, citizenSatisfied: null },
-      citizenOutbox: toCitizen(complaint, CITIZEN_NOTICE.finished(complaint.trackingCode, nameOf(complaint.assignedAgency), text.text, until)),
+      data: {
+        finishedAt: now,
+        firstResponseAt: complaint.firstResponseAt ?? now,
+        pendingQuestionBy: null,
+        citizenSatisfied: null,
+      },
+      citizenOutbox: toCitizen(
+        complaint,
+        CITIZEN_NOTICE.finished(complaint.trackingCode, nameOf(complaint.assignedAgency), text.text, until),
+      ),
       now,
     });
   }
@@ -209,7 +231,13 @@ export function createStaffActions(deps: LifecycleDeps) {
     if (!text.ok) return text;
     const now = deps.clock();
     // The coordinator gets a fresh routing limit; the outer finish limit from filing still holds.
-    const changes = { assignedAgency: null, routedAt: null, responseDueAt: null, firstResponseAt: null, routeDueAt: routeDue(now, deps.sla) };
+    const changes = {
+      assignedAgency: null,
+      routedAt: null,
+      responseDueAt: null,
+      firstResponseAt: null,
+      routeDueAt: routeDue(now, deps.sla),
+    };
     const next = nextAfter(complaint, { ...changes, status: STATUS.BARU }, now);
     const declining = complaint.assignedAgency ?? (isCitizenActor(actor) ? null : actor.agencyCode);
     return applyChange(db, {
@@ -224,7 +252,12 @@ export function createStaffActions(deps: LifecycleDeps) {
       citizenOutbox: toCitizen(complaint, [CITIZEN_NOTICE.notAuthority(complaint.trackingCode, next)]),
       staffOutbox: await toCoordinators(
         db,
-        STAFF_NOTICE.returnedToCoordinator(complaint.trackingCode, declining ?? "?", text.text, formatDay(changes.routeDueAt, offset)),
+        STAFF_NOTICE.returnedToCoordinator(
+          complaint.trackingCode,
+          declining ?? "?",
+          text.text,
+          formatDay(changes.routeDueAt, offset),
+        ),
         { complaintId: complaint.id },
       ),
       now,

@@ -36,7 +36,11 @@ export function createStaffAdmin(deps: LifecycleDeps) {
     if (!identity) return fail(LIFECYCLE_COPY.invalidIdentity(identityInput));
     const agency = validateStaffAgency(agencyInput, deps.agencyName, codes);
     if (!agency.ok) return agency;
-    const result = await upsertStaff(db, { identity: identity.identity, agencyCode: agency.agencyCode, name: name?.trim() || null });
+    const result = await upsertStaff(db, {
+      identity: identity.identity,
+      agencyCode: agency.agencyCode,
+      name: name?.trim() || null,
+    });
     return { ok: true, ...result };
   }
 

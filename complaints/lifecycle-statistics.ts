@@ -52,8 +52,7 @@ export function median(values: number[]): number | null {
   return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? 0) + upper) / 2;
 }
 
-const percent = (part: number, whole: number): number | null =>
-  whole === 0 ? null : Math.round((part / whole) * 1000) / 10;
+const percent = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 
 const round1 = (value: number | null): number | null => (value === null ? null : Math.round(value * 10) / 10);
 
@@ -90,7 +89,11 @@ export function figuresFor(
 
 export function createStatistics(deps: LifecycleDeps) {
   /** `days` null: since the beginning. */
-  async function statistics(db: Db, actor: Actor, options: { days: number | null }): Promise<Outcome<{ report: StatisticsReport }>> {
+  async function statistics(
+    db: Db,
+    actor: Actor,
+    options: { days: number | null },
+  ): Promise<Outcome<{ report: StatisticsReport }>> {
     if (isCitizenActor(actor)) return fail("Perintah ini tidak tersedia.");
     const now = deps.clock();
     const since = options.days === null ? null : new Date(now.getTime() - options.days * DAY_MS);

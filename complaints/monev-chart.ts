@@ -24,9 +24,7 @@ function bars(figures: MonevFigures): Bar[] {
     agency: row.agency,
     percent: row.followedUpPercent ?? 0,
     label:
-      row.followedUpPercent === null
-        ? "0 laporan"
-        : `${Math.round(row.followedUpPercent)}% (${row.followedUp}/${row.received})`,
+      row.followedUpPercent === null ? "0 laporan" : `${Math.round(row.followedUpPercent)}% (${row.followedUp}/${row.received})`,
   }));
 }
 

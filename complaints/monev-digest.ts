@@ -45,10 +45,7 @@ async function digestText(db: Db, week: IsoWeek, options: DigestOptions): Promis
   ];
   if (figures.totals.received > 0) {
     sections.push(
-      [
-        "Tindak lanjut per instansi (terendah dulu):",
-        ...agencyLines(figures, options.agencyName, MAX_AGENCY_LINES),
-      ].join("\n"),
+      ["Tindak lanjut per instansi (terendah dulu):", ...agencyLines(figures, options.agencyName, MAX_AGENCY_LINES)].join("\n"),
     );
   }
   sections.push(

@@ -141,8 +141,7 @@ export async function loadMonevComplaints(db: Db, options: MonevOptions): Promis
         ? (firstFollowUpAt.getTime() - complaint.routedAt.getTime()) / HOUR_MS
         : null;
     // A routed complaint without a stored response deadline (older rows) gets the policy's one.
-    const responseDueAt =
-      complaint.responseDueAt ?? (complaint.routedAt ? responseDue(complaint.routedAt, options.sla) : null);
+    const responseDueAt = complaint.responseDueAt ?? (complaint.routedAt ? responseDue(complaint.routedAt, options.sla) : null);
     const hidden = hidesReporter(complaint);
     return {
       trackingCode: complaint.trackingCode,

@@ -31,10 +31,7 @@ export function reportFileStem(figures: MonevFigures, utcOffsetMinutes: number):
   return `${first}_${last}${figures.agency ? `_${figures.agency}` : ""}`;
 }
 
-export async function buildMonevReport(
-  db: Db,
-  options: MonevOptions & { agencyName: AgencyNames },
-): Promise<MonevReport> {
+export async function buildMonevReport(db: Db, options: MonevOptions & { agencyName: AgencyNames }): Promise<MonevReport> {
   const complaints = await loadMonevComplaints(db, options);
   const figures = figuresFromComplaints(complaints, options);
   const offset = options.sla.calendar.utcOffsetMinutes;

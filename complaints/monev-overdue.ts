@@ -29,8 +29,7 @@ export async function overdueByAgency(db: Db, options: { now: Date; sla: SlaPoli
   });
   const byAgency = new Map<string, OverdueAgency>();
   for (const complaint of open) {
-    const responseDueAt =
-      complaint.responseDueAt ?? (complaint.routedAt ? responseDue(complaint.routedAt, options.sla) : null);
+    const responseDueAt = complaint.responseDueAt ?? (complaint.routedAt ? responseDue(complaint.routedAt, options.sla) : null);
     const fields = { ...complaint, responseDueAt };
     const kind = overdueKind(fields, options.now);
     if (kind === null) continue;

@@ -50,9 +50,7 @@ export function totalsLines(totals: MonevRow): string[] {
     `Median waktu sampai tindak lanjut pertama: ${formatHours(totals.medianHoursToFirstFollowUp)}`,
   ];
   if (totals.averageRating !== null) {
-    lines.push(
-      `Rata-rata penilaian pelapor: ${formatNumber(totals.averageRating, 1)} dari 5 (${totals.ratings} penilaian)`,
-    );
+    lines.push(`Rata-rata penilaian pelapor: ${formatNumber(totals.averageRating, 1)} dari 5 (${totals.ratings} penilaian)`);
   }
   return lines;
 }

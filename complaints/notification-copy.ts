@@ -45,10 +45,7 @@ export const CITIZEN_NOTICE = {
     text: `Laporan ${code} telah diteruskan ke ${agencyName}.\n${next}`,
   }),
   processing: (code: string, agencyName: string, note: string | null, next: string): OutboundMessage => ({
-    text:
-      `Laporan ${code} sedang diproses oleh ${agencyName}.` +
-      (note ? `\nCatatan petugas: ${quote(note)}` : "") +
-      `\n${next}`,
+    text: `Laporan ${code} sedang diproses oleh ${agencyName}.` + (note ? `\nCatatan petugas: ${quote(note)}` : "") + `\n${next}`,
   }),
   reply: (code: string, agencyName: string, message: string): OutboundMessage => ({
     text:

@@ -130,7 +130,10 @@ export class OutboxDispatcher {
     }
     const now = this.clock();
     if (result.ok) {
-      await this.prisma.outboxMessage.update({ where: { id: row.id }, data: { status: "SENT", sentAt: now, attempts: row.attempts + 1 } });
+      await this.prisma.outboxMessage.update({
+        where: { id: row.id },
+        data: { status: "SENT", sentAt: now, attempts: row.attempts + 1 },
+      });
       return "sent";
     }
     const attempts = row.attempts + 1;
@@ -144,7 +147,10 @@ export class OutboxDispatcher {
         nextAttemptAt: new Date(now.getTime() + (result.retryAfterMs ?? backoffMs(attempts))),
       },
     });
-    this.logger.warn({ channel: row.channel, chatId: row.chatId, outboxId: row.id, attempts, permanent: failed }, "outbox delivery failed");
+    this.logger.warn(
+      { channel: row.channel, chatId: row.chatId, outboxId: row.id, attempts, permanent: failed },
+      "outbox delivery failed",
+    );
     return failed ? "failed" : "retry";
   }
 }

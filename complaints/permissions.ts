@@ -40,9 +40,7 @@ export function isCoordinator(actor: Actor): boolean {
 }
 
 export function isReporter(actor: Actor, complaint: AccessFields): boolean {
-  return (
-    isCitizenActor(actor) && complaint.citizen.channel === actor.channel && complaint.citizen.userId === actor.userId
-  );
+  return isCitizenActor(actor) && complaint.citizen.channel === actor.channel && complaint.citizen.userId === actor.userId;
 }
 
 /**

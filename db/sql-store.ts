@@ -115,7 +115,11 @@ export class SqlStore {
   }
 
   markProcessed(channel: string, messageId: string, now: Date): boolean {
-    const result = this.sql(`INSERT OR IGNORE INTO "ProcessedMessage" (channel, messageId, createdAt) VALUES (?, ?, ?)`).run(channel, messageId, sqlDate(now));
+    const result = this.sql(`INSERT OR IGNORE INTO "ProcessedMessage" (channel, messageId, createdAt) VALUES (?, ?, ?)`).run(
+      channel,
+      messageId,
+      sqlDate(now),
+    );
     return result.changes === 1;
   }
 
@@ -129,7 +133,9 @@ export class SqlStore {
 
   staffOfAgencies(agencies: readonly string[]): StaffRow[] {
     const placeholders = agencies.map(() => "?").join(", ");
-    return this.sql(`SELECT identity, agencyCode, name FROM "Staff" WHERE agencyCode IN (${placeholders})`).all(...agencies) as StaffRow[];
+    return this.sql(`SELECT identity, agencyCode, name FROM "Staff" WHERE agencyCode IN (${placeholders})`).all(
+      ...agencies,
+    ) as StaffRow[];
   }
 
   /** True when an officer's question (/tanya) to this reporter is waiting for an answer. */
@@ -142,7 +148,10 @@ export class SqlStore {
   }
 
   loadConversation(key: ChatKey): StoredConversation | null {
-    const row = this.sql(`SELECT machineVersion, snapshot FROM "Conversation" WHERE channel = ? AND chatId = ?`).get(key.channel, key.chatId);
+    const row = this.sql(`SELECT machineVersion, snapshot FROM "Conversation" WHERE channel = ? AND chatId = ?`).get(
+      key.channel,
+      key.chatId,
+    );
     return (row as StoredConversation | undefined) ?? null;
   }
 
@@ -157,7 +166,16 @@ export class SqlStore {
     const id = randomUUID();
     this.sql(
       `INSERT INTO "Attachment" (id, complaintId, draftKey, mimeType, sizeBytes, sha256, data, source, createdAt) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, draftKey, photo.mimeType, photo.data.length, createHash("sha256").update(photo.data).digest("hex"), photo.data, source, sqlDate(now));
+    ).run(
+      id,
+      draftKey,
+      photo.mimeType,
+      photo.data.length,
+      createHash("sha256").update(photo.data).digest("hex"),
+      photo.data,
+      source,
+      sqlDate(now),
+    );
     return id;
   }
 
@@ -171,8 +189,12 @@ export class SqlStore {
     this.discardDraftPhotos(draftKey);
   }
 
-  complaintBySubmission(submissionId: string): { id: string; trackingCode: string; status: string; assignedAgency: string | null } | null {
-    const row = this.sql(`SELECT id, trackingCode, status, assignedAgency FROM "Complaint" WHERE submissionId = ?`).get(submissionId);
+  complaintBySubmission(
+    submissionId: string,
+  ): { id: string; trackingCode: string; status: string; assignedAgency: string | null } | null {
+    const row = this.sql(`SELECT id, trackingCode, status, assignedAgency FROM "Complaint" WHERE submissionId = ?`).get(
+      submissionId,
+    );
     return (row as { id: string; trackingCode: string; status: string; assignedAgency: string | null } | undefined) ?? null;
   }
 
@@ -185,7 +207,16 @@ export class SqlStore {
       `INSERT INTO "Citizen" (id, channel, userId, chatId, displayName, phone, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (channel, userId) DO UPDATE SET chatId = excluded.chatId, displayName = excluded.displayName, phone = excluded.phone, updatedAt = excluded.updatedAt
        RETURNING id`,
-    ).get(randomUUID(), who.channel, who.userId, who.chatId, who.displayName ?? null, who.phone ?? null, sqlDate(now), sqlDate(now));
+    ).get(
+      randomUUID(),
+      who.channel,
+      who.userId,
+      who.chatId,
+      who.displayName ?? null,
+      who.phone ?? null,
+      sqlDate(now),
+      sqlDate(now),
+    );
     return (row as { id: string }).id;
   }
 
@@ -196,10 +227,31 @@ export class SqlStore {
          filedAt, routedAt, routeDueAt, responseDueAt, finishDueAt, reopenCount, notAuthorityCount, updatedAt)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)`,
     ).run(
-      row.id, row.trackingCode, row.submissionId, row.citizenId, row.channel, row.chatId, row.reportType, row.description,
-      row.suggestedAgency, row.suggestedConfidence, row.assignedAgency, row.locationText, row.latitude, row.longitude,
-      row.regionHint, nullableDate(row.incidentDate), row.privacy, row.urgent ? 1 : 0, row.status, sqlDate(row.filedAt),
-      nullableDate(row.routedAt), sqlDate(row.routeDueAt), nullableDate(row.responseDueAt), sqlDate(row.finishDueAt), sqlDate(row.filedAt),
+      row.id,
+      row.trackingCode,
+      row.submissionId,
+      row.citizenId,
+      row.channel,
+      row.chatId,
+      row.reportType,
+      row.description,
+      row.suggestedAgency,
+      row.suggestedConfidence,
+      row.assignedAgency,
+      row.locationText,
+      row.latitude,
+      row.longitude,
+      row.regionHint,
+      nullableDate(row.incidentDate),
+      row.privacy,
+      row.urgent ? 1 : 0,
+      row.status,
+      sqlDate(row.filedAt),
+      nullableDate(row.routedAt),
+      sqlDate(row.routeDueAt),
+      nullableDate(row.responseDueAt),
+      sqlDate(row.finishDueAt),
+      sqlDate(row.filedAt),
     );
   }
 
@@ -207,7 +259,17 @@ export class SqlStore {
     this.sql(
       `INSERT INTO "ComplaintEvent" (complaintId, type, fromStatus, toStatus, actorType, actorIdentity, agencyCode, note, visibleToCitizen, createdAt)
        VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`,
-    ).run(row.complaintId, row.type, row.fromStatus, row.toStatus, row.actorType, row.agencyCode, row.note, row.visibleToCitizen ? 1 : 0, sqlDate(row.createdAt));
+    ).run(
+      row.complaintId,
+      row.type,
+      row.fromStatus,
+      row.toStatus,
+      row.actorType,
+      row.agencyCode,
+      row.note,
+      row.visibleToCitizen ? 1 : 0,
+      sqlDate(row.createdAt),
+    );
   }
 
   enqueueOutbox(row: OutboxRow): void {

@@ -6,7 +6,13 @@ import { FIXED_QUESTION_PREFIX, RATING_QUESTION_PREFIX } from "../complaints/not
 import { citizenActor, type CitizenActor, type LifecycleService } from "../complaints/lifecycle-service.js";
 import { findTrackingCode } from "../complaints/tracking-code.js";
 import type { Db } from "../db/database.js";
-import { CITIZEN_CONFIRM, citizenUsage, renderCitizenList, renderCitizenStatus, type CitizenUsageKey } from "./citizen-commands-copy.js";
+import {
+  CITIZEN_CONFIRM,
+  citizenUsage,
+  renderCitizenList,
+  renderCitizenStatus,
+  type CitizenUsageKey,
+} from "./citizen-commands-copy.js";
 import type { CommandContext, CommandHandler } from "./command-handler.js";
 import { parseSlashCommand, splitCode } from "./slash-command.js";
 
@@ -51,7 +57,9 @@ export function createCitizenCommands(deps: CitizenCommandDeps): CommandHandler 
   async function confirm(db: Db, actor: CitizenActor, code: string, fixed: boolean): Promise<OutboundMessage[]> {
     const result = await lifecycle.confirmFixed(db, actor, code, fixed);
     if (!result.ok) return say(result.message);
-    return say(result.reopened ? CITIZEN_CONFIRM.reopened(result.code, result.responseDue ?? "-") : CITIZEN_CONFIRM.fixed(result.code));
+    return say(
+      result.reopened ? CITIZEN_CONFIRM.reopened(result.code, result.responseDue ?? "-") : CITIZEN_CONFIRM.fixed(result.code),
+    );
   }
 
   async function command(db: Db, actor: CitizenActor, name: string, args: string): Promise<OutboundMessage[] | null> {

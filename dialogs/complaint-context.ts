@@ -1,24 +1,10 @@
 // The data the complaint dialog collects, and the events the runner feeds it (already parsed).
-import type { Classification, ReportType } from "../nlp/classification.js";
+import type { Classification } from "../nlp/classification.js";
 import type { DateParse } from "../nlp/indonesian-dates.js";
-import type { Privacy } from "../complaints/complaint-status.js";
+import type { ComplaintAnswers } from "../complaints/complaint-filing.js";
 
-export interface ComplaintDraft {
-  reportType?: ReportType;
-  description?: string;
-  suggestion?: Classification;
-  /** Chosen agency code, or KOORDINATOR when the citizen does not know. */
-  agency?: string;
-  /** True when the citizen confirmed the suggested agency (a confident one is routed at once). */
-  agencyConfirmed?: boolean;
-  locationText?: string;
-  latitude?: number;
-  longitude?: number;
-  regionHint?: string;
-  incidentDate?: string;
-  photoIds: string[];
-  privacy?: Privacy;
-}
+/** The answers so far; photos are held as draft attachments until filing. */
+export type ComplaintDraft = Partial<Omit<ComplaintAnswers, "photoIds">> & { photoIds: string[] };
 
 export interface ComplaintContext {
   draft: ComplaintDraft;
@@ -45,7 +31,7 @@ export type DialogEvent =
   | { type: "STALE" }
   | { type: "CHOICE"; value: string }
   /** Free text, with what the runner could read from it for the current question. */
-  | ({
+  | {
       type: "TEXT";
       text: string;
       classification?: Classification;
@@ -53,7 +39,7 @@ export type DialogEvent =
       date?: DateParse;
       /** Present when free text at the menu may start a new form. */
       newForm?: NewForm;
-    })
+    }
   | { type: "LOCATION"; latitude: number; longitude: number; regionHint?: string }
   | { type: "PHOTO"; attachmentId: string }
   | { type: "PHOTO_FAILED"; reason: "too_large" | "download_failed" | "limit" }

@@ -19,16 +19,17 @@ export const NOTICES = {
     "Pilihan bisa dijawab dengan angkanya, misalnya 1.",
   nothingToCancel: "Tidak ada laporan yang sedang dibuat.",
   stale: "Pilihan itu untuk pertanyaan sebelumnya. Mohon jawab pertanyaan berikut.",
-  unsupported:
-    "Maaf, pesan suara, stiker, dokumen, dan video belum bisa kami terima. Silakan kirim teks, foto, atau lokasi.",
+  unsupported: "Maaf, pesan suara, stiker, dokumen, dan video belum bisa kami terima. Silakan kirim teks, foto, atau lokasi.",
   cancelled: "Laporan dibatalkan. Tidak ada yang dikirim.",
   formInProgress: "Anda sedang membuat laporan. Lanjutkan dengan menjawab pertanyaan berikut, atau ketik batal.",
   photoKeptForLater: "Foto diterima dan akan dilampirkan pada laporan.",
-  photoFailed: "Maaf, foto tidak dapat kami terima (ukuran maksimal 20 MB atau unduhan gagal). Silakan kirim ulang atau ketik lewati.",
+  photoFailed:
+    "Maaf, foto tidak dapat kami terima (ukuran maksimal 20 MB atau unduhan gagal). Silakan kirim ulang atau ketik lewati.",
   photoLimit: `Maaf, paling banyak ${MAX_PHOTOS} foto per laporan.`,
   photoReceived: "Foto diterima.",
   photoExpected: "Silakan kirim foto, atau pilih Lewati/Lanjut.",
-  photoOutsideForm: "Foto diterima, tetapi belum ada laporan yang sedang dibuat. Ketik /lapor dulu, lalu kirim foto saat diminta.",
+  photoOutsideForm:
+    "Foto diterima, tetapi belum ada laporan yang sedang dibuat. Ketik /lapor dulu, lalu kirim foto saat diminta.",
   locationNotNow: "Lokasi hanya diminta pada langkah lokasi. Mohon jawab pertanyaan berikut dulu.",
   locationReceived: "Titik lokasi diterima.",
   locationTooShort: "Lokasi terlalu singkat. Tuliskan nama jalan, patokan, atau kelurahan.",
@@ -82,7 +83,10 @@ function formatDate(iso: string): string {
 
 export function summaryText(context: ComplaintContext, names: AgencyNames): string {
   const d = context.draft;
-  const location = [d.locationText, d.latitude !== undefined ? `titik ${d.latitude.toFixed(5)}, ${d.longitude?.toFixed(5)}` : undefined]
+  const location = [
+    d.locationText,
+    d.latitude !== undefined ? `titik ${d.latitude.toFixed(5)}, ${d.longitude?.toFixed(5)}` : undefined,
+  ]
     .filter(Boolean)
     .join("; ");
   const lines = [

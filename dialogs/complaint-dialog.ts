@@ -38,7 +38,8 @@ function visibleTextLength(event: DialogEvent): number {
 }
 
 /** Free text at the menu starts a form when it says "lapor" or clearly describes a public-service problem. */
-const INTENT = /^(?:(?:saya|sy|aku|kami)\s+)?(?:(?:mau|ingin|pengen|pingin|akan)\s+)?(?:lapor(?:kan)?|melapor(?:kan)?|mengadu(?:kan)?|ngadu|komplain|aduan)\b[\s:,-]*(?:(?:soal|tentang|ttg|mengenai|masalah)\s+)?/i;
+const INTENT =
+  /^(?:(?:saya|sy|aku|kami)\s+)?(?:(?:mau|ingin|pengen|pingin|akan)\s+)?(?:lapor(?:kan)?|melapor(?:kan)?|mengadu(?:kan)?|ngadu|komplain|aduan)\b[\s:,-]*(?:(?:soal|tentang|ttg|mengenai|masalah)\s+)?/i;
 
 export function descriptionFromFreeText(text: string): string {
   return text.trim().replace(INTENT, "").trim();
@@ -168,10 +169,18 @@ export const complaintMachine = setup({
   states: {
     menu: {
       on: {
-        START: { actions: [{ type: "say", params: { notice: "welcome" } }, { type: "ask", params: { question: "menu" } }] },
+        START: {
+          actions: [
+            { type: "say", params: { notice: "welcome" } },
+            { type: "ask", params: { question: "menu" } },
+          ],
+        },
         REPORT: { target: "form", actions: "startForm" },
         CHOICE: [
-          { guard: { type: "chose", params: { value: "bantuan" } }, actions: [{ type: "say", params: { notice: "help" } }, "askCurrent"] },
+          {
+            guard: { type: "chose", params: { value: "bantuan" } },
+            actions: [{ type: "say", params: { notice: "help" } }, "askCurrent"],
+          },
           { actions: [{ type: "say", params: { notice: "welcome" } }, "askCurrent"] },
         ],
         TEXT: [

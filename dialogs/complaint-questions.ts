@@ -5,20 +5,20 @@ import { COORDINATOR_CODE } from "../nlp/classification.js";
 import type { ComplaintContext } from "./complaint-context.js";
 
 export type QuestionId =
-  | "menu"
-  | "type"
-  | "description"
-  | "agency"
-  | "agencyPick"
-  | "location"
-  | "date"
-  | "photo"
-  | "privacy"
-  | "summary"
-  | "editPick";
+  "menu" | "type" | "description" | "agency" | "agencyPick" | "location" | "date" | "photo" | "privacy" | "summary" | "editPick";
 
 export const QUESTION_IDS: readonly QuestionId[] = [
-  "menu", "type", "description", "agency", "agencyPick", "location", "date", "photo", "privacy", "summary", "editPick",
+  "menu",
+  "type",
+  "description",
+  "agency",
+  "agencyPick",
+  "location",
+  "date",
+  "photo",
+  "privacy",
+  "summary",
+  "editPick",
 ];
 
 export type AgencyNames = (code: string) => string | undefined;
@@ -88,7 +88,9 @@ export function questionOptions(question: QuestionId, context: ComplaintContext,
     case "date":
       return [{ value: "lewati", label: "Lewati (tidak tahu)" }];
     case "photo":
-      return draft.photoIds.length > 0 ? [{ value: "lanjut", label: "Lanjut" }] : [{ value: "lewati", label: "Lewati (tanpa foto)" }];
+      return draft.photoIds.length > 0
+        ? [{ value: "lanjut", label: "Lanjut" }]
+        : [{ value: "lewati", label: "Lewati (tanpa foto)" }];
     case "privacy":
       return [
         { value: "biasa", label: "Biasa" },
@@ -117,12 +119,21 @@ export function questionOptions(question: QuestionId, context: ComplaintContext,
 }
 
 function normalize(text: string): string {
-  return text.toLowerCase().replace(/[.!?,]+$/g, "").replace(/\s+/g, " ").trim();
+  return text
+    .toLowerCase()
+    .replace(/[.!?,]+$/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 const FIELD_SYNONYM_KEY: Record<string, string> = {
-  type: "type_field", description: "description", agency: "agency_field", location: "location_field",
-  date: "date_field", photo: "photo_field", privacy: "privacy_field",
+  type: "type_field",
+  description: "description",
+  agency: "agency_field",
+  location: "location_field",
+  date: "date_field",
+  photo: "photo_field",
+  privacy: "privacy_field",
 };
 
 /** Reads a typed answer as one of the options: its number, its label, its value or a common word for it. */

@@ -52,7 +52,13 @@ export function runComplaintStep(store: SqlStore, message: InboundMessage, now: 
           description: params.draft.description ?? "",
           privacy: params.draft.privacy ?? "biasa",
         },
-        { channel: message.channel, userId: message.userId, chatId: message.chatId, displayName: message.displayName, phone: message.phone },
+        {
+          channel: message.channel,
+          userId: message.userId,
+          chatId: message.chatId,
+          displayName: message.displayName,
+          phone: message.phone,
+        },
         { now, sla: deps.sla, agencyName: deps.readers.names },
       );
     } else if (action.type === "discardDraft") {

@@ -39,8 +39,11 @@ const MAX_ATTEMPTS = 4;
 
 /** SQLite busy/locked or Prisma's transaction lock wait: worth another try. */
 function isTransient(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? "")}` : String(error);
-  return /SQLITE_BUSY|database is locked|P1008|P2028|timeout while waiting|Transaction already closed|Unable to start a transaction/i.test(text);
+  const text =
+    error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? "")}` : String(error);
+  return /SQLITE_BUSY|database is locked|P1008|P2028|timeout while waiting|Transaction already closed|Unable to start a transaction/i.test(
+    text,
+  );
 }
 
 export class ConversationRunner implements MessageHandler {
@@ -137,7 +140,9 @@ export class ConversationRunner implements MessageHandler {
     const identity = `${message.channel}:${message.userId}`;
     // WhatsApp staff may be registered by phone number, since @lid ids are not known in advance.
     const staffRow = store.findStaff(message.phone ? [identity, `${message.channel}:${message.phone}`] : [identity]);
-    const staff: StaffMember | null = staffRow ? { identity: staffRow.identity, agencyCode: staffRow.agencyCode, name: staffRow.name } : null;
+    const staff: StaffMember | null = staffRow
+      ? { identity: staffRow.identity, agencyCode: staffRow.agencyCode, name: staffRow.name }
+      : null;
     const context: CommandContext = { db, message, identity, staff, now };
 
     const handlers = staff ? [...this.deps.staffCommands, ...this.deps.citizenCommands] : this.deps.citizenCommands;

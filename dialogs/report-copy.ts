@@ -11,8 +11,7 @@ export const REPORT_USAGE =
 export const REPORT_COPY = {
   badDays: () => `Jumlah hari harus angka 1 sampai 366.\n\n${REPORT_USAGE}`,
   badArgs: (typed: string) => `"${typed}" tidak dikenali.\n\n${REPORT_USAGE}`,
-  unknownAgency: (code: string) =>
-    `Kode instansi "${code}" tidak dikenal. Ketik /laporan tanpa kode untuk semua instansi.`,
+  unknownAgency: (code: string) => `Kode instansi "${code}" tidak dikenal. Ketik /laporan tanpa kode untuk semua instansi.`,
   attachments: () =>
     "Terlampir: grafik tindak lanjut, daftar laporan (CSV) dan angka per instansi (CSV). " +
     "Khusus koordinator: berisi uraian laporan rahasia; identitas pelapor anonim dikosongkan.",

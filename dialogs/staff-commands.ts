@@ -104,7 +104,7 @@ export function createStaffCommands(deps: StaffCommandDeps): CommandHandler {
     ),
     statistik: async (db, staff, args) => {
       const period = parsePeriod(args);
-      if (period === undefined) return say(usage("statistik", "Periode harus jumlah hari (1-3650) atau \"semua\"."));
+      if (period === undefined) return say(usage("statistik", 'Periode harus jumlah hari (1-3650) atau "semua".'));
       const result = await lifecycle.statistics(db, staff, { days: period });
       return say(result.ok ? renderStatistics(result.report) : result.message);
     },
@@ -151,7 +151,10 @@ export function createStaffCommands(deps: StaffCommandDeps): CommandHandler {
 
 /** "" -> 30 days, "semua" -> all time, a number of days -> that many; undefined when unreadable. */
 export function parsePeriod(args: string): number | null | undefined {
-  const text = args.trim().toLowerCase().replace(/\s*hari$/, "");
+  const text = args
+    .trim()
+    .toLowerCase()
+    .replace(/\s*hari$/, "");
   if (text === "") return 30;
   if (text === "semua") return null;
   if (!/^\d+$/.test(text)) return undefined;

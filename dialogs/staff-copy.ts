@@ -14,7 +14,8 @@ export const STAFF_USAGE = {
   teruskan: "/teruskan KODE INSTANSI [catatan]\nContoh: /teruskan LPR-7K3M9QXA DPUPR",
   proses: "/proses KODE [catatan untuk pelapor]\nContoh: /proses LPR-7K3M9QXA Tim akan survei lokasi besok.",
   balas: "/balas KODE pesan\nContoh: /balas LPR-7K3M9QXA Perbaikan dijadwalkan minggu depan.",
-  catatan: "/catatan KODE teks (internal, tidak terlihat oleh pelapor)\nContoh: /catatan LPR-7K3M9QXA Sudah koordinasi dengan UPT.",
+  catatan:
+    "/catatan KODE teks (internal, tidak terlihat oleh pelapor)\nContoh: /catatan LPR-7K3M9QXA Sudah koordinasi dengan UPT.",
   selesai: "/selesai KODE jawaban\nContoh: /selesai LPR-7K3M9QXA Jalan sudah ditambal pada 24 November.",
   tolak: "/tolak KODE alasan\nContoh: /tolak LPR-7K3M9QXA Laporan ganda dari LPR-2B4C6D8E.",
   bukanwewenang: "/bukanwewenang KODE alasan\nContoh: /bukanwewenang LPR-7K3M9QXA Jalan nasional, wewenang BPJN.",
@@ -52,8 +53,7 @@ export function staffHelp(agencyCode: string, coordinator: boolean): string {
   return lines.join("\n");
 }
 
-const notifiedLine = (result: ChangeResult): string =>
-  result.citizenMessages > 0 ? " Pelapor sudah diberi tahu." : "";
+const notifiedLine = (result: ChangeResult): string => (result.citizenMessages > 0 ? " Pelapor sudah diberi tahu." : "");
 
 export const STAFF_CONFIRM = {
   forwarded: (result: ChangeResult, agencyName: string) =>
@@ -65,11 +65,9 @@ export const STAFF_CONFIRM = {
     result.from === result.to
       ? `Laporan ${result.code} (${STATUS_LABEL[result.to]}): tersimpan.${notifiedLine(result)}`
       : `Laporan ${result.code}: ${STATUS_LABEL[result.from]} -> ${STATUS_LABEL[result.to]}.${notifiedLine(result)}`,
-  replied: (result: ChangeResult) =>
-    `Pesan untuk pelapor ${result.code} sudah dikirim (status: ${STATUS_LABEL[result.to]}).`,
+  replied: (result: ChangeResult) => `Pesan untuk pelapor ${result.code} sudah dikirim (status: ${STATUS_LABEL[result.to]}).`,
   noted: (result: ChangeResult) => `Catatan internal disimpan untuk ${result.code}. Pelapor tidak melihat catatan ini.`,
-  asked: (result: ChangeResult) =>
-    `Pertanyaan dikirim ke pelapor ${result.code}. Anda akan diberi tahu saat pelapor menjawab.`,
+  asked: (result: ChangeResult) => `Pertanyaan dikirim ke pelapor ${result.code}. Anda akan diberi tahu saat pelapor menjawab.`,
   returned: (result: ChangeResult) =>
     `Laporan ${result.code} dikembalikan ke koordinator untuk diteruskan ke instansi yang berwenang.${notifiedLine(result)}`,
   staffAdded: (staff: Staff, created: boolean) =>
@@ -152,9 +150,10 @@ export function renderStatistics(report: StatisticsReport): string {
 export function renderStaffList(staff: Staff[]): string {
   if (staff.length === 0) return "Belum ada petugas terdaftar.";
   return clip(
-    [`Petugas terdaftar (${staff.length}):`, ...staff.map((row) => `- ${row.identity} - ${row.agencyCode}${row.name ? ` - ${row.name}` : ""}`)].join(
-      "\n",
-    ),
+    [
+      `Petugas terdaftar (${staff.length}):`,
+      ...staff.map((row) => `- ${row.identity} - ${row.agencyCode}${row.name ? ` - ${row.name}` : ""}`),
+    ].join("\n"),
   );
 }
 

@@ -31,7 +31,11 @@ export interface AgencyScorer {
   nb: NaiveBayesModel;
 }
 
-export function createAgencyScorer(catalog: AgencyCatalog, model: SerializedModel, params: ScoringParams = model.params): AgencyScorer {
+export function createAgencyScorer(
+  catalog: AgencyCatalog,
+  model: SerializedModel,
+  params: ScoringParams = model.params,
+): AgencyScorer {
   const codes = catalog.agencies.map((agency) => agency.code);
   const position = new Map(codes.map((code, i) => [code, i]));
   if (model.stems) seedStems(model.stems);

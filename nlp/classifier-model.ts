@@ -69,7 +69,8 @@ export function countTrainingFeatures(examples: LabeledText[]): NaiveBayesCounts
 export function catalogStems(agencies: Agency[]): Record<string, string> {
   const stems: Record<string, string> = {};
   for (const agency of agencies) {
-    for (const term of [...agency.keywords, ...agency.phrases]) for (const token of normalizeTokens(term)) stems[token] = stem(token);
+    for (const term of [...agency.keywords, ...agency.phrases])
+      for (const token of normalizeTokens(term)) stems[token] = stem(token);
   }
   return Object.fromEntries(Object.entries(stems).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
@@ -87,5 +88,8 @@ export function loadModel(): { model: SerializedModel; fresh: boolean } {
   const counts = countTrainingFeatures(existsSync(TRAINING_FILE) ? readLabeledTexts(TRAINING_FILE) : []);
   const params = stored?.params ?? DEFAULT_PARAMS;
   const stems = stored?.stems;
-  return { model: { format: "lapor-chat-agency-model/1", inputsHash, params, counts, ...(stems ? { stems } : {}) }, fresh: false };
+  return {
+    model: { format: "lapor-chat-agency-model/1", inputsHash, params, counts, ...(stems ? { stems } : {}) },
+    fresh: false,
+  };
 }

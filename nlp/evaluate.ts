@@ -32,7 +32,10 @@ export interface EvaluationReport {
   confusions: { truth: string; predicted: string; count: number }[];
   byTag: Record<string, { total: number; top1: number; top3: number }>;
   /** Mean confidence next to the real top-1 rate, overall and per confidence band: calibrated means close. */
-  calibration: { meanConfidence: number; bands: { from: number; to: number; total: number; meanConfidence: number; top1: number }[] };
+  calibration: {
+    meanConfidence: number;
+    bands: { from: number; to: number; total: number; meanConfidence: number; top1: number }[];
+  };
   errors: { text: string; truth: string; predicted: string; confidence: number }[];
 }
 
@@ -65,7 +68,9 @@ export function evaluateClassifier(classifier: AgencyClassifier, cases: EvalCase
   const tags = new Map<string, { total: number; top1: number; top3: number }>();
   const errors: EvaluationReport["errors"] = [];
   const edges = [0, 0.45, 0.7, 0.9, 1.0001];
-  const bands = edges.slice(0, -1).map((from, i) => ({ from, to: Math.min(1, edges[i + 1] as number), total: 0, confidence: 0, hits: 0 }));
+  const bands = edges
+    .slice(0, -1)
+    .map((from, i) => ({ from, to: Math.min(1, edges[i + 1] as number), total: 0, confidence: 0, hits: 0 }));
   let confidenceSum = 0;
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
 
@@ -112,7 +117,8 @@ export function evaluateClassifier(classifier: AgencyClassifier, cases: EvalCase
     };
   }
   const byTag: EvaluationReport["byTag"] = {};
-  for (const [tag, entry] of tags) byTag[tag] = { total: entry.total, top1: ratio(entry.top1, entry.total), top3: ratio(entry.top3, entry.total) };
+  for (const [tag, entry] of tags)
+    byTag[tag] = { total: entry.total, top1: ratio(entry.top1, entry.total), top3: ratio(entry.top3, entry.total) };
 
   return {
     total: cases.length,
@@ -130,7 +136,13 @@ export function evaluateClassifier(classifier: AgencyClassifier, cases: EvalCase
     byTag,
     calibration: {
       meanConfidence: ratio(confidenceSum, cases.length),
-      bands: bands.map((b) => ({ from: b.from, to: b.to, total: b.total, meanConfidence: ratio(b.confidence, b.total), top1: ratio(b.hits, b.total) })),
+      bands: bands.map((b) => ({
+        from: b.from,
+        to: b.to,
+        total: b.total,
+        meanConfidence: ratio(b.confidence, b.total),
+        top1: ratio(b.hits, b.total),
+      })),
     },
     errors,
   };

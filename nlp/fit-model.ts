@@ -3,7 +3,13 @@
 // log-loss, so that a confidence of 0.8 is right about 80 % of the time on unseen complaints.
 import type { AgencyCatalog } from "./agency-catalog.js";
 import { createAgencyScorer } from "./agency-classifier.js";
-import { catalogStems, countTrainingFeatures, modelInputsHash, type LabeledText, type SerializedModel } from "./classifier-model.js";
+import {
+  catalogStems,
+  countTrainingFeatures,
+  modelInputsHash,
+  type LabeledText,
+  type SerializedModel,
+} from "./classifier-model.js";
 import { DEFAULT_PARAMS, type ScoringParams } from "./score-combination.js";
 import { extractFeatures } from "./text-features.js";
 
@@ -66,14 +72,24 @@ export function crossValidatedErrors(examples: LabeledText[], catalog: AgencyCat
       for (let a = 1; a < probabilities.length; a++) if ((probabilities[a] as number) > (probabilities[best] as number)) best = a;
       const example = examples[index] as LabeledText;
       if (scorer.codes[best] !== example.agency) {
-        errors.push({ text: example.text, truth: example.agency, predicted: scorer.codes[best] as string, confidence: probabilities[best] as number });
+        errors.push({
+          text: example.text,
+          truth: example.agency,
+          predicted: scorer.codes[best] as string,
+          confidence: probabilities[best] as number,
+        });
       }
     }
   }
   return errors;
 }
 
-export function fitModel(examples: LabeledText[], catalog: AgencyCatalog, k = 5, log: (line: string) => void = () => {}): SerializedModel {
+export function fitModel(
+  examples: LabeledText[],
+  catalog: AgencyCatalog,
+  k = 5,
+  log: (line: string) => void = () => {},
+): SerializedModel {
   const data = folds(examples, k);
   let best: { params: ScoringParams; top1: number; logLoss: number } | undefined;
   for (const alpha of GRID.alpha) {
@@ -81,7 +97,11 @@ export function fitModel(examples: LabeledText[], catalog: AgencyCatalog, k = 5,
       for (const lengthPower of GRID.lengthPower) {
         const params = { alpha, keywordWeight, lengthPower, temperature: 1 };
         const result = evaluate(data, examples, catalog, params);
-        if (!best || result.top1 > best.top1 + 1e-9 || (Math.abs(result.top1 - best.top1) < 1e-9 && result.logLoss < best.logLoss)) {
+        if (
+          !best ||
+          result.top1 > best.top1 + 1e-9 ||
+          (Math.abs(result.top1 - best.top1) < 1e-9 && result.logLoss < best.logLoss)
+        ) {
           best = { params, ...result };
         }
       }

@@ -1,20 +1,55 @@
 // Reads the date of an incident as citizens type it: "hari ini", "kemarin", "3 hari lalu",
 // "12/11/2026", "12-11", "12 November", "12 nov 2026", "minggu lalu". Pure: "today" is a parameter.
 
-export type DateParse =
-  | { ok: true; date: string /* YYYY-MM-DD */ }
-  | { ok: false; reason: "unknown" | "future" | "invalid" };
+export type DateParse = { ok: true; date: string /* YYYY-MM-DD */ } | { ok: false; reason: "unknown" | "future" | "invalid" };
 
 const MONTHS: Record<string, number> = {
-  januari: 1, jan: 1, februari: 2, pebruari: 2, feb: 2, peb: 2, maret: 3, mar: 3, april: 4, apr: 4,
-  mei: 5, juni: 6, jun: 6, juli: 7, jul: 7, agustus: 8, agu: 8, agt: 8, agus: 8, ags: 8,
-  september: 9, sep: 9, sept: 9, oktober: 10, okt: 10, november: 11, nov: 11, nop: 11, desember: 12, des: 12,
+  januari: 1,
+  jan: 1,
+  februari: 2,
+  pebruari: 2,
+  feb: 2,
+  peb: 2,
+  maret: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  mei: 5,
+  juni: 6,
+  jun: 6,
+  juli: 7,
+  jul: 7,
+  agustus: 8,
+  agu: 8,
+  agt: 8,
+  agus: 8,
+  ags: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  okt: 10,
+  november: 11,
+  nov: 11,
+  nop: 11,
+  desember: 12,
+  des: 12,
 };
 
 const UNIT_DAYS: Record<string, number> = { hari: 1, minggu: 7, pekan: 7, bulan: 30 };
 
 const NUMBER_WORDS: Record<string, number> = {
-  se: 1, satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9, sepuluh: 10,
+  se: 1,
+  satu: 1,
+  dua: 2,
+  tiga: 3,
+  empat: 4,
+  lima: 5,
+  enam: 6,
+  tujuh: 7,
+  delapan: 8,
+  sembilan: 9,
+  sepuluh: 10,
 };
 
 function iso(year: number, month: number, day: number): string | null {
@@ -41,7 +76,11 @@ function fullYear(raw: string | undefined, today: string): number {
 
 /** `today` is the citizen's local date, YYYY-MM-DD. */
 export function parseIndonesianDate(input: string, today: string): DateParse {
-  const text = input.toLowerCase().replace(/\s+/g, " ").replace(/^(tanggal|tgl\.?|pada|sejak|dari)\s+/, "").trim();
+  const text = input
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/^(tanggal|tgl\.?|pada|sejak|dari)\s+/, "")
+    .trim();
   if (/^(hari ini|td|tadi( pagi| siang| sore| malam)?|barusan|sekarang|skrg|sekarang ini)$/.test(text)) {
     return { ok: true, date: today };
   }

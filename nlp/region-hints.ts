@@ -28,9 +28,19 @@ interface NameEntry {
 
 const LEVEL_ORDER: Record<RegionHint["level"], number> = { kelurahan: 0, kecamatan: 1, kota: 2 };
 const PREFIX_WORDS: Record<string, RegionHint["level"]> = {
-  kel: "kelurahan", kelurahan: "kelurahan", desa: "kelurahan", ds: "kelurahan", kampung: "kelurahan", gampong: "kelurahan", nagari: "kelurahan",
-  kec: "kecamatan", kecamatan: "kecamatan", distrik: "kecamatan",
-  kota: "kota", kab: "kota", kabupaten: "kota",
+  kel: "kelurahan",
+  kelurahan: "kelurahan",
+  desa: "kelurahan",
+  ds: "kelurahan",
+  kampung: "kelurahan",
+  gampong: "kelurahan",
+  nagari: "kelurahan",
+  kec: "kecamatan",
+  kecamatan: "kecamatan",
+  distrik: "kecamatan",
+  kota: "kota",
+  kab: "kota",
+  kabupaten: "kota",
 };
 
 function dataDir(): string {
@@ -44,7 +54,12 @@ function rows(file: string, prefix: string): string[][] {
   for (const line of readFileSync(path.join(dataDir(), file), "utf8").split("\n")) {
     if (!line.startsWith(prefix)) continue;
     // Names hold no commas in this data set, but some are quoted.
-    out.push(line.trim().split(",").map((cell) => cell.replace(/^"|"$/g, "")));
+    out.push(
+      line
+        .trim()
+        .split(",")
+        .map((cell) => cell.replace(/^"|"$/g, "")),
+    );
   }
   return out;
 }

@@ -19,10 +19,14 @@ describe("npm run chat", () => {
   it("files a complaint from piped, non-TTY input and prints the tracking code", async () => {
     const db = `file:${path.join(dir, "piped.db")}`;
     const input = ["/lapor", "1", DESCRIPTION, "1", "Jl. Kenanga RT 02 RW 05", "hari ini", "lewati", "1", "kirim", ""].join("\n");
-    const { stdout } = await promisify(execFile)("sh", ["-c", `printf '%s' "$INPUT" | node_modules/.bin/tsx app/main.ts --chat`], {
-      cwd: ROOT,
-      env: { ...process.env, INPUT: input, DATABASE_URL: db, LOG_LEVEL: "warn" },
-    });
+    const { stdout } = await promisify(execFile)(
+      "sh",
+      ["-c", `printf '%s' "$INPUT" | node_modules/.bin/tsx app/main.ts --chat`],
+      {
+        cwd: ROOT,
+        env: { ...process.env, INPUT: input, DATABASE_URL: db, LOG_LEVEL: "warn" },
+      },
+    );
     const code = TRACKING_CODE.exec(stdout)?.[0];
     expect(code).toBeDefined();
     const opened = await openDatabase(db);

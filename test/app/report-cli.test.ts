@@ -4,12 +4,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createMonevDatabase,
-  expectNoAnonymousTrace,
-  pngSize,
-  type MonevDatabase,
-} from "../complaints/monev-fixture.js";
+import { createMonevDatabase, expectNoAnonymousTrace, pngSize, type MonevDatabase } from "../complaints/monev-fixture.js";
 
 const run = promisify(execFile);
 
@@ -81,16 +76,7 @@ describe("npm run report", () => {
 
   it("filters one agency (KOORDINATOR: complaints not routed yet, whatever the catalog holds)", async () => {
     const out = path.join(fixture.dir, "koordinator");
-    const result = await report([
-      "--from",
-      "2026-01-01",
-      "--to",
-      "2026-01-31",
-      "--agency",
-      "koordinator",
-      "--out",
-      out,
-    ]);
+    const result = await report(["--from", "2026-01-01", "--to", "2026-01-31", "--agency", "koordinator", "--out", out]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("(Koordinator (belum diteruskan))");
     expect(result.stdout).toContain("Laporan masuk: 3 · ditindaklanjuti 0 (0,0%) · selesai 0 (0,0%) · ditolak 1");

@@ -55,7 +55,12 @@ describe("start-up", () => {
   it("registers the citizen commands in Indonesian and polls without a webhook", async () => {
     await start(recordingHandler().handler);
     expect(emulator.commands).toEqual(CITIZEN_COMMANDS);
-    expect((emulator.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(["lapor", "status", "batal", "bantuan"]);
+    expect((emulator.commands as Array<{ command: string }>).map((c) => c.command)).toEqual([
+      "lapor",
+      "status",
+      "batal",
+      "bantuan",
+    ]);
     expect(emulator.callsOf("deleteWebhook")).toHaveLength(1);
     expect(channel?.bot.id).toBe(emulator.botId);
   });
@@ -71,7 +76,12 @@ describe("start-up", () => {
 
   it("refuses a token the server rejects with a clear error", async () => {
     await expect(
-      startTelegram({ token: "1:wrong", apiRoot: emulator.apiRoot, handler: recordingHandler().handler, logger: pino({ level: "silent" }) }),
+      startTelegram({
+        token: "1:wrong",
+        apiRoot: emulator.apiRoot,
+        handler: recordingHandler().handler,
+        logger: pino({ level: "silent" }),
+      }),
     ).rejects.toThrow(/TELEGRAM_BOT_TOKEN/);
   });
 });
@@ -88,7 +98,14 @@ describe("updates to InboundMessages", () => {
       { width: 800, height: 600, data: photoBytes },
     ]);
     await emulator.waitForSent(BUDI.id, 3);
-    expect(received[0]).toEqual({ channel: "telegram", chatId: "502", userId: "502", messageId: `${emulator.botId}:${text.update_id}`, displayName: "Budi", text: "halo" });
+    expect(received[0]).toEqual({
+      channel: "telegram",
+      chatId: "502",
+      userId: "502",
+      messageId: `${emulator.botId}:${text.update_id}`,
+      displayName: "Budi",
+      text: "halo",
+    });
     expect(received[1]?.location).toEqual({ latitude: -6.2, longitude: 106.8 });
     expect(received[2]?.photo).toEqual({ ok: true, data: photoBytes, mimeType: "image/jpeg" });
     expect(emulator.sentTo(BUDI.id).map((m) => m.text)).toEqual(["ok halo", "ok location", "ok photo"]);

@@ -80,7 +80,9 @@ const say = (text: string) => () => emulator.text(SITI, text);
 
 describe("a citizen files a complaint over Telegram", () => {
   it("uses buttons, typed answers, a pin and a photo, gets a code, checks /status and cancels a second form", async () => {
-    await app.prisma.staff.create({ data: { identity: `telegram:${COORDINATOR_CHAT}`, agencyCode: COORDINATOR_CODE, name: "Koordinator" } });
+    await app.prisma.staff.create({
+      data: { identity: `telegram:${COORDINATOR_CHAT}`, agencyCode: COORDINATOR_CODE, name: "Koordinator" },
+    });
 
     let replies = await exchange(say("/start"));
     const asked = new Set<string>();
@@ -161,7 +163,9 @@ describe("a citizen files a complaint over Telegram", () => {
     expect(complaint.citizen).toMatchObject({ channel: "telegram", userId: String(SITI.id), displayName: "Siti Rahayu" });
 
     // Every button press was answered at once, every text went out plain.
-    const pressed = emulator.pushed.flatMap((update) => (update.callback_query ? [(update.callback_query as { id: string }).id] : []));
+    const pressed = emulator.pushed.flatMap((update) =>
+      update.callback_query ? [(update.callback_query as { id: string }).id] : [],
+    );
     expect(pressed.length).toBeGreaterThanOrEqual(3);
     expect(emulator.callsOf("answerCallbackQuery").map((call) => call.payload.callback_query_id)).toEqual(pressed);
     expect(emulator.sent.every((message) => message.parseMode === undefined)).toBe(true);
@@ -171,7 +175,11 @@ describe("a citizen files a complaint over Telegram", () => {
 
     // The coordinator on Telegram hears of it through the outbox and the same throttled sender.
     await app.dispatchOutbox();
-    await emulator.waitFor(() => emulator.sentTo(COORDINATOR_CHAT).some((m) => m.text?.includes(trackingCode ?? "-")), 10_000, "coordinator notice");
+    await emulator.waitFor(
+      () => emulator.sentTo(COORDINATOR_CHAT).some((m) => m.text?.includes(trackingCode ?? "-")),
+      10_000,
+      "coordinator notice",
+    );
 
     // /status lists the report.
     const status = await exchange(say("/status"));

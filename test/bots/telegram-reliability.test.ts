@@ -92,7 +92,9 @@ describe("a flaky Bot API", () => {
 
 describe("webhook mode", () => {
   it("sets the webhook with its secret, answers 403 to a wrong or missing secret and handles the right one", async () => {
-    const started = await start({ webhook: { url: "https://lapor.example.go.id/tg/hook", secret: SECRET, port: 0, host: "127.0.0.1" } });
+    const started = await start({
+      webhook: { url: "https://lapor.example.go.id/tg/hook", secret: SECRET, port: 0, host: "127.0.0.1" },
+    });
     expect(emulator.webhook).toEqual({ url: "https://lapor.example.go.id/tg/hook", secretToken: SECRET });
     const local = `http://127.0.0.1:${started.webhookPort}/tg/hook`;
     const citizen = user(621);
@@ -115,7 +117,9 @@ describe("webhook mode", () => {
 
     await channel?.stop();
     channel = undefined;
-    const after = await emulator.postUpdate(local, emulator.makeUpdate(emulator.message(citizen, { text: "/bantuan" })), SECRET).catch(() => ({ status: 0 }));
+    const after = await emulator
+      .postUpdate(local, emulator.makeUpdate(emulator.message(citizen, { text: "/bantuan" })), SECRET)
+      .catch(() => ({ status: 0 }));
     expect(after.status).not.toBe(200);
   });
 });
@@ -124,7 +128,9 @@ describe("outbox deliveries", () => {
   it("records a blocked user as failed at once and retries a server error later", async () => {
     await start();
     emulator.blockChat(631);
-    emulator.setFaultRule((method, _count, payload) => (method === "sendMessage" && payload.chat_id === "632" ? { status: 500 } : undefined));
+    emulator.setFaultRule((method, _count, payload) =>
+      method === "sendMessage" && payload.chat_id === "632" ? { status: 500 } : undefined,
+    );
     await enqueueMessages(
       app.prisma,
       [

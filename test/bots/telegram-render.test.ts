@@ -92,7 +92,10 @@ describe("renderTelegram", () => {
         method: "sendMessage",
         text: "Pilih <b>jenis</b> *laporan*",
         reply_markup: {
-          inline_keyboard: [[{ text: "Pengaduan", callback_data: "type|pengaduan" }], [{ text: "Aspirasi", callback_data: "type|aspirasi" }]],
+          inline_keyboard: [
+            [{ text: "Pengaduan", callback_data: "type|pengaduan" }],
+            [{ text: "Aspirasi", callback_data: "type|aspirasi" }],
+          ],
         },
       },
     ]);
@@ -100,7 +103,15 @@ describe("renderTelegram", () => {
   });
 
   it("asks for a location with a one-time reply keyboard, options as typed buttons", () => {
-    const [call] = renderTelegram({ text: "Di mana lokasinya?", requestLocation: true, options: [{ value: "lewati", label: "Lewati" }], questionId: "location" }, codec);
+    const [call] = renderTelegram(
+      {
+        text: "Di mana lokasinya?",
+        requestLocation: true,
+        options: [{ value: "lewati", label: "Lewati" }],
+        questionId: "location",
+      },
+      codec,
+    );
     expect(call?.reply_markup).toEqual({
       keyboard: [[{ text: LOCATION_BUTTON, request_location: true }], [{ text: "Lewati" }]],
       one_time_keyboard: true,

@@ -52,7 +52,12 @@ describe("retries", () => {
   it("hands a long retry_after back to the caller instead of waiting it out", async () => {
     emulator.failNext("sendMessage", { status: 429, retryAfter: 120 });
     const result = await sender().send("10", { text: "Halo" });
-    expect(result).toEqual({ ok: false, permanent: false, error: "429: Too Many Requests: retry after 120", retryAfterMs: 120_000 });
+    expect(result).toEqual({
+      ok: false,
+      permanent: false,
+      error: "429: Too Many Requests: retry after 120",
+      retryAfterMs: 120_000,
+    });
   });
 });
 
@@ -61,13 +66,25 @@ describe("permanent failures", () => {
     emulator.blockChat(11);
     emulator.forgetChat(12);
     const s = sender();
-    expect(await s.send("11", { text: "Halo" })).toEqual({ ok: false, permanent: true, error: "403: Forbidden: bot was blocked by the user" });
-    expect(await s.send("12", { text: "Halo" })).toEqual({ ok: false, permanent: true, error: "400: Bad Request: chat not found" });
+    expect(await s.send("11", { text: "Halo" })).toEqual({
+      ok: false,
+      permanent: true,
+      error: "403: Forbidden: bot was blocked by the user",
+    });
+    expect(await s.send("12", { text: "Halo" })).toEqual({
+      ok: false,
+      permanent: true,
+      error: "400: Bad Request: chat not found",
+    });
     expect(emulator.callsOf("sendMessage")).toHaveLength(2);
   });
 
   it("follows a group that became a supergroup", async () => {
-    emulator.failNext("sendMessage", { status: 400, description: "Bad Request: group chat was upgraded to a supergroup chat", parameters: { migrate_to_chat_id: -1009 } });
+    emulator.failNext("sendMessage", {
+      status: 400,
+      description: "Bad Request: group chat was upgraded to a supergroup chat",
+      parameters: { migrate_to_chat_id: -1009 },
+    });
     const s = sender();
     expect(await s.send("-5", { text: "Untuk staf" })).toEqual({ ok: true });
     expect(await s.send("-5", { text: "Berikutnya" })).toEqual({ ok: true });
@@ -86,7 +103,9 @@ describe("order and pacing", () => {
     });
     const s = sender();
     const chats = ["21", "22", "23", "24"];
-    const results = await Promise.all(chats.flatMap((chat) => Array.from({ length: 8 }, (_, i) => s.send(chat, { text: `pesan ${i}` }))));
+    const results = await Promise.all(
+      chats.flatMap((chat) => Array.from({ length: 8 }, (_, i) => s.send(chat, { text: `pesan ${i}` }))),
+    );
     expect(results.every((result) => result.ok)).toBe(true);
     for (const chat of chats) {
       expect(emulator.sentTo(chat).map((m) => m.text)).toEqual(Array.from({ length: 8 }, (_, i) => `pesan ${i}`));
@@ -104,7 +123,11 @@ describe("order and pacing", () => {
 
   it("splits a text longer than 4096 characters at line breaks, buttons under the last part", async () => {
     const lines = Array.from({ length: 400 }, (_, i) => `${i}. Laporan warga tentang jalan rusak`);
-    const result = await sender().send("40", { text: lines.join("\n"), questionId: "q", options: [{ value: "ok", label: "OK" }] });
+    const result = await sender().send("40", {
+      text: lines.join("\n"),
+      questionId: "q",
+      options: [{ value: "ok", label: "OK" }],
+    });
     expect(result).toEqual({ ok: true });
     const sent = emulator.sentTo(40);
     expect(sent.length).toBeGreaterThan(2);

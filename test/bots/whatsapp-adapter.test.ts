@@ -255,9 +255,7 @@ describe("startWhatsApp: connection", () => {
   it("replaces a disconnected client with a new one; the outbox sender waits for it", async () => {
     const { handler, received } = recordingHandler();
     const { factory, channel } = await start(handler, (index) => ({ login: index === 0 ? "ready" : "none" }));
-    await vi.waitFor(async () =>
-      expect(await channel.sender.send(CITIZEN, { text: "Status: diproses" })).toEqual({ ok: true }),
-    );
+    await vi.waitFor(async () => expect(await channel.sender.send(CITIZEN, { text: "Status: diproses" })).toEqual({ ok: true }));
     const first = factory.latest();
     first.emit("disconnected", "CONFLICT" as never);
     await vi.waitFor(() => expect(factory.clients).toHaveLength(2));
@@ -374,10 +372,7 @@ describe("startWhatsApp: connection", () => {
 describe("startWhatsApp: outbox sender", () => {
   it("keeps a pause between two messages to the same chat", async () => {
     const { factory, channel } = await start(recordingHandler().handler, {}, { sendDelayMs: 60 });
-    await Promise.all([
-      channel.sender.send(CITIZEN, { text: "pertama" }),
-      channel.sender.send(CITIZEN, { text: "kedua" }),
-    ]);
+    await Promise.all([channel.sender.send(CITIZEN, { text: "pertama" }), channel.sender.send(CITIZEN, { text: "kedua" })]);
     const [first, second] = factory.latest().sent;
     expect([first?.text, second?.text]).toEqual(["pertama", "kedua"]);
     expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(55);

@@ -26,8 +26,7 @@ const CITIZEN = "118112233445566@lid";
 const CITIZEN_PHONE = "6281234567890";
 const COORDINATOR_CHAT = "6285700000001@c.us";
 const PHOTO = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
-const DESCRIPTION =
-  "jln di dpn SDN 3 Sukajadi berlubang besar sejak 2 minggu, sdh ada motor jatuh, mohon segera diperbaiki";
+const DESCRIPTION = "jln di dpn SDN 3 Sukajadi berlubang besar sejak 2 minggu, sdh ada motor jatuh, mohon segera diperbaiki";
 
 let now = new Date("2026-11-16T03:00:00Z");
 let app: TestApp;

@@ -50,9 +50,10 @@ describe("routeMessage", () => {
   it("ignores groups, except the configured staff group where the author is the sender", () => {
     const inGroup = textMessage(STAFF_GROUP, "/antrian", { author: CITIZEN });
     expect(routeMessage(inGroup)).toMatchObject({ accept: false, reason: "group" });
-    expect(
-      routeMessage(textMessage("120363099999999999@g.us", "halo", { author: CITIZEN }), STAFF_GROUP),
-    ).toMatchObject({ accept: false, reason: "group" });
+    expect(routeMessage(textMessage("120363099999999999@g.us", "halo", { author: CITIZEN }), STAFF_GROUP)).toMatchObject({
+      accept: false,
+      reason: "group",
+    });
     expect(routeMessage(inGroup, STAFF_GROUP)).toEqual({ accept: true, chatId: STAFF_GROUP, senderId: CITIZEN });
   });
 

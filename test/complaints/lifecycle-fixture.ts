@@ -5,7 +5,12 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import type { Complaint } from "@prisma/client";
 import { decodePayload } from "../../complaints/outbox.js";
-import { createLifecycleService, citizenActor, type LifecycleService, type StaffActor } from "../../complaints/lifecycle-service.js";
+import {
+  createLifecycleService,
+  citizenActor,
+  type LifecycleService,
+  type StaffActor,
+} from "../../complaints/lifecycle-service.js";
 import { DEFAULT_SLA, finishDue, responseDue, routeDue, type SlaPolicy } from "../../complaints/sla.js";
 import { newTrackingCode } from "../../complaints/tracking-code.js";
 import { openDatabase, type PrismaClient } from "../../db/database.js";
@@ -36,7 +41,20 @@ export interface Fixture {
   clock: { now: Date; set(iso: string): void; advanceHours(hours: number): void };
   createComplaint(overrides?: Partial<Complaint>): Promise<Complaint>;
   outbox(): Promise<Array<{ channel: string; chatId: string; message: OutboundMessage; complaintId: string | null }>>;
-  events(complaintId: string): Promise<Array<{ type: string; fromStatus: string | null; toStatus: string | null; actorType: string; actorIdentity: string | null; note: string | null; visibleToCitizen: boolean; agencyCode: string | null }>>;
+  events(
+    complaintId: string,
+  ): Promise<
+    Array<{
+      type: string;
+      fromStatus: string | null;
+      toStatus: string | null;
+      actorType: string;
+      actorIdentity: string | null;
+      note: string | null;
+      visibleToCitizen: boolean;
+      agencyCode: string | null;
+    }>
+  >;
   reload(id: string): Promise<Complaint>;
   close(): Promise<void>;
 }
@@ -64,7 +82,13 @@ export async function createFixture(startIso = "2026-11-23T02:00:00Z"): Promise<
     await prisma.staff.create({ data: { identity: staff.identity, agencyCode: staff.agencyCode, name: staff.name } });
   }
   const citizen = await prisma.citizen.create({
-    data: { channel: REPORTER.channel, userId: REPORTER.userId, chatId: REPORTER.userId, displayName: "Siti Aminah", phone: "6281234567890" },
+    data: {
+      channel: REPORTER.channel,
+      userId: REPORTER.userId,
+      chatId: REPORTER.userId,
+      displayName: "Siti Aminah",
+      phone: "6281234567890",
+    },
   });
 
   return {
@@ -99,13 +123,25 @@ export async function createFixture(startIso = "2026-11-23T02:00:00Z"): Promise<
         },
       });
       await prisma.complaintEvent.create({
-        data: { complaintId: complaint.id, type: "FILED", toStatus: complaint.status, actorType: "CITIZEN", visibleToCitizen: true, createdAt: now },
+        data: {
+          complaintId: complaint.id,
+          type: "FILED",
+          toStatus: complaint.status,
+          actorType: "CITIZEN",
+          visibleToCitizen: true,
+          createdAt: now,
+        },
       });
       return complaint;
     },
     async outbox() {
       const rows = await prisma.outboxMessage.findMany({ orderBy: { id: "asc" } });
-      return rows.map((row) => ({ channel: row.channel, chatId: row.chatId, message: decodePayload(row.payload), complaintId: row.complaintId }));
+      return rows.map((row) => ({
+        channel: row.channel,
+        chatId: row.chatId,
+        message: decodePayload(row.payload),
+        complaintId: row.complaintId,
+      }));
     },
     events: (complaintId) => prisma.complaintEvent.findMany({ where: { complaintId }, orderBy: { id: "asc" } }),
     reload: (id) => prisma.complaint.findUniqueOrThrow({ where: { id } }),

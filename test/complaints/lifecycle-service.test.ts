@@ -1,7 +1,18 @@
 // The lifecycle on a real SQLite file: each move, its event, its outbox rows, and refusals that write nothing.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { responseDue, routeDue } from "../../complaints/sla.js";
-import { COORDINATOR, DLH, DPUPR, DPUPR_2, REPORTER, SLA, createFixture, expectOk, expectRefused, type Fixture } from "./lifecycle-fixture.js";
+import {
+  COORDINATOR,
+  DLH,
+  DPUPR,
+  DPUPR_2,
+  REPORTER,
+  SLA,
+  createFixture,
+  expectOk,
+  expectRefused,
+  type Fixture,
+} from "./lifecycle-fixture.js";
 
 let fx: Fixture;
 beforeEach(async () => {
@@ -51,8 +62,12 @@ describe("forward", () => {
     expect(expectRefused(await fx.lifecycle.forward(fx.prisma, COORDINATOR, complaint.trackingCode, "XYZ"))).toMatch(
       /tidak dikenal.*DPUPR, DLH, DISHUB/,
     );
-    expect(expectRefused(await fx.lifecycle.forward(fx.prisma, DPUPR, complaint.trackingCode, "KOORDINATOR"))).toContain("/bukanwewenang");
-    expect(expectRefused(await fx.lifecycle.forward(fx.prisma, DPUPR, complaint.trackingCode, "DPUPR"))).toContain("sudah ditangani DPUPR");
+    expect(expectRefused(await fx.lifecycle.forward(fx.prisma, DPUPR, complaint.trackingCode, "KOORDINATOR"))).toContain(
+      "/bukanwewenang",
+    );
+    expect(expectRefused(await fx.lifecycle.forward(fx.prisma, DPUPR, complaint.trackingCode, "DPUPR"))).toContain(
+      "sudah ditangani DPUPR",
+    );
     expect(await fx.events(complaint.id)).toHaveLength(1);
     expect(await fx.outbox()).toHaveLength(0);
   });
@@ -87,7 +102,9 @@ describe("follow-up by the agency", () => {
     expect(push?.message.text).toContain("Tim survei besok");
     expect(push?.message.text).toContain(complaint.trackingCode);
 
-    expect(expectRefused(await fx.lifecycle.process(fx.prisma, DPUPR, complaint.trackingCode))).toContain("sudah Sedang diproses");
+    expect(expectRefused(await fx.lifecycle.process(fx.prisma, DPUPR, complaint.trackingCode))).toContain(
+      "sudah Sedang diproses",
+    );
     fx.clock.advanceHours(5);
     expectOk(await fx.lifecycle.reply(fx.prisma, DPUPR, complaint.trackingCode, "Perbaikan dijadwalkan Kamis."));
     expect((await fx.reload(complaint.id)).firstResponseAt).toEqual(firstResponse);
@@ -132,8 +149,12 @@ describe("follow-up by the agency", () => {
 
   it("reject needs a reason and closes the complaint", async () => {
     const complaint = await fx.createComplaint();
-    expect(expectRefused(await fx.lifecycle.reject(fx.prisma, COORDINATOR, complaint.trackingCode, "  "))).toContain("wajib diisi");
-    expect(expectRefused(await fx.lifecycle.reject(fx.prisma, COORDINATOR, complaint.trackingCode, "dup"))).toContain("terlalu singkat");
+    expect(expectRefused(await fx.lifecycle.reject(fx.prisma, COORDINATOR, complaint.trackingCode, "  "))).toContain(
+      "wajib diisi",
+    );
+    expect(expectRefused(await fx.lifecycle.reject(fx.prisma, COORDINATOR, complaint.trackingCode, "dup"))).toContain(
+      "terlalu singkat",
+    );
     expectOk(await fx.lifecycle.reject(fx.prisma, COORDINATOR, complaint.trackingCode, "Laporan ganda dari laporan sebelumnya"));
     expect((await fx.reload(complaint.id)).status).toBe("DITOLAK");
     expect((await fx.outbox()).at(-1)?.message.text).toContain("Laporan ganda");
@@ -142,15 +163,25 @@ describe("follow-up by the agency", () => {
 
   it("not-authority goes back to the coordinator, counted, never a dead end for the citizen", async () => {
     const complaint = await fx.createComplaint({ assignedAgency: "DPUPR" });
-    expect(expectRefused(await fx.lifecycle.notAuthority(fx.prisma, COORDINATOR, complaint.trackingCode, "bukan kami"))).toContain(
-      "/teruskan",
-    );
+    expect(
+      expectRefused(await fx.lifecycle.notAuthority(fx.prisma, COORDINATOR, complaint.trackingCode, "bukan kami")),
+    ).toContain("/teruskan");
     fx.clock.set("2026-11-27T03:00:00Z"); // Friday
     expectOk(await fx.lifecycle.notAuthority(fx.prisma, DPUPR, complaint.trackingCode, "Jalan nasional, wewenang BPJN"));
     const row = await fx.reload(complaint.id);
-    expect(row).toMatchObject({ status: "BARU", assignedAgency: null, notAuthorityCount: 1, routedAt: null, responseDueAt: null });
+    expect(row).toMatchObject({
+      status: "BARU",
+      assignedAgency: null,
+      notAuthorityCount: 1,
+      routedAt: null,
+      responseDueAt: null,
+    });
     expect(row.routeDueAt).toEqual(routeDue(fx.clock.now, SLA));
-    expect((await fx.events(complaint.id)).at(-1)).toMatchObject({ type: "NOT_AUTHORITY", agencyCode: "DPUPR", note: "Jalan nasional, wewenang BPJN" });
+    expect((await fx.events(complaint.id)).at(-1)).toMatchObject({
+      type: "NOT_AUTHORITY",
+      agencyCode: "DPUPR",
+      note: "Jalan nasional, wewenang BPJN",
+    });
     const outbox = await fx.outbox();
     const citizenPush = outbox.find((item) => item.chatId === REPORTER.userId);
     expect(citizenPush?.message.text).toContain("tetap ditangani");
@@ -166,7 +197,9 @@ describe("follow-up by the agency", () => {
     );
     const done = await fx.createComplaint({ assignedAgency: "DPUPR", status: "SELESAI", finishedAt: fx.clock.now });
     expect(expectRefused(await fx.lifecycle.reply(fx.prisma, DPUPR, done.trackingCode, "tambahan"))).toContain("sudah Selesai");
-    expect(expectRefused(await fx.lifecycle.reopen(fx.prisma, REPORTER, fresh.trackingCode, "belum beres"))).toContain("belum selesai");
+    expect(expectRefused(await fx.lifecycle.reopen(fx.prisma, REPORTER, fresh.trackingCode, "belum beres"))).toContain(
+      "belum selesai",
+    );
     expect(expectRefused(await fx.lifecycle.rate(fx.prisma, REPORTER, fresh.trackingCode, 5))).toContain("belum selesai");
     expect(expectRefused(await fx.lifecycle.process(fx.prisma, DPUPR, "LPR-XYZ"))).toContain("bukan kode laporan");
     expect(await fx.outbox()).toHaveLength(0);

@@ -108,15 +108,7 @@ describe("complaints CSV", () => {
     expect(first[7]).toBe(NASTY_DESCRIPTION);
     // Citizen text that would run as a spreadsheet formula is kept as text.
     expect(first[6]).toBe(`'${FORMULA_LOCATION}`);
-    expect(first.slice(8, 15)).toEqual([
-      NAMED.displayName,
-      NAMED.phone,
-      "ya",
-      "2026-01-06 10:00",
-      "2026-01-12 10:00",
-      "4",
-      "",
-    ]);
+    expect(first.slice(8, 15)).toEqual([NAMED.displayName, NAMED.phone, "ya", "2026-01-06 10:00", "2026-01-12 10:00", "4", ""]);
     const reopened = data[1] ?? [];
     expect(reopened.slice(4, 6)).toEqual(["DIBUKA_KEMBALI", "anonim"]);
     expect(reopened.slice(14, 16)).toEqual(["belum ditanggapi", "1"]);
@@ -144,9 +136,7 @@ describe("complaints CSV", () => {
 describe("agency figures CSV", () => {
   it("writes one row per agency plus the total, with a decimal point", async () => {
     const figures = await computeMonev(fixture.prisma, { ...JANUARY, now: NOW, sla: SLA });
-    const rows = parseCsv(
-      agencyFiguresCsv(figures, (code) => (code === "DPUPR" ? "Dinas PUPR, Bina Marga" : undefined)),
-    );
+    const rows = parseCsv(agencyFiguresCsv(figures, (code) => (code === "DPUPR" ? "Dinas PUPR, Bina Marga" : undefined)));
     expect(rows[0]?.[0]).toBe("kode instansi");
     expect(rows.slice(1)).toEqual([
       ["DLH", "", "3", "1", "33.3", "0", "0.0", "1", "2", "96.0", "1", "", "0"],

@@ -58,9 +58,7 @@ describe("weekly digest", () => {
     expect(await enqueueWeeklyDigest(fixture.prisma, { now: monday, sla: SLA, agencyName })).toBe(3);
     const rows = await digestRows();
     expect(rows).toHaveLength(6);
-    expect(rows.at(-1)?.text.split("\n")[0]).toBe(
-      "Ringkasan mingguan LAPOR, minggu 2026-W05 (26 Jan 2026 - 1 Feb 2026)",
-    );
+    expect(rows.at(-1)?.text.split("\n")[0]).toBe("Ringkasan mingguan LAPOR, minggu 2026-W05 (26 Jan 2026 - 1 Feb 2026)");
   });
 
   it("waits for Monday office hours in local time", () => {

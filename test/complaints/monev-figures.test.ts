@@ -114,9 +114,7 @@ describe("computeMonev", () => {
       sla: SLA,
     });
     expect(firstDay.totals.received).toBe(1);
-    expect(firstDay.rows).toEqual([
-      expect.objectContaining({ agency: "DPUPR", received: 1, followedUp: 1, finished: 1 }),
-    ]);
+    expect(firstDay.rows).toEqual([expect.objectContaining({ agency: "DPUPR", received: 1, followedUp: 1, finished: 1 })]);
   });
 
   it("filters one agency, KOORDINATOR included, and shows an agency without complaints as zeros", async () => {

@@ -3,7 +3,18 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { citizenActor } from "../../complaints/lifecycle-service.js";
 import { staffCanView } from "../../complaints/permissions.js";
-import { COORDINATOR, DLH, DPUPR, DPUPR_2, REPORTER, STRANGER, createFixture, expectOk, expectRefused, type Fixture } from "./lifecycle-fixture.js";
+import {
+  COORDINATOR,
+  DLH,
+  DPUPR,
+  DPUPR_2,
+  REPORTER,
+  STRANGER,
+  createFixture,
+  expectOk,
+  expectRefused,
+  type Fixture,
+} from "./lifecycle-fixture.js";
 
 let fx: Fixture;
 beforeEach(async () => {
@@ -30,7 +41,9 @@ describe("staff scope", () => {
       () => fx.lifecycle.forward(fx.prisma, DLH, code, "DISHUB"),
     ];
     for (const attempt of attempts) {
-      expect(expectRefused(await attempt())).toBe(`Laporan ${code} tidak ditemukan di antrean DLH. Ketik /antrian untuk melihat laporan instansi Anda.`);
+      expect(expectRefused(await attempt())).toBe(
+        `Laporan ${code} tidak ditemukan di antrean DLH. Ketik /antrian untuk melihat laporan instansi Anda.`,
+      );
     }
     expect(expectRefused(await fx.lifecycle.staffView(fx.prisma, DLH, unknown))).toBe(
       `Laporan ${unknown} tidak ditemukan di antrean DLH. Ketik /antrian untuk melihat laporan instansi Anda.`,
@@ -125,7 +138,14 @@ describe("anonim", () => {
     expectOk(await fx.lifecycle.ask(fx.prisma, DPUPR, code, "Apakah lubang masih ada?"));
     expectOk(await fx.lifecycle.answer(fx.prisma, REPORTER, code, "Masih ada, makin besar"));
     await fx.prisma.attachment.create({
-      data: { complaintId: complaint.id, mimeType: "image/jpeg", sizeBytes: 3, sha256: "x", data: new Uint8Array([1, 2, 3]), source: "test" },
+      data: {
+        complaintId: complaint.id,
+        mimeType: "image/jpeg",
+        sizeBytes: 3,
+        sha256: "x",
+        data: new Uint8Array([1, 2, 3]),
+        source: "test",
+      },
     });
     expectOk(await fx.lifecycle.process(fx.prisma, DPUPR_2, code));
     expectOk(await fx.lifecycle.finish(fx.prisma, DPUPR, code, "Sudah ditambal."));

@@ -1,9 +1,20 @@
 // Deadlines in working days across weekends and configured holidays, and which limit a complaint missed.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SLA, finishDue, overdueKind, reopenDeadline, responseDue, routeDue, type SlaPolicy } from "../../complaints/sla.js";
+import {
+  DEFAULT_SLA,
+  finishDue,
+  overdueKind,
+  reopenDeadline,
+  responseDue,
+  routeDue,
+  type SlaPolicy,
+} from "../../complaints/sla.js";
 
 const WIB = 420;
-const policy = (holidays: string[] = []): SlaPolicy => ({ ...DEFAULT_SLA, calendar: { utcOffsetMinutes: WIB, holidays: new Set(holidays) } });
+const policy = (holidays: string[] = []): SlaPolicy => ({
+  ...DEFAULT_SLA,
+  calendar: { utcOffsetMinutes: WIB, holidays: new Set(holidays) },
+});
 
 describe("SLA deadlines", () => {
   it("routing: filed Friday afternoon WIB, 3 working days skip the weekend", () => {

@@ -43,7 +43,9 @@ describe("staff administration", () => {
   });
 
   it("agency staff cannot manage staff", async () => {
-    expect(expectRefused(await fx.lifecycle.addStaff(fx.prisma, DPUPR, "telegram:1", "DPUPR"))).toBe("Perintah ini hanya untuk koordinator.");
+    expect(expectRefused(await fx.lifecycle.addStaff(fx.prisma, DPUPR, "telegram:1", "DPUPR"))).toBe(
+      "Perintah ini hanya untuk koordinator.",
+    );
     expectRefused(await fx.lifecycle.removeStaff(fx.prisma, DPUPR, COORDINATOR.identity));
     expectRefused(await fx.lifecycle.listStaff(fx.prisma, DPUPR));
     expect(await fx.prisma.staff.count()).toBe(4);

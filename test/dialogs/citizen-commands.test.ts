@@ -15,7 +15,13 @@ afterEach(async () => {
 
 async function send(who: { userId: string }, extra: Partial<InboundMessage>) {
   counter += 1;
-  const message: InboundMessage = { channel: "telegram", chatId: who.userId, userId: who.userId, messageId: `c${counter}`, ...extra };
+  const message: InboundMessage = {
+    channel: "telegram",
+    chatId: who.userId,
+    userId: who.userId,
+    messageId: `c${counter}`,
+    ...extra,
+  };
   return createCitizenCommands({ lifecycle: fx.lifecycle }).handle({
     db: fx.prisma,
     message,
@@ -43,19 +49,25 @@ describe("citizen commands", () => {
   it("/status lists the reporter's own complaints and shows one with its history and next step", async () => {
     expect(await text(REPORTER, "/status")).toContain("Anda belum memiliki laporan");
     const complaint = await fx.createComplaint({ assignedAgency: "DPUPR" });
-    expect(await text(REPORTER, "/status")).toMatch(new RegExp(`Laporan Anda \\(1\\):\\n1\\. ${complaint.trackingCode} - Diteruskan ke instansi`));
+    expect(await text(REPORTER, "/status")).toMatch(
+      new RegExp(`Laporan Anda \\(1\\):\\n1\\. ${complaint.trackingCode} - Diteruskan ke instansi`),
+    );
     const detail = await text(REPORTER, `/status ${complaint.trackingCode.toLowerCase()}`);
     expect(detail).toContain(`Laporan ${complaint.trackingCode}`);
     expect(detail).toContain("Instansi: Dinas Pekerjaan Umum dan Penataan Ruang");
     expect(detail).toContain("Laporan diterima");
-    expect(detail).toMatch(/Selanjutnya: Dinas Pekerjaan Umum dan Penataan Ruang menindaklanjuti paling lambat Senin, 30 Nov 2026\./);
+    expect(detail).toMatch(
+      /Selanjutnya: Dinas Pekerjaan Umum dan Penataan Ruang menindaklanjuti paling lambat Senin, 30 Nov 2026\./,
+    );
     expect(await text(REPORTER, "/status LPR-12")).toContain("Cara pakai: /status KODE");
   });
 
   it("another person's code is simply not found", async () => {
     const complaint = await fx.createComplaint({ assignedAgency: "DPUPR" });
     const reply = await text(STRANGER, `/status ${complaint.trackingCode}`);
-    expect(reply).toBe(`Laporan ${complaint.trackingCode} tidak ditemukan. Periksa kembali kodenya, atau ketik /status untuk melihat laporan Anda.`);
+    expect(reply).toBe(
+      `Laporan ${complaint.trackingCode} tidak ditemukan. Periksa kembali kodenya, atau ketik /status untuk melihat laporan Anda.`,
+    );
     expect(await text(STRANGER, `/jawab ${complaint.trackingCode} halo`)).toBe(reply);
     expect(await text(STRANGER, "/status")).toContain("Anda belum memiliki laporan");
   });

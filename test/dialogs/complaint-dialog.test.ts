@@ -39,7 +39,11 @@ function run(events: DialogEvent[], from?: ComplaintSnapshot): Step {
 }
 
 const choice = (value: string): DialogEvent => ({ type: "CHOICE", value });
-const text = (value: string, extra: Partial<Extract<DialogEvent, { type: "TEXT" }>> = {}): DialogEvent => ({ type: "TEXT", text: value, ...extra });
+const text = (value: string, extra: Partial<Extract<DialogEvent, { type: "TEXT" }>> = {}): DialogEvent => ({
+  type: "TEXT",
+  text: value,
+  ...extra,
+});
 const asked = (step: Step) => currentQuestion(step.snapshot);
 const notices = (step: Step) => step.actions.filter((a) => a.type === "say").map((a) => (a.params as { notice: string }).notice);
 
@@ -108,7 +112,12 @@ describe("complaint dialog", () => {
   });
 
   it("lets the citizen choose another agency than the suggestion", () => {
-    const other = run([{ type: "REPORT", ...form }, choice("pengaduan"), text(description, { classification: confident }), choice("lain")]);
+    const other = run([
+      { type: "REPORT", ...form },
+      choice("pengaduan"),
+      text(description, { classification: confident }),
+      choice("lain"),
+    ]);
     expect(asked(other)).toBe("agencyPick");
   });
 
@@ -118,8 +127,20 @@ describe("complaint dialog", () => {
     expect(asked(editing)).toBe("location");
     const back = run([text("Jl. Sudirman 10")], editing.snapshot);
     expect(asked(back)).toBe("summary");
-    expect(back.snapshot.context.draft).toMatchObject({ locationText: "Jl. Sudirman 10", privacy: "anonim", incidentDate: "2026-11-22" });
-    const newDescription = run([choice("ubah"), choice("description"), text(`${description} Sudah dua kali.`, { classification: confident }), choice("benar")], atSummary.snapshot);
+    expect(back.snapshot.context.draft).toMatchObject({
+      locationText: "Jl. Sudirman 10",
+      privacy: "anonim",
+      incidentDate: "2026-11-22",
+    });
+    const newDescription = run(
+      [
+        choice("ubah"),
+        choice("description"),
+        text(`${description} Sudah dua kali.`, { classification: confident }),
+        choice("benar"),
+      ],
+      atSummary.snapshot,
+    );
     expect(asked(newDescription)).toBe("summary");
   });
 
@@ -129,14 +150,22 @@ describe("complaint dialog", () => {
     const skipped = run([{ type: "SKIP" }], atLocation.snapshot);
     expect(asked(skipped)).toBe("location");
     expect(notices(skipped)).toContain("required");
-    const info = run([{ type: "REPORT", ...form }, choice("permintaan_informasi"), text(description, { classification: confident }), choice("benar"), choice("lewati")]);
+    const info = run([
+      { type: "REPORT", ...form },
+      choice("permintaan_informasi"),
+      text(description, { classification: confident }),
+      choice("benar"),
+      choice("lewati"),
+    ]);
     expect(asked(info)).toBe("date");
   });
 
   it("answers unknown dates, future dates, unexpected text and stale buttons with the same question", () => {
     const atDate = run(toSummary.slice(0, 5));
     expect(asked(atDate)).toBe("date");
-    expect(notices(run([text("kapan ya", { date: { ok: false, reason: "unknown" } })], atDate.snapshot))).toContain("dateUnknown");
+    expect(notices(run([text("kapan ya", { date: { ok: false, reason: "unknown" } })], atDate.snapshot))).toContain(
+      "dateUnknown",
+    );
     expect(notices(run([text("besok", { date: { ok: false, reason: "future" } })], atDate.snapshot))).toContain("dateInFuture");
     const stale = run([{ type: "STALE" }], atDate.snapshot);
     expect(asked(stale)).toBe("date");
@@ -159,7 +188,9 @@ describe("complaint dialog", () => {
   });
 
   it("starts a form from free text that already describes the problem", () => {
-    const started = run([text("saya mau lapor jalan di depan SDN 3 berlubang besar dan membahayakan", { classification: confident, newForm: form })]);
+    const started = run([
+      text("saya mau lapor jalan di depan SDN 3 berlubang besar dan membahayakan", { classification: confident, newForm: form }),
+    ]);
     expect(asked(started)).toBe("type");
     expect(started.snapshot.context.draft.description).toBe("jalan di depan SDN 3 berlubang besar dan membahayakan");
     const next = run([choice("pengaduan")], started.snapshot);

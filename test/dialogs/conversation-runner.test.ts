@@ -69,7 +69,9 @@ describe("conversation runner", () => {
   it("keeps one chat's messages in order even when they arrive at once", async () => {
     const chat = chatDriver(app.handler, { userId: "warga-3" });
     await Promise.all([chat.say("/lapor"), chat.say("1"), chat.say(DESCRIPTION)]);
-    const row = await app.prisma.conversation.findUnique({ where: { channel_chatId: { channel: "terminal", chatId: "warga-3" } } });
+    const row = await app.prisma.conversation.findUnique({
+      where: { channel_chatId: { channel: "terminal", chatId: "warga-3" } },
+    });
     const stored = JSON.parse(row?.snapshot ?? "{}");
     expect(stored.context.draft.description).toBe(DESCRIPTION);
     expect(stored.context.draft.reportType).toBe("pengaduan");
@@ -86,7 +88,10 @@ describe("conversation runner", () => {
     expect(replies.map((r) => r.text).join("\n")).toMatch(/dimulai ulang/);
     await app.prisma.conversation.update({
       where: { channel_chatId: { channel: "terminal", chatId: "warga-4" } },
-      data: { machineVersion: COMPLAINT_MACHINE_VERSION + 99, snapshot: JSON.stringify({ value: { form: "nowhere" }, context: {} }) },
+      data: {
+        machineVersion: COMPLAINT_MACHINE_VERSION + 99,
+        snapshot: JSON.stringify({ value: { form: "nowhere" }, context: {} }),
+      },
     });
     const after = await chat.say("/lapor");
     expect(after.map((r) => r.text).join("\n")).toMatch(/dimulai ulang/);

@@ -59,14 +59,44 @@ const nasty = fc.constantFrom(
   "anonim",
 );
 
-const text = fc.oneof(nasty, fc.string({ maxLength: 60 }), fc.string({ minLength: 4001, maxLength: 4100 }), fc.string({ unit: "grapheme", maxLength: 40 }));
+const text = fc.oneof(
+  nasty,
+  fc.string({ maxLength: 60 }),
+  fc.string({ minLength: 4001, maxLength: 4100 }),
+  fc.string({ unit: "grapheme", maxLength: 40 }),
+);
 
 type Act = Partial<InboundMessage>;
 const act: fc.Arbitrary<Act> = fc.oneof(
   { weight: 6, arbitrary: text.map((t) => ({ text: t })) },
-  { weight: 2, arbitrary: fc.record({ questionId: fc.constantFrom(...QUESTION_IDS, "bogus"), value: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("1", "kirim", "benar", "DLH", "lanjut", "anonim", "status")) }).map((choice) => ({ choice })) },
-  { weight: 1, arbitrary: fc.record({ latitude: fc.double({ min: -90, max: 90, noNaN: true }), longitude: fc.double({ min: -180, max: 180, noNaN: true }) }).map((location) => ({ location })) },
-  { weight: 1, arbitrary: fc.constantFrom<Act>({ photo: { ok: true, data: Buffer.from("jpeg"), mimeType: "image/jpeg" } }, { photo: { ok: false, reason: "too_large" } }) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({
+        questionId: fc.constantFrom(...QUESTION_IDS, "bogus"),
+        value: fc.oneof(
+          fc.string({ maxLength: 12 }),
+          fc.constantFrom("1", "kirim", "benar", "DLH", "lanjut", "anonim", "status"),
+        ),
+      })
+      .map((choice) => ({ choice })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({
+        latitude: fc.double({ min: -90, max: 90, noNaN: true }),
+        longitude: fc.double({ min: -180, max: 180, noNaN: true }),
+      })
+      .map((location) => ({ location })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<Act>(
+      { photo: { ok: true, data: Buffer.from("jpeg"), mimeType: "image/jpeg" } },
+      { photo: { ok: false, reason: "too_large" } },
+    ),
+  },
   { weight: 1, arbitrary: fc.constantFrom<Act>({ unsupported: "voice" }, { unsupported: "sticker" }, {}) },
 );
 const sender = fc.constantFrom("warga-a", "warga-b", "petugas", "koord");
@@ -77,7 +107,13 @@ describe("dialog fuzz", () => {
       fc.asyncProperty(fc.array(fc.tuple(sender, act), { minLength: 1, maxLength: 40 }), async (steps) => {
         for (const [userId, extra] of steps) {
           sequence += 1;
-          const message = { channel: "terminal", chatId: userId, userId, messageId: `fuzz-${sequence}`, ...extra } as InboundMessage;
+          const message = {
+            channel: "terminal",
+            chatId: userId,
+            userId,
+            messageId: `fuzz-${sequence}`,
+            ...extra,
+          } as InboundMessage;
           const replies = await app.handler.handle(message);
           expect(replies.length).toBeGreaterThanOrEqual(1);
           if (userId.startsWith("warga")) expect(replies).toHaveLength(1);

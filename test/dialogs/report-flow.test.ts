@@ -49,9 +49,7 @@ describe("/laporan in the running application", () => {
     expect(complaint.privacy).toBe("anonim");
     const agency =
       complaint.assignedAgency ??
-      (app.app.catalog.byCode(complaint.suggestedAgency)
-        ? complaint.suggestedAgency
-        : app.app.catalog.agencies[0]?.code);
+      (app.app.catalog.byCode(complaint.suggestedAgency) ? complaint.suggestedAgency : app.app.catalog.agencies[0]?.code);
     if (!agency) throw new Error("the agency catalog is empty");
     await app.prisma.staff.createMany({
       data: [

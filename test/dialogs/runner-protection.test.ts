@@ -27,7 +27,13 @@ describe("runner protection", () => {
   it("retries while another process holds the database, and asks to resend when it stays locked", async () => {
     app = await createTestApp({ env: { SQLITE_BUSY_TIMEOUT_MS: "50" } });
     const other = new Database(app.dbPath);
-    const message = (id: string): InboundMessage => ({ channel: "terminal", chatId: "w", userId: "w", messageId: id, text: "/lapor" });
+    const message = (id: string): InboundMessage => ({
+      channel: "terminal",
+      chatId: "w",
+      userId: "w",
+      messageId: id,
+      text: "/lapor",
+    });
 
     other.exec("BEGIN IMMEDIATE");
     const pending = app.handler.handle(message("m1"));

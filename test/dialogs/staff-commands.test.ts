@@ -16,7 +16,11 @@ afterEach(async () => {
 });
 
 function commands() {
-  return createStaffCommands({ lifecycle: fx.lifecycle, agencyName: (code) => AGENCIES[code], agencyCodes: () => Object.keys(AGENCIES) });
+  return createStaffCommands({
+    lifecycle: fx.lifecycle,
+    agencyName: (code) => AGENCIES[code],
+    agencyCodes: () => Object.keys(AGENCIES),
+  });
 }
 
 async function send(staff: StaffMember | null, text: string) {
@@ -46,7 +50,14 @@ describe("staff commands", () => {
   it("/lihat accepts any case and a Telegram @bot suffix, and shows detail, location, photos and history", async () => {
     const complaint = await fx.createComplaint({ assignedAgency: "DPUPR" });
     await fx.prisma.attachment.create({
-      data: { complaintId: complaint.id, mimeType: "image/jpeg", sizeBytes: 3, sha256: "x", data: new Uint8Array([1, 2, 3]), source: "test" },
+      data: {
+        complaintId: complaint.id,
+        mimeType: "image/jpeg",
+        sizeBytes: 3,
+        sha256: "x",
+        data: new Uint8Array([1, 2, 3]),
+        source: "test",
+      },
     });
     const replies = await send(DPUPR, `/lihat@LaporBot ${complaint.trackingCode.toLowerCase()}`);
     expect(replies).toHaveLength(2);
@@ -66,7 +77,9 @@ describe("staff commands", () => {
   it("wrong use answers with the correct syntax", async () => {
     const complaint = await fx.createComplaint({ assignedAgency: "DPUPR" });
     expect(await text(DPUPR, "/lihat")).toContain("Cara pakai:\n/lihat KODE");
-    expect(await text(DPUPR, "/balas LPR-XYZ halo")).toMatch(/"LPR-XYZ" bukan kode laporan yang valid\.\n\nCara pakai:\n\/balas KODE pesan/);
+    expect(await text(DPUPR, "/balas LPR-XYZ halo")).toMatch(
+      /"LPR-XYZ" bukan kode laporan yang valid\.\n\nCara pakai:\n\/balas KODE pesan/,
+    );
     expect(await text(DPUPR, `/balas ${complaint.trackingCode}`)).toContain("Pesannya belum diisi.");
     expect(await text(COORDINATOR, `/teruskan ${complaint.trackingCode}`)).toContain("Kode instansi tujuan belum diisi.");
     expect(await text(DPUPR, `/tolak ${complaint.trackingCode}`)).toContain("/tolak KODE alasan");
@@ -80,10 +93,14 @@ describe("staff commands", () => {
     expect(await text(COORDINATOR, `/teruskan ${code} dpupr Mohon segera`)).toBe(
       `Laporan ${code} diteruskan ke Dinas Pekerjaan Umum dan Penataan Ruang (DPUPR). Pelapor sudah diberi tahu. 2 petugas diberi tahu.`,
     );
-    expect(await text(DPUPR, `/proses ${code}`)).toBe(`Laporan ${code}: Diteruskan ke instansi -> Sedang diproses. Pelapor sudah diberi tahu.`);
+    expect(await text(DPUPR, `/proses ${code}`)).toBe(
+      `Laporan ${code}: Diteruskan ke instansi -> Sedang diproses. Pelapor sudah diberi tahu.`,
+    );
     expect(await text(DPUPR, `/catatan ${code} cek anggaran`)).toContain("Pelapor tidak melihat catatan ini");
     expect(await text(DPUPR, `/tanya ${code} Nomor rumah berapa?`)).toContain("Anda akan diberi tahu saat pelapor menjawab");
-    expect(await text(DPUPR, `/balas ${code} Tim datang besok pagi.`)).toBe(`Pesan untuk pelapor ${code} sudah dikirim (status: Sedang diproses).`);
+    expect(await text(DPUPR, `/balas ${code} Tim datang besok pagi.`)).toBe(
+      `Pesan untuk pelapor ${code} sudah dikirim (status: Sedang diproses).`,
+    );
     expect(await text(DPUPR, `/selesai ${code} Lubang sudah ditambal.`)).toContain("Sedang diproses -> Selesai");
     expect(await text(DPUPR, `/proses ${code}`)).toContain("sudah Selesai");
     expect(await text(DLH, `/lihat ${code}`)).toContain("tidak ditemukan di antrean DLH");
@@ -91,7 +108,9 @@ describe("staff commands", () => {
 
   it("/teruskan to an agency without staff warns the coordinator", async () => {
     const complaint = await fx.createComplaint();
-    expect(await text(COORDINATOR, `/teruskan ${complaint.trackingCode} DISHUB`)).toContain("belum ada petugas DISHUB yang terdaftar");
+    expect(await text(COORDINATOR, `/teruskan ${complaint.trackingCode} DISHUB`)).toContain(
+      "belum ada petugas DISHUB yang terdaftar",
+    );
   });
 
   it("/antrian puts overdue first and says when the queue is empty", async () => {
@@ -117,7 +136,9 @@ describe("staff commands", () => {
   });
 
   it("/staf is for coordinators; /bantuan lists the commands", async () => {
-    expect(await text(COORDINATOR, "/staf tambah telegram:4242 dlh Rina Wati")).toBe("Petugas ditambahkan: telegram:4242 - DLH - Rina Wati.");
+    expect(await text(COORDINATOR, "/staf tambah telegram:4242 dlh Rina Wati")).toBe(
+      "Petugas ditambahkan: telegram:4242 - DLH - Rina Wati.",
+    );
     expect(await text(COORDINATOR, "/staf daftar")).toContain("telegram:4242 - DLH - Rina Wati");
     expect(await text(COORDINATOR, "/staf hapus telegram:4242")).toBe("Petugas telegram:4242 dihapus.");
     expect(await text(DPUPR, "/staf daftar")).toBe("Perintah ini hanya untuk koordinator.");

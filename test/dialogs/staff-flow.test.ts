@@ -33,7 +33,8 @@ let deliveries: Delivery[];
 async function start(options: { dbPath?: string; senders?: boolean } = {}): Promise<TestApp> {
   const started = await createTestApp({ clock: () => now, ...(options.dbPath ? { dbPath: options.dbPath } : {}) });
   if (options.senders !== false) {
-    for (const channel of ["telegram", "terminal", "whatsapp"] as const) started.attachSender(recordingSender(channel, deliveries));
+    for (const channel of ["telegram", "terminal", "whatsapp"] as const)
+      started.attachSender(recordingSender(channel, deliveries));
   }
   return started;
 }
@@ -87,7 +88,9 @@ describe("staff follow-up through the bot", () => {
     const puprInbox = inbox("terminal", "pupr");
     const koorInbox = inbox("terminal", "koor");
 
-    expect(await last(coordinator, "/staf tambah terminal:pupr DPUPR Budi")).toContain("Petugas ditambahkan: terminal:pupr - DPUPR");
+    expect(await last(coordinator, "/staf tambah terminal:pupr DPUPR Budi")).toContain(
+      "Petugas ditambahkan: terminal:pupr - DPUPR",
+    );
     expect(await last(coordinator, "/staf tambah terminal:dlh DLH")).toContain("Petugas ditambahkan");
 
     const code = await file(citizen);

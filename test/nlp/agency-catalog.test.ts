@@ -5,9 +5,34 @@ import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_AGENCIES_FILE, loadAgencyCatalog } from "../../nlp/agency-catalog.js";
 
 const CODES = [
-  "DPUPR", "DISPERKIM", "DLH", "DISHUB", "DISDUKCAPIL", "DISDIK", "DINKES", "DINSOS", "SATPOLPP", "PDAM",
-  "PLN", "BPJSKES", "BPJSTK", "POLRI", "DISNAKER", "DPMPTSP", "BAPENDA", "DISKOMINFO", "DISPERINDAG", "BPBD",
-  "DAMKAR", "KECAMATAN", "INSPEKTORAT", "BKPSDM", "KEMENAG", "ATRBPN", "SAMSAT", "DISTAN",
+  "DPUPR",
+  "DISPERKIM",
+  "DLH",
+  "DISHUB",
+  "DISDUKCAPIL",
+  "DISDIK",
+  "DINKES",
+  "DINSOS",
+  "SATPOLPP",
+  "PDAM",
+  "PLN",
+  "BPJSKES",
+  "BPJSTK",
+  "POLRI",
+  "DISNAKER",
+  "DPMPTSP",
+  "BAPENDA",
+  "DISKOMINFO",
+  "DISPERINDAG",
+  "BPBD",
+  "DAMKAR",
+  "KECAMATAN",
+  "INSPEKTORAT",
+  "BKPSDM",
+  "KEMENAG",
+  "ATRBPN",
+  "SAMSAT",
+  "DISTAN",
 ];
 
 const dir = mkdtempSync(path.join(tmpdir(), "lapor-catalog-"));
@@ -43,7 +68,12 @@ describe("default catalog", () => {
 describe("AGENCIES_FILE override", () => {
   it("replaces agencies with the same code in place and appends new ones", () => {
     const override = file("override.json", [
-      { code: "DISPERKIM", name: "Dinas Perumahan, Kawasan Permukiman dan Pertanahan", shortName: "Disperkimtan", keywords: ["pju"] },
+      {
+        code: "DISPERKIM",
+        name: "Dinas Perumahan, Kawasan Permukiman dan Pertanahan",
+        shortName: "Disperkimtan",
+        keywords: ["pju"],
+      },
       { code: "DISPARBUD", name: "Dinas Pariwisata dan Kebudayaan", keywords: ["wisata", "museum"], phrases: ["objek wisata"] },
     ]);
     const catalog = loadAgencyCatalog(override);
@@ -51,12 +81,17 @@ describe("AGENCIES_FILE override", () => {
     const index = catalog.agencies.findIndex((agency) => agency.code === "DISPERKIM");
     expect(index).toBe(CODES.indexOf("DISPERKIM"));
     expect(catalog.byCode("DISPERKIM")).toMatchObject({ shortName: "Disperkimtan", keywords: ["pju"], phrases: [], scope: "" });
-    expect(catalog.byCode("DISPARBUD")).toMatchObject({ name: "Dinas Pariwisata dan Kebudayaan", shortName: "Dinas Pariwisata dan Kebudayaan" });
+    expect(catalog.byCode("DISPARBUD")).toMatchObject({
+      name: "Dinas Pariwisata dan Kebudayaan",
+      shortName: "Dinas Pariwisata dan Kebudayaan",
+    });
     expect(catalog.agencies.at(-1)?.code).toBe("DISPARBUD");
   });
 
   it("accepts the { agencies: [...] } form too", () => {
-    const catalog = loadAgencyCatalog(file("wrapped.json", { agencies: [{ code: "DISPORA", name: "Dinas Pemuda dan Olahraga" }] }));
+    const catalog = loadAgencyCatalog(
+      file("wrapped.json", { agencies: [{ code: "DISPORA", name: "Dinas Pemuda dan Olahraga" }] }),
+    );
     expect(catalog.byCode("DISPORA")?.name).toBe("Dinas Pemuda dan Olahraga");
   });
 
@@ -66,7 +101,14 @@ describe("AGENCIES_FILE override", () => {
     ["a missing name", [{ code: "DPUPR" }], /0\.name/],
     ["the coordinator code", [{ code: "KOORDINATOR", name: "Koordinator" }], /KOORDINATOR bukan instansi/],
     ["a keyword that is not text", [{ code: "DLH", name: "Dinas LH", keywords: [5] }], /0\.keywords\.0/],
-    ["a duplicate code", [{ code: "DLH", name: "Dinas LH" }, { code: "DLH", name: "Dinas LH 2" }], /duplicate code DLH/],
+    [
+      "a duplicate code",
+      [
+        { code: "DLH", name: "Dinas LH" },
+        { code: "DLH", name: "Dinas LH 2" },
+      ],
+      /duplicate code DLH/,
+    ],
   ])("rejects %s with an error naming the file and the problem", (_, content, problem) => {
     const target = file(`bad-${Math.random().toString(36).slice(2)}.json`, content);
     expect(() => loadAgencyCatalog(target)).toThrow(problem);

@@ -30,7 +30,11 @@ describe("accuracy on the held-out evaluation set", () => {
 describe("the trained model", () => {
   it("is committed fresh: model.json matches the current corpus, slang and stopwords", () => {
     const { model, fresh } = loadModel();
-    expect({ file: MODEL_FILE, hash: model.inputsHash, fresh }).toEqual({ file: MODEL_FILE, hash: modelInputsHash(), fresh: true });
+    expect({ file: MODEL_FILE, hash: model.inputsHash, fresh }).toEqual({
+      file: MODEL_FILE,
+      hash: modelInputsHash(),
+      fresh: true,
+    });
     expect(model.counts.classes).toEqual(catalog.agencies.map((agency) => agency.code).sort());
   });
 
@@ -62,12 +66,7 @@ describe("classify", () => {
     expect(result.keywords[0]).toBe("lampu jalan");
   });
 
-  it.each([
-    ["asdfgh qwerty zxcv"],
-    ["halo"],
-    [""],
-    ["..."],
-  ])("sends gibberish or empty text (%j) to the coordinator", (text) => {
+  it.each([["asdfgh qwerty zxcv"], ["halo"], [""], ["..."]])("sends gibberish or empty text (%j) to the coordinator", (text) => {
     const result = classifier.classify(text);
     expect(result.agency).toBe(COORDINATOR_CODE);
     expect(result.confidence).toBeLessThan(0.45);
@@ -111,9 +110,18 @@ describe("classify", () => {
   it("routes an agency added by AGENCIES_FILE by its keywords, though the model never saw it", () => {
     const extended = catalogFrom([
       ...catalog.agencies,
-      { code: "DISPARBUD", name: "Dinas Pariwisata dan Kebudayaan", shortName: "Disparbud", scope: "", keywords: ["wisata", "museum"], phrases: ["objek wisata"] },
+      {
+        code: "DISPARBUD",
+        name: "Dinas Pariwisata dan Kebudayaan",
+        shortName: "Disparbud",
+        scope: "",
+        keywords: ["wisata", "museum"],
+        phrases: ["objek wisata"],
+      },
     ]);
-    const result = createAgencyClassifier(extended).classify("tiket objek wisata air terjun naik dua kali lipat, museum kota juga tutup");
+    const result = createAgencyClassifier(extended).classify(
+      "tiket objek wisata air terjun naik dua kali lipat, museum kota juga tutup",
+    );
     expect(result.agency).toBe("DISPARBUD");
     expect(result.keywords).toContain("objek wisata");
   });

@@ -13,7 +13,11 @@ const inherited = Object.fromEntries(
   Object.entries(process.env).filter(([key]) => !["AGENCIES_FILE", "REGION_CODE", "CLASSIFIER_THRESHOLD"].includes(key)),
 );
 
-function run(args: string[], input: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  input: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn("npx", ["tsx", "app/classify.ts", ...args], {
       cwd: ROOT,
@@ -32,7 +36,9 @@ function run(args: string[], input: string, env: Record<string, string> = {}): P
 
 describe("npx tsx app/classify.ts", () => {
   it("--jsonl writes one JSON object per complaint line, in the issue's shape", async () => {
-    const input = ["jalan depan SD berlubang besar sejak dua minggu", "", "air pdam gk ngalir 3hari", "asdf qwer zxcv"].join("\n");
+    const input = ["jalan depan SD berlubang besar sejak dua minggu", "", "air pdam gk ngalir 3hari", "asdf qwer zxcv"].join(
+      "\n",
+    );
     const { code, stdout } = await run(["--jsonl"], `${input}\n`);
     expect(code).toBe(0);
     const lines = stdout.trim().split("\n");
@@ -48,8 +54,15 @@ describe("npx tsx app/classify.ts", () => {
 
   it("uses AGENCIES_FILE", async () => {
     const file = path.join(dir, "agencies.json");
-    writeFileSync(file, JSON.stringify([{ code: "DISPARBUD", name: "Dinas Pariwisata dan Kebudayaan", keywords: ["wisata"], phrases: ["objek wisata"] }]));
-    const { stdout } = await run(["--jsonl"], "objek wisata pantai kotor dan tiketnya mahal, tempat wisata tidak terurus\n", { AGENCIES_FILE: file });
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { code: "DISPARBUD", name: "Dinas Pariwisata dan Kebudayaan", keywords: ["wisata"], phrases: ["objek wisata"] },
+      ]),
+    );
+    const { stdout } = await run(["--jsonl"], "objek wisata pantai kotor dan tiketnya mahal, tempat wisata tidak terurus\n", {
+      AGENCIES_FILE: file,
+    });
     expect(JSON.parse(stdout.trim()).agency).toBe("DISPARBUD");
   });
 

@@ -117,7 +117,11 @@ export class BotApiEmulator {
 
   static async start(options: { botId?: number; username?: string } = {}): Promise<BotApiEmulator> {
     const botId = options.botId ?? 7_000_000_001;
-    const emulator = new BotApiEmulator(`${botId}:TEST-${randomBytes(12).toString("hex")}`, botId, options.username ?? "lapor_test_bot");
+    const emulator = new BotApiEmulator(
+      `${botId}:TEST-${randomBytes(12).toString("hex")}`,
+      botId,
+      options.username ?? "lapor_test_bot",
+    );
     emulator.server = createServer((req, res) => {
       emulator.route(req, res).catch((error: unknown) => {
         if (!res.headersSent) sendJson(res, 500, apiError(500, `Internal Server Error: ${String(error)}`));
@@ -177,12 +181,34 @@ export class BotApiEmulator {
   }
 
   message(user: TgUser, content: Record<string, unknown>, chatId: number = user.id): Record<string, unknown> {
-    const chat = chatId === user.id ? { id: chatId, type: "private", first_name: user.first_name } : { id: chatId, type: "group", title: "Grup" };
-    return { message: { message_id: this.messageIdFor(String(chatId)), date: Math.floor(Date.now() / 1000), chat, from: { ...user, is_bot: false }, ...content } };
+    const chat =
+      chatId === user.id
+        ? { id: chatId, type: "private", first_name: user.first_name }
+        : { id: chatId, type: "group", title: "Grup" };
+    return {
+      message: {
+        message_id: this.messageIdFor(String(chatId)),
+        date: Math.floor(Date.now() / 1000),
+        chat,
+        from: { ...user, is_bot: false },
+        ...content,
+      },
+    };
   }
 
   text(user: TgUser, text: string, chatId?: number) {
-    return this.pushUpdate(this.message(user, { text, ...(text.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: text.split(/\s/)[0]?.length ?? 1 }] } : {}) }, chatId));
+    return this.pushUpdate(
+      this.message(
+        user,
+        {
+          text,
+          ...(text.startsWith("/")
+            ? { entities: [{ type: "bot_command", offset: 0, length: text.split(/\s/)[0]?.length ?? 1 }] }
+            : {}),
+        },
+        chatId,
+      ),
+    );
   }
 
   location(user: TgUser, latitude: number, longitude: number) {
@@ -201,13 +227,23 @@ export class BotApiEmulator {
   document(user: TgUser, data: Buffer, fileName: string, mimeType: string) {
     const file = this.addFile(data, "documents");
     return this.pushUpdate(
-      this.message(user, { document: { file_id: file.id, file_unique_id: `u${file.id}`, file_name: fileName, mime_type: mimeType, file_size: file.size } }),
+      this.message(user, {
+        document: {
+          file_id: file.id,
+          file_unique_id: `u${file.id}`,
+          file_name: fileName,
+          mime_type: mimeType,
+          file_size: file.size,
+        },
+      }),
     );
   }
 
   voice(user: TgUser) {
     const file = this.addFile(randomBytes(32), "voice");
-    return this.pushUpdate(this.message(user, { voice: { file_id: file.id, file_unique_id: `u${file.id}`, duration: 3, mime_type: "audio/ogg" } }));
+    return this.pushUpdate(
+      this.message(user, { voice: { file_id: file.id, file_unique_id: `u${file.id}`, duration: 3, mime_type: "audio/ogg" } }),
+    );
   }
 
   /** A press on an inline button under one of the bot's messages. */
@@ -218,7 +254,12 @@ export class BotApiEmulator {
         from: { ...user, is_bot: false },
         chat_instance: "ci",
         data,
-        message: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: { id: user.id, type: "private" }, text: "..." },
+        message: {
+          message_id: messageId,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: user.id, type: "private" },
+          text: "...",
+        },
       },
     });
   }
@@ -270,14 +311,21 @@ export class BotApiEmulator {
   /** Waits until the chat has received at least `count` messages in all; returns them. */
   waitForSent(chatId: number | string, count: number, timeoutMs = 10_000): Promise<SentMessage[]> {
     const sentCount = () => this.sentByChat.get(String(chatId))?.length ?? 0;
-    return this.waitFor(() => (sentCount() >= count ? this.sentTo(chatId) : undefined), timeoutMs, `${count} messages to ${chatId}`);
+    return this.waitFor(
+      () => (sentCount() >= count ? this.sentTo(chatId) : undefined),
+      timeoutMs,
+      `${count} messages to ${chatId}`,
+    );
   }
 
   /** Posts an update the way Telegram calls a webhook. */
   async postUpdate(url: string, update: unknown, secret?: string): Promise<{ status: number; body: string }> {
     const response = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json", ...(secret !== undefined ? { "x-telegram-bot-api-secret-token": secret } : {}) },
+      headers: {
+        "content-type": "application/json",
+        ...(secret !== undefined ? { "x-telegram-bot-api-secret-token": secret } : {}),
+      },
       body: JSON.stringify(update),
     });
     return { status: response.status, body: await response.text() };
@@ -313,7 +361,10 @@ export class BotApiEmulator {
     return this.faultRule?.(method, count, payload);
   }
 
-  private async parsePayload(req: IncomingMessage, url: URL): Promise<{ payload: Record<string, unknown>; files: RecordedCall["files"] }> {
+  private async parsePayload(
+    req: IncomingMessage,
+    url: URL,
+  ): Promise<{ payload: Record<string, unknown>; files: RecordedCall["files"] }> {
     const payload: Record<string, unknown> = Object.fromEntries([...url.searchParams].map(([k, v]) => [k, maybeJson(v)]));
     const files: RecordedCall["files"] = {};
     const body = await readBody(req);
@@ -361,9 +412,13 @@ export class BotApiEmulator {
         return;
       }
       if (fault.status === 429) {
-        return answer(429, apiError(429, `Too Many Requests: retry after ${fault.retryAfter}`, { retry_after: fault.retryAfter }));
+        return answer(
+          429,
+          apiError(429, `Too Many Requests: retry after ${fault.retryAfter}`, { retry_after: fault.retryAfter }),
+        );
       }
-      if (fault.status === 400 || fault.status === 403) return answer(fault.status, apiError(fault.status, fault.description, fault.parameters));
+      if (fault.status === 400 || fault.status === 403)
+        return answer(fault.status, apiError(fault.status, fault.description, fault.parameters));
       return answer(fault.status, apiError(fault.status, "Internal Server Error"));
     }
     this.handle(method, payload, files, answer, req);
@@ -379,11 +434,22 @@ export class BotApiEmulator {
     const ok = (result: unknown) => answer(200, { ok: true, result });
     switch (method) {
       case "getMe":
-        return ok({ id: this.botId, is_bot: true, first_name: "Lapor Test", username: this.username, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false });
+        return ok({
+          id: this.botId,
+          is_bot: true,
+          first_name: "Lapor Test",
+          username: this.username,
+          can_join_groups: true,
+          can_read_all_group_messages: false,
+          supports_inline_queries: false,
+        });
       case "getUpdates":
         return this.getUpdates(payload, answer, req);
       case "setWebhook":
-        this.webhook = { url: String(payload.url ?? ""), ...(payload.secret_token ? { secretToken: String(payload.secret_token) } : {}) };
+        this.webhook = {
+          url: String(payload.url ?? ""),
+          ...(payload.secret_token ? { secretToken: String(payload.secret_token) } : {}),
+        };
         return ok(true);
       case "deleteWebhook":
         this.webhook = null;
@@ -393,7 +459,9 @@ export class BotApiEmulator {
         this.commands = payload.commands;
         return ok(true);
       case "answerCallbackQuery":
-        return payload.callback_query_id ? ok(true) : answer(400, apiError(400, "Bad Request: query is too old and response timeout expired or query ID is invalid"));
+        return payload.callback_query_id
+          ? ok(true)
+          : answer(400, apiError(400, "Bad Request: query is too old and response timeout expired or query ID is invalid"));
       case "getFile": {
         const file = this.files.get(String(payload.file_id ?? ""));
         if (!file) return answer(400, apiError(400, "Bad Request: invalid file_id"));
@@ -409,8 +477,19 @@ export class BotApiEmulator {
     }
   }
 
-  private getUpdates(payload: Record<string, unknown>, answer: (status: number, body: unknown) => void, req: IncomingMessage): void {
-    if (this.webhook) return answer(409, apiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"));
+  private getUpdates(
+    payload: Record<string, unknown>,
+    answer: (status: number, body: unknown) => void,
+    req: IncomingMessage,
+  ): void {
+    if (this.webhook)
+      return answer(
+        409,
+        apiError(
+          409,
+          "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+        ),
+      );
     const offset = Number(payload.offset ?? 0);
     const limit = Math.min(100, Number(payload.limit ?? 100));
     const timeout = Number(payload.timeout ?? 0);
@@ -422,7 +501,10 @@ export class BotApiEmulator {
       const previous = this.waiter;
       clearTimeout(previous.timer);
       this.waiter = undefined;
-      previous.respond(409, apiError(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"));
+      previous.respond(
+        409,
+        apiError(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"),
+      );
     }
     const ready = this.queue.filter((update) => update.update_id >= offset).slice(0, limit);
     if (ready.length > 0 || timeout <= 0) return answer(200, { ok: true, result: ready });
@@ -444,7 +526,12 @@ export class BotApiEmulator {
     });
   }
 
-  private send(method: string, payload: Record<string, unknown>, files: RecordedCall["files"], answer: (status: number, body: unknown) => void): void {
+  private send(
+    method: string,
+    payload: Record<string, unknown>,
+    files: RecordedCall["files"],
+    answer: (status: number, body: unknown) => void,
+  ): void {
     const chatId = String(payload.chat_id ?? "");
     if (chatId === "") return answer(400, apiError(400, "Bad Request: chat_id is empty"));
     if (this.blocked.has(chatId)) return answer(403, apiError(403, "Forbidden: bot was blocked by the user"));
@@ -454,7 +541,13 @@ export class BotApiEmulator {
     if (inline.flat().some((button) => Buffer.byteLength(button.callback_data ?? "", "utf8") > 64 || !button.callback_data)) {
       return answer(400, apiError(400, "Bad Request: BUTTON_DATA_INVALID"));
     }
-    const sent: SentMessage = { method, chatId, messageId: 0, ...(payload.parse_mode !== undefined ? { parseMode: payload.parse_mode } : {}), ...(markup ? { replyMarkup: markup } : {}) };
+    const sent: SentMessage = {
+      method,
+      chatId,
+      messageId: 0,
+      ...(payload.parse_mode !== undefined ? { parseMode: payload.parse_mode } : {}),
+      ...(markup ? { replyMarkup: markup } : {}),
+    };
     if (method === "sendMessage") {
       const text = typeof payload.text === "string" ? payload.text : "";
       if (text.trim() === "") return answer(400, apiError(400, "Bad Request: message text is empty"));
@@ -473,7 +566,15 @@ export class BotApiEmulator {
     const chatLog = this.sentByChat.get(chatId) ?? [];
     chatLog.push(sent);
     this.sentByChat.set(chatId, chatLog);
-    answer(200, { ok: true, result: { message_id: sent.messageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(chatId), type: "private" }, ...(sent.text ? { text: sent.text } : {}) } });
+    answer(200, {
+      ok: true,
+      result: {
+        message_id: sent.messageId,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: Number(chatId), type: "private" },
+        ...(sent.text ? { text: sent.text } : {}),
+      },
+    });
   }
 
   /** Downloads are recorded as method "file" (fault injection uses the same name). */

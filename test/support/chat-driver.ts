@@ -13,7 +13,10 @@ export interface ChatDriver {
   lastText(): string;
 }
 
-export function chatDriver(handler: MessageHandler, who: { channel?: ChannelName; userId: string; displayName?: string }): ChatDriver {
+export function chatDriver(
+  handler: MessageHandler,
+  who: { channel?: ChannelName; userId: string; displayName?: string },
+): ChatDriver {
   const transcript: OutboundMessage[] = [];
   const base = { channel: who.channel ?? "terminal", chatId: who.userId, userId: who.userId, displayName: who.displayName };
   const send = async (extra: Partial<InboundMessage>) => {
@@ -30,7 +33,8 @@ export function chatDriver(handler: MessageHandler, who: { channel?: ChannelName
       const option = question?.options?.find(
         (o) => o.value === labelOrValue || o.label.toLowerCase().startsWith(labelOrValue.toLowerCase()),
       );
-      if (!question?.questionId || !option) throw new Error(`no option "${labelOrValue}" in: ${question?.text ?? "(no question)"}`);
+      if (!question?.questionId || !option)
+        throw new Error(`no option "${labelOrValue}" in: ${question?.text ?? "(no question)"}`);
       return send({ choice: { questionId: question.questionId, value: option.value } });
     },
     lastText: () => transcript.at(-1)?.text ?? "",

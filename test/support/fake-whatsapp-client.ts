@@ -101,8 +101,7 @@ export class FakeWhatsAppClient implements WhatsAppClientLike {
 
   async getContactLidAndPhone(userIds: string[]): Promise<{ lid: string; pn: string }[]> {
     this.lidLookups += 1;
-    if (this.options.lidLookupFails)
-      throw new Error("Evaluation failed: TypeError: Cannot read properties of undefined");
+    if (this.options.lidLookupFails) throw new Error("Evaluation failed: TypeError: Cannot read properties of undefined");
     // The library answers undefined fields for ids it cannot map; the declared type says string.
     return userIds.map((id) => ({ lid: id, pn: this.options.lidToPhone?.[id] as string }));
   }
@@ -247,12 +246,7 @@ export function textMessage(from: string, body: string, extra: Partial<MessageFi
   return buildMessage({ from, body, type: "chat", ...extra });
 }
 
-export function locationMessage(
-  from: string,
-  latitude: number,
-  longitude: number,
-  extra: Partial<MessageFields> = {},
-): Message {
+export function locationMessage(from: string, latitude: number, longitude: number, extra: Partial<MessageFields> = {}): Message {
   return buildMessage({
     ...extra,
     from,
@@ -263,11 +257,7 @@ export function locationMessage(
   });
 }
 
-export function imageMessage(
-  from: string,
-  media: MessageMedia | undefined | Error,
-  extra: Partial<MessageFields> = {},
-): Message {
+export function imageMessage(from: string, media: MessageMedia | undefined | Error, extra: Partial<MessageFields> = {}): Message {
   return buildMessage({ from, type: "image", media, mimetype: "image/jpeg", hasMedia: true, ...extra });
 }
 
