@@ -41,9 +41,7 @@ export interface Fixture {
   clock: { now: Date; set(iso: string): void; advanceHours(hours: number): void };
   createComplaint(overrides?: Partial<Complaint>): Promise<Complaint>;
   outbox(): Promise<Array<{ channel: string; chatId: string; message: OutboundMessage; complaintId: string | null }>>;
-  events(
-    complaintId: string,
-  ): Promise<
+  events(complaintId: string): Promise<
     Array<{
       type: string;
       fromStatus: string | null;
