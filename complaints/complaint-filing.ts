@@ -1,7 +1,7 @@
 // Files a finished form as a complaint: inside the dialog step's transaction, idempotent per submission.
 // Synchronous over the prepared-statement store: filing is on every citizen's path.
 import { randomUUID } from "node:crypto";
-import type { ChannelName } from "../bots/channel.js";
+import type { ChannelName } from "./push-message.js";
 import type { CitizenIdentity, SqlStore } from "../db/sql-store.js";
 import { COORDINATOR_CODE, type Classification, type ReportType } from "../nlp/classification.js";
 import { ACTOR, EVENT, STATUS, type Privacy } from "./complaint-status.js";

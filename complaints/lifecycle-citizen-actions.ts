@@ -1,7 +1,7 @@
 // What the reporter does after filing: answer staff (/jawab, /tanggapi), reopen within the window,
 // rate, say whether the problem is really fixed, send a photo of the current state.
 import { createHash } from "node:crypto";
-import type { OutboundMessage } from "../bots/channel.js";
+import type { OutboundMessage } from "./push-message.js";
 import type { Db } from "../db/database.js";
 import { EVENT } from "./complaint-status.js";
 import type { ComplaintWithCitizen } from "./complaint-views.js";

@@ -1,6 +1,6 @@
 // Reads behind /lihat, /antrian, /status: every one goes through the same permission checks as the
 // changes, and returns projections (complaint-views.ts), never raw rows.
-import type { OutboundFile } from "../bots/channel.js";
+import type { OutboundFile } from "./push-message.js";
 import type { Db } from "../db/database.js";
 import { OPEN_STATUSES, STATUS } from "./complaint-status.js";
 import {

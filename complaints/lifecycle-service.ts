@@ -2,7 +2,7 @@
 // it checks permissions, applies the status rules, writes events and outbox rows, and answers with
 // result values (an Indonesian message on refusal) instead of throwing for anything a user caused.
 import type { Staff } from "@prisma/client";
-import type { OutboundFile } from "../bots/channel.js";
+import type { OutboundFile } from "./push-message.js";
 import type { Db } from "../db/database.js";
 import type { CitizenComplaintView, StaffComplaintView } from "./complaint-views.js";
 import { createCitizenActions, type PhotoInput, type ReopenResult } from "./lifecycle-citizen-actions.js";

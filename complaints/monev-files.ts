@@ -1,6 +1,6 @@
 // The three monev files of one period: complaints CSV, per-agency figures CSV and the follow-up chart.
 // The CLI writes them to disk; /laporan sends them into the coordinator's chat.
-import type { OutboundFile } from "../bots/channel.js";
+import type { OutboundFile } from "./push-message.js";
 import type { Db } from "../db/database.js";
 import { renderFollowUpChart } from "./monev-chart.js";
 import { agencyFiguresCsv, complaintsCsv } from "./monev-csv.js";

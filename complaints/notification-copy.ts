@@ -1,6 +1,6 @@
 // Indonesian texts pushed into chats through the outbox. Every citizen message names the code and
 // says in one line what happens next; staff messages never name an anonymous reporter.
-import type { OutboundMessage } from "../bots/channel.js";
+import type { OutboundMessage } from "./push-message.js";
 import { STATUS, type ComplaintStatus } from "./complaint-status.js";
 
 /** Button question ids of the SELESAI message; citizen commands recognise them. */

@@ -1,6 +1,6 @@
 // Who receives a push about a complaint: the reporter's chat, an agency's staff, coordinators, one
 // staff member. Builds outbox items only; the caller enqueues them in the change's transaction.
-import { CHANNEL_NAMES, type ChannelName, type OutboundMessage } from "../bots/channel.js";
+import { CHANNEL_NAMES, type ChannelName, type OutboundMessage } from "./push-message.js";
 import type { Db } from "../db/database.js";
 import { COORDINATOR_CODE } from "../nlp/classification.js";
 import type { OutboxItem } from "./outbox.js";

@@ -2,7 +2,7 @@
 // failures retried with backoff, permanent ones (blocked, chat gone) recorded and not retried.
 // A row is marked SENT right after the send: a crash in that gap resends once (at-least-once).
 import type { Logger } from "pino";
-import type { ChannelSender } from "../bots/channel.js";
+import type { ChannelSender } from "./push-message.js";
 import type { PrismaClient } from "../db/database.js";
 import type { Clock } from "./clock.js";
 import { decodePayload } from "./outbox.js";

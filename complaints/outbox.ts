@@ -1,6 +1,6 @@
 // The durable outbox: messages for other chats are written in the same transaction as the change
 // they announce, and delivered later by the dispatcher. A crash in between loses nothing.
-import type { ChannelName, OutboundMessage } from "../bots/channel.js";
+import type { ChannelName, OutboundMessage } from "./push-message.js";
 import type { Db } from "../db/database.js";
 
 export interface OutboxItem {

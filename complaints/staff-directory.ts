@@ -1,7 +1,7 @@
 // Staff registrations: who is a coordinator or an agency's liaison officer, keyed by channel identity.
 // Used by the CLI (npm run staff), the /staf command and the notifications.
 import type { Staff } from "@prisma/client";
-import { CHANNEL_NAMES, type ChannelName } from "../bots/channel.js";
+import { CHANNEL_NAMES, type ChannelName } from "./push-message.js";
 import type { Db } from "../db/database.js";
 import { COORDINATOR_CODE } from "../nlp/classification.js";
 

@@ -1,7 +1,7 @@
 // Citizen commands after filing: /status, /jawab and /tanggapi, /bukakembali, /nilai, the one-tap
 // answers to the SELESAI message, and a photo captioned with a code. Only the reporter can act; for
 // anyone else a code reads as unknown. Returns null for everything else (the dialog answers).
-import type { OutboundMessage } from "../bots/channel.js";
+import type { OutboundMessage } from "../complaints/push-message.js";
 import { FIXED_QUESTION_PREFIX, RATING_QUESTION_PREFIX } from "../complaints/notification-copy.js";
 import { citizenActor, type CitizenActor, type LifecycleService } from "../complaints/lifecycle-service.js";
 import { findTrackingCode } from "../complaints/tracking-code.js";

@@ -1,6 +1,7 @@
 // Slash commands that act outside the complaint form (/status, staff commands). The runner asks each
 // handler in turn inside the message's transaction; null means "not mine", and the dialog answers.
-import type { InboundMessage, OutboundMessage } from "../bots/channel.js";
+import type { InboundMessage } from "./inbound-message.js";
+import type { OutboundMessage } from "../complaints/push-message.js";
 import type { Db } from "../db/database.js";
 
 export interface StaffMember {

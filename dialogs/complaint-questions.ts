@@ -1,6 +1,6 @@
 // Which question the dialog is asking in each state, and its options. Pure; shared by the renderer
 // (to draw buttons or numbered lists) and the input parser (to read "2", "ya" or a stale button).
-import type { OutboundOption } from "../bots/channel.js";
+import type { OutboundOption } from "../complaints/push-message.js";
 import { COORDINATOR_CODE } from "../nlp/classification.js";
 import type { ComplaintContext } from "./complaint-context.js";
 

@@ -1,6 +1,6 @@
 // Turns the named actions of one dialog step into the reply the citizen reads: notices first, then
 // the question of the state the dialog rests in, with its options.
-import type { OutboundMessage } from "../bots/channel.js";
+import type { OutboundMessage } from "../complaints/push-message.js";
 import type { ComplaintContext } from "./complaint-context.js";
 import { NOTICES, filedNotice, questionText, type NoticeId } from "./complaint-copy.js";
 import { questionOptions, type AgencyNames, type QuestionId } from "./complaint-questions.js";

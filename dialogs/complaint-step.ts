@@ -2,7 +2,8 @@
 // Synchronous over the prepared-statement store, inside the runner's transaction, so the effects and
 // the new snapshot commit together and nothing else can run in between.
 import { transition } from "xstate";
-import type { InboundMessage, OutboundMessage } from "../bots/channel.js";
+import type { InboundMessage } from "./inbound-message.js";
+import type { OutboundMessage } from "../complaints/push-message.js";
 import type { SqlStore } from "../db/sql-store.js";
 import { fileComplaint } from "../complaints/complaint-filing.js";
 import type { SlaPolicy } from "../complaints/sla.js";

@@ -3,7 +3,8 @@
 // Dialog messages take a synchronous transaction over prepared statements (the fast path); commands
 // and answers to officers go through Prisma's interactive transaction, on the same connection.
 import type { Logger } from "pino";
-import type { InboundMessage, MessageHandler, OutboundMessage } from "../bots/channel.js";
+import type { InboundMessage, MessageHandler } from "./inbound-message.js";
+import type { OutboundMessage } from "../complaints/push-message.js";
 import type { Db, PrismaClient } from "../db/database.js";
 import type { SqlStore } from "../db/sql-store.js";
 import { GroupCommit } from "../db/group-commit.js";

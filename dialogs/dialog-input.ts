@@ -1,5 +1,5 @@
 // Reads one inbound message as a dialog event for the question being asked. Pure, given its readers.
-import type { InboundMessage } from "../bots/channel.js";
+import type { InboundMessage } from "./inbound-message.js";
 import type { Classification } from "../nlp/classification.js";
 import type { DateParse } from "../nlp/indonesian-dates.js";
 import type { ComplaintContext, DialogEvent, NewForm } from "./complaint-context.js";

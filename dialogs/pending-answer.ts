@@ -1,9 +1,9 @@
 // When an officer asked the reporter something (/tanya), a plain reply at the menu is the answer:
 // citizens should not need to remember "/jawab KODE". Used only while no form is open.
-import type { OutboundMessage } from "../bots/channel.js";
+import type { OutboundMessage } from "../complaints/push-message.js";
 import { citizenActor, type LifecycleService } from "../complaints/lifecycle-service.js";
 import type { Db } from "../db/database.js";
-import type { InboundMessage } from "../bots/channel.js";
+import type { InboundMessage } from "./inbound-message.js";
 import { CITIZEN_CONFIRM } from "./citizen-commands-copy.js";
 
 export type MenuTextHook = (db: Db, message: InboundMessage) => Promise<OutboundMessage[] | null>;

@@ -1,7 +1,7 @@
 // /laporan for coordinators: the monev chart as a photo and the two CSV files as documents, with a
 // text summary as the message text (a channel that cannot send files still shows the summary).
 // Anyone else gets null, so agency staff and citizens see their normal help and learn nothing.
-import type { OutboundMessage } from "../bots/channel.js";
+import type { OutboundMessage } from "../complaints/push-message.js";
 import { buildMonevReport } from "../complaints/monev-files.js";
 import { lastDays } from "../complaints/monev-period.js";
 import type { SlaPolicy } from "../complaints/sla.js";

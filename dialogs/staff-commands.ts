@@ -1,7 +1,7 @@
 // Staff slash commands. Parses the text and renders the answer; every rule and permission check is in
 // the lifecycle service. Returns null for anything that is not a staff command, so a staff member who
 // writes as a citizen gets the citizen dialog.
-import type { OutboundMessage } from "../bots/channel.js";
+import type { OutboundMessage } from "../complaints/push-message.js";
 import type { Db } from "../db/database.js";
 import type { ChangeResult, LifecycleService, Outcome, StaffActor } from "../complaints/lifecycle-service.js";
 import { COORDINATOR_CODE } from "../nlp/classification.js";
