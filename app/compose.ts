@@ -7,6 +7,8 @@ import type { SqlStore } from "../db/sql-store.js";
 import { systemClock, type Clock } from "../complaints/clock.js";
 import { createLifecycleService, type LifecycleService } from "../complaints/lifecycle-service.js";
 import { OutboxDispatcher } from "../complaints/outbox-dispatcher.js";
+import { enqueueMessages } from "../complaints/outbox.js";
+import type { ChannelName, OutboundMessage } from "../complaints/push-message.js";
 import type { SlaPolicy } from "../complaints/sla.js";
 import { startWeeklyDigestScheduler, type DigestScheduler } from "../complaints/monev-digest.js";
 import { slaPolicy } from "./sla-policy.js";
@@ -40,6 +42,8 @@ export interface App {
   classifier: AgencyClassifier;
   sla: SlaPolicy;
   clock: Clock;
+  /** Queues a reply a channel could not deliver, so the outbox keeps retrying it. */
+  deferReply(channel: ChannelName, chatId: string, message: OutboundMessage): Promise<void>;
   /** Starts the outbox loop and daily housekeeping (not used by tests that drain by hand). */
   startBackground(): void;
   close(): Promise<void>;
@@ -102,6 +106,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     classifier,
     sla,
     clock,
+    async deferReply(channel, chatId, message) {
+      // In a transaction: on the shared connection a bare write could join another chat's open transaction.
+      await prisma.$transaction((tx) => enqueueMessages(tx, [{ channel, chatId, message }], clock()));
+      dispatcher.nudge();
+    },
     startBackground() {
       dispatcher.start(config.OUTBOX_POLL_MS);
       const daily = setInterval(() => {

@@ -34,6 +34,7 @@ async function startChannels(app: App, config: AppConfig, logger: Logger): Promi
           : {}),
         handler: app.runner,
         logger: logger.child({ channel: "telegram" }),
+        onUndelivered: (chatId, message) => app.deferReply("telegram", chatId, message),
       }),
     );
   }

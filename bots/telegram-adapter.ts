@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import { Telegraf } from "telegraf";
 import type { Update, UserFromGetMe } from "telegraf/types";
 import { KeyedQueue } from "../dialogs/keyed-queue.js";
-import type { MessageHandler, RunningChannel } from "./channel.js";
+import type { MessageHandler, OutboundMessage, RunningChannel } from "./channel.js";
 import { describeTelegramError, telegramErrorInfo } from "./telegram-errors.js";
 import { downloadPhoto } from "./telegram-files.js";
 import { MAX_DOWNLOAD_BYTES, readUpdate } from "./telegram-inbound.js";
@@ -21,6 +21,8 @@ export interface TelegramOptions {
   webhook?: { url: string; secret: string; port: number; host?: string; path?: string };
   handler: MessageHandler;
   logger: Logger;
+  /** A reply that still failed after the sender's retries (not a permanent refusal): hand it to the outbox. */
+  onUndelivered?: (chatId: string, message: OutboundMessage) => Promise<void>;
   /** Send pacing and retries; tests shorten them. */
   sender?: Partial<SenderTuning>;
   /** Largest photo fetched (default 20 MB, the Bot API's getFile limit). */
@@ -131,7 +133,13 @@ export async function startTelegram(options: TelegramOptions): Promise<TelegramC
           : inbound;
         const replies = await handler.handle(message);
         // Queued in order now; sent at the chat's pace without holding up the next update.
-        for (const reply of replies) track(sender.send(chatId, reply));
+        for (const reply of replies) {
+          track(
+            sender.send(chatId, reply).then(async (result) => {
+              if (!result.ok && !result.permanent) await options.onUndelivered?.(chatId, reply);
+            }),
+          );
+        }
         logger.debug(
           { chatId, updateId: update.update_id, replies: replies.length, ms: Math.round(performance.now() - started) },
           "telegram update handled",

@@ -4,6 +4,7 @@
 import type { Logger } from "pino";
 import type { ChannelSender } from "./push-message.js";
 import type { PrismaClient } from "../db/database.js";
+import type { Prisma } from "@prisma/client";
 import type { Clock } from "./clock.js";
 import { decodePayload } from "./outbox.js";
 
@@ -119,6 +120,11 @@ export class OutboxDispatcher {
     return { fetched: rows.length, sent, progress };
   }
 
+  /** Its own transaction: on the shared connection a bare write could join another chat's open transaction. */
+  private async record(id: number, data: Prisma.OutboxMessageUpdateInput): Promise<void> {
+    await this.prisma.$transaction((tx) => tx.outboxMessage.update({ where: { id }, data }));
+  }
+
   private async deliver(row: Row): Promise<"sent" | "failed" | "retry"> {
     const sender = this.senders.get(row.channel);
     if (!sender) return "retry";
@@ -138,14 +144,11 @@ export class OutboxDispatcher {
     }
     const attempts = row.attempts + 1;
     const failed = result.permanent || attempts >= OUTBOX_MAX_ATTEMPTS;
-    await this.prisma.outboxMessage.update({
-      where: { id: row.id },
-      data: {
-        status: failed ? "FAILED" : "PENDING",
-        attempts,
-        lastError: result.error.slice(0, 500),
-        nextAttemptAt: new Date(now.getTime() + (result.retryAfterMs ?? backoffMs(attempts))),
-      },
+    await this.record(row.id, {
+      status: failed ? "FAILED" : "PENDING",
+      attempts,
+      lastError: result.error.slice(0, 500),
+      nextAttemptAt: new Date(now.getTime() + (result.retryAfterMs ?? backoffMs(attempts))),
     });
     this.logger.warn(
       { channel: row.channel, chatId: row.chatId, outboxId: row.id, attempts, permanent: failed },

@@ -149,3 +149,29 @@ describe("outbox deliveries", () => {
     expect(rows[1]?.lastError).toContain("500");
   });
 });
+
+describe("a Bot API down for longer than the sender retries", () => {
+  it("keeps the reply in the outbox and delivers it when Telegram is back", async () => {
+    let down = true;
+    emulator.setFaultRule((method) => (method === "sendMessage" && down ? { status: 502 } : undefined));
+    await start({
+      sender: { perChatIntervalMs: 5, backoffBaseMs: 5, maxTransientAttempts: 2 },
+      onUndelivered: (chatId, message) => app.app.deferReply("telegram", chatId, message),
+    });
+    const citizen = user(651);
+    emulator.text(citizen, "/lapor");
+    await vi.waitFor(async () => expect(await app.prisma.outboxMessage.count({ where: { status: "PENDING" } })).toBe(1), {
+      timeout: 10_000,
+    });
+    expect(emulator.sentTo(citizen.id)).toHaveLength(0);
+    down = false;
+    // Time passes: the backoff of the outbox's own attempts while Telegram was down is over.
+    await app.prisma.outboxMessage.updateMany({ data: { nextAttemptAt: now } });
+    await app.dispatchOutbox();
+    await channel?.sender.idle();
+    expect(await app.prisma.outboxMessage.findMany({ select: { status: true } })).toEqual([{ status: "SENT" }]);
+    const sent = emulator.sentTo(citizen.id);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.text).toMatch(/jenis laporan/i);
+  });
+});
