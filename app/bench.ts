@@ -51,8 +51,9 @@ if (wanted("filing")) {
   const result = await withBenchApp((app, dir) => benchFiling(app, dir, Number(values.filings)));
   figures.filing = result;
   row(
-    "filing complaints/s",
-    `${result.complaintsPerSecond} vs raw insert ${result.rawInsertsPerSecond}/s = ${(result.ratio * 100).toFixed(1)}%`,
+    "filing complaints/s vs raw SQLite",
+    `${result.complaintsPerSecond}/s = ${(result.ratio * 100).toFixed(1)}% of the same rows raw (${result.sameRowsPerSecond}/s); ` +
+      `${(result.ratioToSingleRow * 100).toFixed(1)}% of a one-row insert (${result.rawInsertsPerSecond}/s)`,
     ">= 30%",
   );
 }

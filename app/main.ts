@@ -62,7 +62,6 @@ async function main(): Promise<void> {
   // In the terminal chat stdout is the conversation: only warnings go to stderr unless asked otherwise.
   const logger = createLogger(terminal && !process.env.LOG_LEVEL ? "warn" : config.LOG_LEVEL);
   const app = await createApp({ config, logger });
-  app.startBackground();
 
   let channels: RunningChannel[] = [];
   let shuttingDown = false;
@@ -107,11 +106,14 @@ async function main(): Promise<void> {
       { ms: Math.round(performance.now() - startedAt), channels: ["terminal", ...channels.map((c) => c.sender.channel)] },
       "ready",
     );
+    app.startBackground();
     await chat.finished;
     await shutdown("end of input", 0);
     return;
   }
   logger.info({ ms: Math.round(performance.now() - startedAt), channels: channels.map((c) => c.sender.channel) }, "ready");
+  // Outbox delivery and housekeeping start once the channels listen (the outbox only needs the senders).
+  app.startBackground();
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 // Bench part 2: our Telegram adapter over HTTP against the local Bot API emulator, beside a bare telegraf
 // echo bot on a fresh emulator in the same run. Both see the same citizens typing the same script.
+import { setMaxListeners } from "node:events";
 import pino from "pino";
 import { Telegraf } from "telegraf";
 import type { MessageHandler } from "../bots/channel.js";
@@ -41,6 +42,7 @@ async function drive(
     .catch(() => undefined);
   const failed = new AbortController();
   const stop = run.cancel ? AbortSignal.any([run.cancel, failed.signal]) : failed.signal;
+  setMaxListeners(0, stop); // one listener per waiting citizen
   const waitForReplies = (chatId: string, step: number) =>
     new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {

@@ -51,8 +51,8 @@ export async function openDatabase(url: string, options: { busyTimeoutMs?: numbe
   // NORMAL is durable across process crashes in WAL mode (a power cut may lose the last commits).
   connection.pragma("synchronous = NORMAL");
   connection.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  // Connected lazily by the first query: the hot path does not need Prisma, and start-up stays short.
   const prisma = new PrismaClient({ adapter: factory });
-  await prisma.$connect();
   return {
     prisma,
     store: new SqlStore(connection),
