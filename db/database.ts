@@ -8,6 +8,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
 import { migrateDatabase } from "./migrate.js";
 import { SqlStore } from "./sql-store.js";
+import { startCheckpointer } from "./checkpointer.js";
 
 export type { PrismaClient } from "@prisma/client";
 /** The client or an interactive transaction: stores accept either. */
@@ -51,12 +52,18 @@ export async function openDatabase(url: string, options: { busyTimeoutMs?: numbe
   // NORMAL is durable across process crashes in WAL mode (a power cut may lose the last commits).
   connection.pragma("synchronous = NORMAL");
   connection.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  // Checkpoints run in a worker (db/checkpointer.ts); this is only the fallback at ~40 MB of WAL.
+  connection.pragma("wal_autocheckpoint = 10000");
+  const checkpointer = startCheckpointer(filePath);
   // Connected lazily by the first query: the hot path does not need Prisma, and start-up stays short.
   const prisma = new PrismaClient({ adapter: factory });
   return {
     prisma,
     store: new SqlStore(connection),
     filePath,
-    close: () => prisma.$disconnect(),
+    close: async () => {
+      await checkpointer.stop();
+      await prisma.$disconnect();
+    },
   };
 }

@@ -15,7 +15,7 @@ export class GroupCommit {
 
   constructor(
     private readonly store: SqlStore,
-    private readonly maxBatch = 256,
+    private readonly maxBatch = 32,
   ) {}
 
   run<T>(work: () => T): Promise<T> {
