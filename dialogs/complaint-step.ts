@@ -8,7 +8,8 @@ import type { SqlStore } from "../db/sql-store.js";
 import { fileComplaint } from "../complaints/complaint-filing.js";
 import type { SlaPolicy } from "../complaints/sla.js";
 import { MAX_PHOTOS, type DialogEvent } from "./complaint-context.js";
-import { complaintMachine, type FileComplaintParams } from "./complaint-dialog.js";
+import { COMPLAINT_MACHINE_VERSION, complaintMachine, type FileComplaintParams } from "./complaint-dialog.js";
+import type { SnapshotCache } from "./snapshot-cache.js";
 import { NOTICES } from "./complaint-copy.js";
 import { renderQuestion, renderStep, type StepAction } from "./complaint-render.js";
 import { currentQuestion, restoreDialog, storeDialog } from "./dialog-snapshot.js";
@@ -17,6 +18,8 @@ import { readInput, type InputReaders } from "./dialog-input.js";
 export interface ComplaintStepDeps {
   readers: InputReaders;
   sla: SlaPolicy;
+  /** Snapshots of active chats, so their next message skips parsing and resolving. */
+  snapshots?: SnapshotCache;
 }
 
 export interface StepResult {
@@ -28,7 +31,9 @@ export interface StepResult {
 
 export function runComplaintStep(store: SqlStore, message: InboundMessage, now: Date, deps: ComplaintStepDeps): StepResult {
   const key = { channel: message.channel, chatId: message.chatId };
-  const restored = restoreDialog(store.loadConversation(key));
+  const stored = store.loadConversation(key);
+  const cached = stored?.machineVersion === COMPLAINT_MACHINE_VERSION ? deps.snapshots?.get(stored.snapshot) : undefined;
+  const restored = cached ? { snapshot: cached, reset: false } : restoreDialog(stored);
   const question = currentQuestion(restored.snapshot);
   const context = restored.snapshot.context;
   let event = readInput(message, question, context, deps.readers);
@@ -66,7 +71,9 @@ export function runComplaintStep(store: SqlStore, message: InboundMessage, now: 
       store.discardDraftPhotos((action.params as { submissionId: string }).submissionId);
     }
   }
-  store.saveConversation(key, storeDialog(next), now);
+  const saved = storeDialog(next);
+  store.saveConversation(key, saved, now);
+  deps.snapshots?.set(saved.snapshot, next);
 
   const current = currentQuestion(next);
   let replies = renderStep({

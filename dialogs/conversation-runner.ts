@@ -8,6 +8,7 @@ import type { OutboundMessage } from "../complaints/push-message.js";
 import type { Db, PrismaClient } from "../db/database.js";
 import type { SqlStore } from "../db/sql-store.js";
 import { GroupCommit } from "../db/group-commit.js";
+import { SnapshotCache } from "./snapshot-cache.js";
 import type { Clock } from "../complaints/clock.js";
 import type { CommandContext, CommandHandler, StaffMember } from "./command-handler.js";
 import { NOTICES } from "./complaint-copy.js";
@@ -53,9 +54,12 @@ export class ConversationRunner implements MessageHandler {
   private readonly groupCommit: GroupCommit;
   private stopped = false;
 
-  constructor(private readonly deps: RunnerDeps) {
+  private readonly deps: RunnerDeps;
+
+  constructor(deps: RunnerDeps) {
     this.limiter = new RateLimiter(deps.rateLimitPerMinute, () => deps.clock().getTime());
     this.groupCommit = new GroupCommit(deps.store);
+    this.deps = { ...deps, snapshots: deps.snapshots ?? new SnapshotCache() };
   }
 
   async handle(message: InboundMessage): Promise<OutboundMessage[]> {

@@ -26,8 +26,12 @@ export interface RestoredDialog {
   reset: boolean;
 }
 
+let initial: ComplaintSnapshot | undefined;
+
+/** The machine's initial snapshot; computed once, since snapshots are immutable. */
 export function freshSnapshot(): ComplaintSnapshot {
-  return initialTransition(complaintMachine)[0];
+  initial ??= initialTransition(complaintMachine)[0];
+  return initial;
 }
 
 export function restoreDialog(stored: StoredConversation | null): RestoredDialog {
