@@ -1,0 +1,54 @@
+// Authorization holds on every channel: the lifecycle service decides, whatever adapter the command came from.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ChannelName } from "../../bots/channel.js";
+import { createTestApp, type TestApp } from "../support/test-app.js";
+import { chatDriver, TRACKING_CODE } from "../support/chat-driver.js";
+
+const DESCRIPTION = "Sampah di TPS Jalan Kenanga tidak diangkut seminggu, baunya menyengat sampai ke rumah warga.";
+let app: TestApp;
+let code = "";
+
+beforeAll(async () => {
+  app = await createTestApp();
+  const citizen = chatDriver(app.handler, { channel: "telegram", userId: "5001", displayName: "Rahasia Sekali" });
+  for (const line of ["/lapor", "1", DESCRIPTION, "tidak tahu", "Jl. Kenanga", "lewati", "lewati", "anonim"])
+    await citizen.say(line);
+  code = TRACKING_CODE.exec((await citizen.say("kirim"))[0]?.text ?? "")?.[0] ?? "";
+  await app.prisma.complaint.update({ where: { trackingCode: code }, data: { assignedAgency: "DLH", status: "DITERUSKAN" } });
+  for (const channel of ["telegram", "whatsapp", "terminal"] as const) {
+    await app.prisma.staff.create({ data: { identity: `${channel}:pu-${channel}`, agencyCode: "DPUPR" } });
+    await app.prisma.staff.create({ data: { identity: `${channel}:dlh-${channel}`, agencyCode: "DLH" } });
+  }
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const channels: ChannelName[] = ["telegram", "whatsapp", "terminal"];
+
+describe.each(channels)("on %s", (channel) => {
+  it("gives an unregistered sender of staff commands only the citizen help", async () => {
+    const stranger = chatDriver(app.handler, { channel, userId: `orang-${channel}` });
+    for (const command of ["/antrian", `/lihat ${code}`, `/selesai ${code} beres`]) {
+      const [reply] = await stranger.say(command);
+      expect(reply?.text).toMatch(/Cara memakai layanan ini/);
+      expect(reply?.text).not.toContain(code);
+    }
+  });
+
+  it("refuses another agency's staff as if the code did not exist, and changes nothing", async () => {
+    const other = chatDriver(app.handler, { channel, userId: `pu-${channel}` });
+    const [view] = await other.say(`/lihat ${code}`);
+    expect(view?.text).toMatch(/tidak ditemukan/);
+    const [finish] = await other.say(`/selesai ${code} sudah beres`);
+    expect(finish?.text).toMatch(/tidak ditemukan/);
+    expect((await app.prisma.complaint.findUniqueOrThrow({ where: { trackingCode: code } })).status).toBe("DITERUSKAN");
+  });
+
+  it("shows the handling agency the complaint without the anonymous reporter", async () => {
+    const handler = chatDriver(app.handler, { channel, userId: `dlh-${channel}` });
+    const [view] = await handler.say(`/lihat ${code.toLowerCase()}`);
+    expect(view?.text).toContain(DESCRIPTION);
+    expect(view?.text).not.toMatch(/Rahasia Sekali|5001/);
+  });
+});
