@@ -79,6 +79,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     logger: logger.child({ part: "runner" }),
     sla,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    unlimitedChannels: new Set(["terminal"]),
     staffCommands: [createReportCommand({ sla, agencyName }), createStaffCommands({ lifecycle, agencyName, agencyCodes })],
     citizenCommands: [createCitizenCommands({ lifecycle })],
     citizenCommandWords: CITIZEN_COMMAND_WORDS,

@@ -24,7 +24,7 @@ export const NOTICES = {
   formInProgress: "Anda sedang membuat laporan. Lanjutkan dengan menjawab pertanyaan berikut, atau ketik batal.",
   photoKeptForLater: "Foto diterima dan akan dilampirkan pada laporan.",
   photoFailed:
-    "Maaf, foto tidak dapat kami terima (ukuran maksimal 20 MB atau unduhan gagal). Silakan kirim ulang atau ketik lewati.",
+    "Maaf, foto tidak dapat kami terima (ukuran maksimal 20 MB atau unduhan gagal). Silakan coba kirim ulang fotonya.",
   photoLimit: `Maaf, paling banyak ${MAX_PHOTOS} foto per laporan.`,
   photoReceived: "Foto diterima.",
   photoExpected: "Silakan kirim foto, atau pilih Lewati/Lanjut.",
@@ -57,7 +57,7 @@ const TYPE_LABEL: Record<string, string> = {
 
 const PRIVACY_LABEL: Record<string, string> = {
   biasa: "Biasa",
-  rahasia: "Rahasia (isi hanya dilihat instansi yang menangani)",
+  rahasia: "Rahasia (isi hanya dilihat instansi yang menangani dan koordinator)",
   anonim: "Anonim (identitas Anda tidak diberitahukan ke instansi)",
 };
 

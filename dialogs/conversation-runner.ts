@@ -33,6 +33,8 @@ export interface RunnerDeps extends ComplaintStepDeps {
   /** Asked for free text while no form is open (the answer to an officer's question). */
   menuTextHook?: MenuTextHook;
   rateLimitPerMinute: number;
+  /** Channels not flood-limited: the terminal is the operator's own console (and scripted runs). */
+  unlimitedChannels?: ReadonlySet<string>;
   /** Called after a commit that may have queued outbox messages. */
   onCommitted?: () => void;
 }
@@ -64,7 +66,9 @@ export class ConversationRunner implements MessageHandler {
 
   async handle(message: InboundMessage): Promise<OutboundMessage[]> {
     if (this.stopped) return [];
-    const decision = this.limiter.check(`${message.channel}:${message.userId}`);
+    const decision = this.deps.unlimitedChannels?.has(message.channel)
+      ? "allow"
+      : this.limiter.check(`${message.channel}:${message.userId}`);
     if (decision === "drop") return [];
     if (decision === "notify") return [{ text: NOTICES.rateLimited }];
     return this.queue.run(`${message.channel}:${message.chatId}`, () => this.process(message));

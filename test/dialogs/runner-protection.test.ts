@@ -14,14 +14,20 @@ afterEach(async () => {
 describe("runner protection", () => {
   it("rate-limits one noisy sender politely, once, without slowing anyone else", async () => {
     app = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: "5" } });
-    const noisy = chatDriver(app.handler, { userId: "noisy" });
+    const noisy = chatDriver(app.handler, { channel: "telegram", userId: "noisy" });
     const answers = [];
     for (let i = 0; i < 8; i += 1) answers.push(await noisy.say("halo"));
     expect(answers.slice(0, 5).every((replies) => replies.length === 1)).toBe(true);
     expect(answers[5]?.[0]?.text).toMatch(/Mohon tunggu sebentar/);
     expect(answers.slice(6)).toEqual([[], []]);
-    const calm = chatDriver(app.handler, { userId: "calm" });
+    const calm = chatDriver(app.handler, { channel: "telegram", userId: "calm" });
     expect((await calm.say("/lapor"))[0]?.questionId).toBe("type");
+  });
+
+  it("does not limit the operator's terminal, so scripted runs of any length are answered", async () => {
+    app = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: "5" } });
+    const operator = chatDriver(app.handler, { userId: "operator" });
+    for (let i = 0; i < 8; i += 1) expect(await operator.say("halo")).toHaveLength(1);
   });
 
   it("retries while another process holds the database, and asks to resend when it stays locked", async () => {
