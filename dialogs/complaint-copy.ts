@@ -23,8 +23,7 @@ export const NOTICES = {
   cancelled: "Laporan dibatalkan. Tidak ada yang dikirim.",
   formInProgress: "Anda sedang membuat laporan. Lanjutkan dengan menjawab pertanyaan berikut, atau ketik batal.",
   photoKeptForLater: "Foto diterima dan akan dilampirkan pada laporan.",
-  photoFailed:
-    "Maaf, foto tidak dapat kami terima (ukuran maksimal 20 MB atau unduhan gagal). Silakan coba kirim ulang fotonya.",
+  photoFailed: "Maaf, foto tidak dapat kami terima (ukuran maksimal 20 MB atau unduhan gagal). Silakan coba kirim ulang fotonya.",
   photoLimit: `Maaf, paling banyak ${MAX_PHOTOS} foto per laporan.`,
   photoReceived: "Foto diterima.",
   photoExpected: "Silakan kirim foto, atau pilih Lewati/Lanjut.",

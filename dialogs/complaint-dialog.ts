@@ -57,6 +57,8 @@ export const complaintMachine = setup({
     say: (_, _params: { notice: NoticeId }) => {},
     fileComplaint: (_, _params: FileComplaintParams) => {},
     discardDraft: (_, _params: { submissionId: string }) => {},
+    // "Cek status": the runner answers with the citizen's own complaints (the /status command).
+    showOwnComplaints: () => {},
     startForm: assign(({ event }) => {
       const form = event.type === "REPORT" ? event : event.type === "TEXT" ? event.newForm : undefined;
       return {
@@ -181,6 +183,7 @@ export const complaintMachine = setup({
             guard: { type: "chose", params: { value: "bantuan" } },
             actions: [{ type: "say", params: { notice: "help" } }, "askCurrent"],
           },
+          { guard: { type: "chose", params: { value: "status" } }, actions: "showOwnComplaints" },
           { actions: [{ type: "say", params: { notice: "welcome" } }, "askCurrent"] },
         ],
         TEXT: [

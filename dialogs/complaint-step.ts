@@ -24,9 +24,11 @@ export interface ComplaintStepDeps {
 
 export interface StepResult {
   replies: OutboundMessage[];
-  /** The event the message was read as (for logs and for routing the menu's "Cek status"). */
+  /** The event the message was read as. */
   event: DialogEvent;
   filedCode?: string;
+  /** The citizen asked for their complaints ("Cek status"): the runner answers with /status. */
+  showOwnComplaints: boolean;
 }
 
 export function runComplaintStep(store: SqlStore, message: InboundMessage, now: Date, deps: ComplaintStepDeps): StepResult {
@@ -86,5 +88,10 @@ export function runComplaintStep(store: SqlStore, message: InboundMessage, now: 
   });
   if (replies.length === 0) replies = [renderQuestion(current, next.context, deps.readers.names)];
   if (restored.reset) replies = [{ text: NOTICES.formRestarted }, ...replies];
-  return { replies, event, ...(filed ? { filedCode: filed.trackingCode } : {}) };
+  return {
+    replies,
+    event,
+    showOwnComplaints: actions.some((action) => action.type === "showOwnComplaints"),
+    ...(filed ? { filedCode: filed.trackingCode } : {}),
+  };
 }

@@ -41,6 +41,17 @@ export interface RunnerDeps extends ComplaintStepDeps {
 
 const MAX_ATTEMPTS = 4;
 
+/** What one committed step produced. */
+interface Outcome {
+  replies: OutboundMessage[];
+  /** The step may have written outbox rows (a filing, any command). */
+  queued: boolean;
+  showOwnComplaints: boolean;
+}
+
+const NOTHING: Outcome = { replies: [], queued: false, showOwnComplaints: false };
+const commanded = (replies: OutboundMessage[]): Outcome => ({ replies, queued: true, showOwnComplaints: false });
+
 /** SQLite busy/locked or Prisma's transaction lock wait: worth another try. */
 function isTransient(error: unknown): boolean {
   const text =
@@ -94,8 +105,10 @@ export class ConversationRunner implements MessageHandler {
     for (let attempt = 1; ; attempt += 1) {
       const started = performance.now();
       try {
-        const replies = this.needsCommands(message) ? await this.slowPath(message) : await this.fastPath(message);
-        this.deps.onCommitted?.();
+        const outcome = this.needsCommands(message) ? await this.slowPath(message) : await this.fastPath(message);
+        // Only a step that may have written outbox rows wakes the dispatcher (it queries the outbox).
+        if (outcome.queued) this.deps.onCommitted?.();
+        const replies = outcome.showOwnComplaints ? await this.ownComplaints(message) : outcome.replies;
         log.debug({ ms: Math.round(performance.now() - started), replies: replies.length }, "message handled");
         return replies;
       } catch (error) {
@@ -129,23 +142,38 @@ export class ConversationRunner implements MessageHandler {
     return text !== "" && this.deps.menuTextHook !== undefined && store.hasPendingQuestion(message.channel, message.userId);
   }
 
-  private async fastPath(message: InboundMessage): Promise<OutboundMessage[]> {
+  private async fastPath(message: InboundMessage): Promise<Outcome> {
     const { store } = this.deps;
     return this.groupCommit.run(() => {
       const now = this.deps.clock();
-      if (!store.markProcessed(message.channel, message.messageId, now)) return [];
-      return runComplaintStep(store, message, now, this.deps).replies;
+      if (!store.markProcessed(message.channel, message.messageId, now)) return NOTHING;
+      const result = runComplaintStep(store, message, now, this.deps);
+      return { replies: result.replies, queued: result.filedCode !== undefined, showOwnComplaints: result.showOwnComplaints };
     });
   }
 
-  private async slowPath(message: InboundMessage): Promise<OutboundMessage[]> {
+  private async slowPath(message: InboundMessage): Promise<Outcome> {
     return this.deps.prisma.$transaction((tx) => this.commandStep(tx, message), { maxWait: 60_000, timeout: 30_000 });
   }
 
-  private async commandStep(db: Db, message: InboundMessage): Promise<OutboundMessage[]> {
+  /** The /status answer for "Cek status" at the menu, read after the step committed. */
+  private async ownComplaints(message: InboundMessage): Promise<OutboundMessage[]> {
+    const identity = `${message.channel}:${message.userId}`;
+    const asCommand = { ...message, text: "/status", choice: undefined };
+    return this.deps.prisma.$transaction(async (db) => {
+      const context: CommandContext = { db, message: asCommand, identity, staff: null, now: this.deps.clock() };
+      for (const handler of this.deps.citizenCommands) {
+        const replies = await handler.handle(context);
+        if (replies) return replies;
+      }
+      return [];
+    });
+  }
+
+  private async commandStep(db: Db, message: InboundMessage): Promise<Outcome> {
     const { store } = this.deps;
     const now = this.deps.clock();
-    if (!store.markProcessed(message.channel, message.messageId, now)) return [];
+    if (!store.markProcessed(message.channel, message.messageId, now)) return NOTHING;
     const identity = `${message.channel}:${message.userId}`;
     // WhatsApp staff may be registered by phone number, since @lid ids are not known in advance.
     const staffRow = store.findStaff(message.phone ? [identity, `${message.channel}:${message.phone}`] : [identity]);
@@ -157,20 +185,13 @@ export class ConversationRunner implements MessageHandler {
     const handlers = staff ? [...this.deps.staffCommands, ...this.deps.citizenCommands] : this.deps.citizenCommands;
     for (const handler of handlers) {
       const replies = await handler.handle(context);
-      if (replies) return replies;
+      if (replies) return commanded(replies);
     }
     if (this.deps.menuTextHook && currentQuestion(restoreDialog(store.loadConversation(message)).snapshot) === "menu") {
       const answered = await this.deps.menuTextHook(db, message);
-      if (answered) return answered;
+      if (answered) return commanded(answered);
     }
     const result = runComplaintStep(store, message, now, this.deps);
-    // The menu's "Cek status" button is the /status command.
-    if (result.event.type === "CHOICE" && result.event.value === "status") {
-      for (const handler of this.deps.citizenCommands) {
-        const replies = await handler.handle({ ...context, message: { ...message, text: "/status", choice: undefined } });
-        if (replies) return replies;
-      }
-    }
-    return result.replies;
+    return { replies: result.replies, queued: result.filedCode !== undefined, showOwnComplaints: result.showOwnComplaints };
   }
 }

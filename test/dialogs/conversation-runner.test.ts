@@ -110,6 +110,15 @@ describe("conversation runner", () => {
     expect(word[0]?.text).toMatch(/Ceritakan masalahnya/);
   });
 
+  it("answers the menu's Cek status, typed or pressed, with the citizen's own complaints", async () => {
+    const { chat, replies } = await fileOne("warga-7");
+    const code = TRACKING_CODE.exec(replies[0]?.text ?? "")?.[0] ?? "";
+    await chat.say("/start");
+    expect((await chat.say("2"))[0]?.text).toContain(code);
+    await chat.say("/start");
+    expect((await chat.press("Cek status"))[0]?.text).toContain(code);
+  });
+
   it("never shows another person's complaint in /status", async () => {
     const { replies } = await fileOne("warga-6", "Anonim");
     const code = TRACKING_CODE.exec(replies[0]?.text ?? "")?.[0] ?? "";
