@@ -1,13 +1,13 @@
 // Files a finished form as a complaint: inside the dialog step's transaction, idempotent per submission.
 // Synchronous over the prepared-statement store: filing is on every citizen's path.
 import { randomUUID } from "node:crypto";
-import type { ChannelName } from "./push-message.js";
 import type { CitizenIdentity, SqlStore } from "../db/sql-store.js";
 import { COORDINATOR_CODE, type Classification, type ReportType } from "../nlp/classification.js";
 import { ACTOR, EVENT, STATUS, type Privacy } from "./complaint-status.js";
 import { encodePayload } from "./outbox.js";
 import { finishDue, responseDue, routeDue, type SlaPolicy } from "./sla.js";
 import { newTrackingCode } from "./tracking-code.js";
+import { parseIdentity } from "./staff-directory.js";
 
 /** What the citizen answered; the dialog's draft is a partial of it. */
 export interface ComplaintAnswers {
@@ -45,14 +45,6 @@ export interface FiledComplaint {
   assignedAgency: string | null;
   /** False when this submission had been filed before (a replay): nothing new was written. */
   created: boolean;
-}
-
-/** Staff identities are `channel:userId`; private chats share the user's id. */
-export function staffAddress(identity: string): { channel: ChannelName; chatId: string } | null {
-  const at = identity.indexOf(":");
-  const channel = identity.slice(0, at);
-  if (at <= 0 || !["telegram", "whatsapp", "terminal"].includes(channel)) return null;
-  return { channel: channel as ChannelName, chatId: identity.slice(at + 1) };
 }
 
 function uniqueTrackingCode(store: SqlStore, preferred: string): string {
@@ -145,7 +137,7 @@ function notifyStaffOfNewComplaint(store: SqlStore, complaint: NewComplaintNotic
     `${complaint.urgent ? "[MENDESAK] " : ""}Laporan baru ${complaint.trackingCode}, ${where}.` +
     `\nLihat rinciannya dengan /lihat ${complaint.trackingCode}`;
   for (const member of store.staffOfAgencies(audience)) {
-    const address = staffAddress(member.identity);
-    if (address) store.enqueueOutbox({ ...address, payload: encodePayload({ text }), complaintId: complaint.id, now: deps.now });
+    const address = parseIdentity(member.identity);
+    if (address) store.enqueueOutbox({ channel: address.channel, chatId: address.chatId, payload: encodePayload({ text }), complaintId: complaint.id, now: deps.now });
   }
 }

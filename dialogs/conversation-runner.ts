@@ -17,7 +17,7 @@ import { KeyedQueue } from "./keyed-queue.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { currentQuestion, restoreDialog } from "./dialog-snapshot.js";
 import type { MenuTextHook } from "./pending-answer.js";
-import { commandWord } from "./dialog-input.js";
+import { parseSlashCommand } from "./slash-command.js";
 
 export interface RunnerDeps extends ComplaintStepDeps {
   prisma: PrismaClient;
@@ -135,7 +135,7 @@ export class ConversationRunner implements MessageHandler {
     if (message.choice) return message.choice.questionId.includes(":");
     if (message.photo) return /LPR/i.test(text);
     if (text.startsWith("/")) {
-      if (this.deps.citizenCommandWords.has(commandWord(text).slice(1))) return true;
+      if (this.deps.citizenCommandWords.has(parseSlashCommand(text)?.name ?? "")) return true;
       const identity = `${message.channel}:${message.userId}`;
       return store.findStaff(message.phone ? [identity, `${message.channel}:${message.phone}`] : [identity]) !== null;
     }

@@ -3,6 +3,7 @@ import type { InboundMessage } from "./inbound-message.js";
 import type { Classification } from "../nlp/classification.js";
 import type { DateParse } from "../nlp/indonesian-dates.js";
 import type { ComplaintContext, DialogEvent, NewForm } from "./complaint-context.js";
+import { parseSlashCommand } from "./slash-command.js";
 import { matchOption, questionOptions, type AgencyNames, type QuestionId } from "./complaint-questions.js";
 
 export interface InputReaders {
@@ -34,11 +35,6 @@ function chosenEvent(question: QuestionId, value: string, readers: InputReaders)
   return { type: "CHOICE", value };
 }
 
-/** "/status@MyBot arg" -> "/status". */
-export function commandWord(text: string): string {
-  return (text.trim().split(/\s+/)[0] ?? "").toLowerCase().replace(/@\S*$/, "");
-}
-
 export function readInput(
   message: InboundMessage,
   question: QuestionId,
@@ -65,16 +61,16 @@ export function readInput(
   const text = message.text ?? "";
   if (text.trim() === "") return { type: "UNSUPPORTED", kind: message.unsupported ?? "other" };
 
-  const word = commandWord(text);
-  const command = COMMANDS[word];
-  const isBareWord = text.trim().split(/\s+/).length === 1;
-  if (command && (word.startsWith("/") || isBareWord)) {
+  const slash = parseSlashCommand(text);
+  const bareWord = text.trim().toLowerCase();
+  const command = slash ? COMMANDS[`/${slash.name}`] : COMMANDS[bareWord];
+  if (command) {
     if (command === "REPORT") return { type: "REPORT", ...readers.newForm() };
     if (command === "SKIP" && options.some((option) => option.value === "lewati")) return { type: "CHOICE", value: "lewati" };
     return { type: command } as DialogEvent;
   }
   // Unknown slash commands get the help, never a hint of commands the sender may not use.
-  if (word.startsWith("/")) return { type: "HELP" };
+  if (text.trim().startsWith("/")) return { type: "HELP" };
 
   const chosen = matchOption(text, options) ?? (question === "agencyPick" ? readers.agencyCode(text) : undefined);
   if (chosen) return chosenEvent(question, chosen, readers);
