@@ -49,15 +49,6 @@ export interface App {
   close(): Promise<void>;
 }
 
-function agencyMatcher(catalog: AgencyCatalog): (text: string) => string | undefined {
-  const index = new Map<string, string>();
-  for (const agency of catalog.agencies) {
-    for (const key of [agency.code, agency.shortName, agency.name])
-      index.set(key.toLowerCase().replace(/\s+/g, " ").trim(), agency.code);
-  }
-  return (text) => index.get(text.toLowerCase().replace(/\s+/g, " ").trim());
-}
-
 export async function createApp(deps: AppDeps): Promise<App> {
   const { config, logger } = deps;
   const clock = deps.clock ?? systemClock;
@@ -88,7 +79,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       classify: (text) => classifier.classify(text),
       regionHint: (text) => regions.find(text)[0]?.label,
       parseDate: (text) => parseIndonesianDate(text, localDate(clock(), config.UTC_OFFSET_HOURS)),
-      agencyCode: agencyMatcher(catalog),
+      agencyCode: (text) => catalog.byName(text)?.code,
       names: agencyName,
       newForm: () => ({ submissionId: randomUUID(), trackingCode: newTrackingCode() }),
     },
@@ -116,8 +107,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
       dispatcher.start(config.OUTBOX_POLL_MS);
       const daily = setInterval(() => {
         void (async () => {
-          await pruneProcessed(prisma, new Date(clock().getTime() - 7 * 86_400_000));
-          await lifecycle.enqueueOverdueReminders(prisma);
+          // Transactions, not bare writes: on the shared connection a bare write could join a chat's open one.
+          await prisma.$transaction((tx) => pruneProcessed(tx, new Date(clock().getTime() - 7 * 86_400_000)));
+          await prisma.$transaction((tx) => lifecycle.enqueueOverdueReminders(tx));
           dispatcher.nudge();
         })().catch((error: unknown) => logger.error({ err: error }, "daily housekeeping failed"));
       }, 24 * 3_600_000);

@@ -13,7 +13,7 @@ import { normalizeAgencyCode } from "../complaints/staff-directory.js";
 import { openDatabase } from "../db/database.js";
 import { COORDINATOR_CODE } from "../nlp/classification.js";
 import { ConfigError, loadConfig } from "./config.js";
-import { loadAgencyLookup } from "./staff.js";
+import { agencyLookup } from "./staff.js";
 import { slaPolicy } from "./sla-policy.js";
 
 const USAGE = [
@@ -69,10 +69,9 @@ async function main(): Promise<void> {
   if (!period) {
     throw new UsageError(`Tanggal tidak valid: --from dan --to berbentuk YYYY-MM-DD, --from tidak setelah --to.\n\n${USAGE}`);
   }
-  // Names in the files when the agency catalog is available; the figures do not need it.
-  const agencies = await loadAgencyLookup(config.AGENCIES_FILE);
-  const agencyName = (code: string): string | undefined => agencies?.name(code);
-  if (args.agency && args.agency !== COORDINATOR_CODE && agencies && !agencies.codes().includes(args.agency)) {
+  const agencies = agencyLookup(config.AGENCIES_FILE);
+  const agencyName = (code: string): string | undefined => agencies.name(code);
+  if (args.agency && args.agency !== COORDINATOR_CODE && !agencies.codes().includes(args.agency)) {
     throw new UsageError(`Kode instansi "${args.agency}" tidak dikenal. Kode yang tersedia: ${agencies.codes().join(", ")}.`);
   }
   const database = await openDatabase(config.DATABASE_URL);

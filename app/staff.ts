@@ -98,11 +98,6 @@ export function agencyLookup(file: string | undefined): AgencyLookup {
   return { name: (code) => catalog.byCode(code)?.name, codes: () => catalog.agencies.map((agency) => agency.code) };
 }
 
-/** Kept for app/report.ts, which imports it: the catalog is always present now, so never null. */
-export async function loadAgencyLookup(file: string | undefined): Promise<AgencyLookup | null> {
-  return agencyLookup(file);
-}
-
 const entry = process.argv[1];
 if (entry && import.meta.url === pathToFileURL(path.resolve(entry)).href) {
   process.exitCode = await runStaffCli(process.argv.slice(2), {

@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import { Telegraf } from "telegraf";
 import type { Update, UserFromGetMe } from "telegraf/types";
 import { KeyedQueue } from "../dialogs/keyed-queue.js";
+import { APOLOGY_TEXT } from "./apology.js";
 import type { MessageHandler, OutboundMessage, RunningChannel } from "./channel.js";
 import { describeTelegramError, telegramErrorInfo } from "./telegram-errors.js";
 import { downloadPhoto } from "./telegram-files.js";
@@ -51,8 +52,6 @@ export const CITIZEN_COMMANDS = [
   { command: "batal", description: "Batalkan laporan yang sedang diisi" },
   { command: "bantuan", description: "Petunjuk penggunaan" },
 ];
-
-const APOLOGY = "Maaf, terjadi gangguan saat memproses pesan Anda. Silakan coba lagi beberapa saat lagi.";
 
 async function getMeWithRetry(bot: Telegraf, logger: Logger): Promise<UserFromGetMe> {
   for (let attempt = 1; ; attempt += 1) {
@@ -149,7 +148,7 @@ export async function startTelegram(options: TelegramOptions): Promise<TelegramC
           { chatId, updateId: update.update_id, error: describeTelegramError(error, options.token) },
           "telegram update failed",
         );
-        track(sender.send(chatId, { text: APOLOGY }));
+        track(sender.send(chatId, { text: APOLOGY_TEXT }));
       }
     });
   }

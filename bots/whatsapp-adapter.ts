@@ -45,7 +45,9 @@ export interface WhatsAppOptions {
 
 export const DEFAULT_SEND_DELAY_MS = 700;
 
-export const APOLOGY_TEXT = "Maaf, terjadi gangguan saat memproses pesan Anda. Silakan coba lagi beberapa saat lagi.";
+import { APOLOGY_TEXT } from "./apology.js";
+
+export { APOLOGY_TEXT };
 
 const DISCONNECTED: SendResult = { ok: false, permanent: false, error: "disconnected" };
 

@@ -138,6 +138,13 @@ function notifyStaffOfNewComplaint(store: SqlStore, complaint: NewComplaintNotic
     `\nLihat rinciannya dengan /lihat ${complaint.trackingCode}`;
   for (const member of store.staffOfAgencies(audience)) {
     const address = parseIdentity(member.identity);
-    if (address) store.enqueueOutbox({ channel: address.channel, chatId: address.chatId, payload: encodePayload({ text }), complaintId: complaint.id, now: deps.now });
+    if (address)
+      store.enqueueOutbox({
+        channel: address.channel,
+        chatId: address.chatId,
+        payload: encodePayload({ text }),
+        complaintId: complaint.id,
+        now: deps.now,
+      });
   }
 }

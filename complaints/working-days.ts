@@ -40,7 +40,7 @@ export function addWorkingDays(start: Date, days: number, calendar: WorkingCalen
   const holidays = holidaySet(calendar);
   let day = localDay(start, calendar);
   let added = 0;
-  for (let remaining = days; remaining > 0; ) {
+  for (let remaining = days; remaining > 0;) {
     day += 1;
     added += 1;
     if (isWorkingDayNumber(day, holidays)) remaining -= 1;

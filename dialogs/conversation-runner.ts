@@ -91,7 +91,7 @@ export class ConversationRunner implements MessageHandler {
     await this.queue.idle();
   }
 
-  /** Forgets flood-control windows that ended before `now` (ms); called by housekeeping. */
+  /** Forgets flood-control windows that ended before `now` (ms); the limiter also does this every minute. */
   forgetIdleSenders(now: number = this.deps.clock().getTime()): void {
     this.limiter.sweep(now);
   }

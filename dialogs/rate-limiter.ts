@@ -1,8 +1,11 @@
 // Per-sender flood control: a fixed one-minute window per identity, told once per window.
 export type RateDecision = "allow" | "notify" | "drop";
 
+const WINDOW_MS = 60_000;
+
 export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
+  private lastSweep = 0;
 
   constructor(
     private readonly perMinute: number,
@@ -11,10 +14,11 @@ export class RateLimiter {
 
   check(identity: string): RateDecision {
     const now = this.now();
+    // Once a minute, ended windows are dropped: memory follows active senders only.
+    if (now - this.lastSweep >= WINDOW_MS) this.sweep(now);
     const window = this.windows.get(identity);
-    if (!window || now - window.start >= 60_000) {
+    if (!window || now - window.start >= WINDOW_MS) {
       this.windows.set(identity, { start: now, count: 1 });
-      if (this.windows.size > 50_000) this.sweep(now);
       return "allow";
     }
     window.count += 1;
@@ -22,8 +26,9 @@ export class RateLimiter {
     return window.count === this.perMinute + 1 ? "notify" : "drop";
   }
 
-  /** Drops windows older than a minute (or all, with Infinity): memory follows active senders only. */
+  /** Drops the windows that ended before `now` (ms). */
   sweep(now: number): void {
-    for (const [key, window] of this.windows) if (now - window.start >= 60_000 || !Number.isFinite(now)) this.windows.delete(key);
+    this.lastSweep = now;
+    for (const [key, window] of this.windows) if (now - window.start >= WINDOW_MS) this.windows.delete(key);
   }
 }

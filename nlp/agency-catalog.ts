@@ -9,7 +9,11 @@ import { COORDINATOR_CODE, type Agency } from "./classification.js";
 export interface AgencyCatalog {
   agencies: Agency[];
   byCode(code: string): Agency | undefined;
+  /** What a citizen types for an agency: its code, short name or full name, in any case. */
+  byName(text: string): Agency | undefined;
 }
+
+const nameKey = (text: string) => text.toLowerCase().replace(/\s+/g, " ").trim();
 
 export const DEFAULT_AGENCIES_FILE = fileURLToPath(new URL("./data/agencies.json", import.meta.url));
 
@@ -86,7 +90,13 @@ function readAgencies(file: string, trusted = false): Agency[] {
 
 export function catalogFrom(agencies: Agency[]): AgencyCatalog {
   const index = new Map(agencies.map((agency) => [agency.code, agency]));
-  return { agencies, byCode: (code) => index.get(code.trim().toUpperCase()) };
+  const names = new Map<string, Agency>();
+  for (const agency of agencies) for (const key of [agency.code, agency.shortName, agency.name]) names.set(nameKey(key), agency);
+  return {
+    agencies,
+    byCode: (code) => index.get(code.trim().toUpperCase()),
+    byName: (text) => names.get(nameKey(text)),
+  };
 }
 
 /**
