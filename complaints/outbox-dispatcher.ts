@@ -27,8 +27,10 @@ interface Row {
 export class OutboxDispatcher {
   private readonly senders = new Map<string, ChannelSender>();
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
-  private again = false;
+  /** Drains run one after another, never two at once (that could send a row twice). */
+  private chain: Promise<unknown> = Promise.resolve();
+  /** A nudge's drain is queued and not started yet: further nudges need no drain of their own. */
+  private nudgeQueued = false;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -48,34 +50,27 @@ export class OutboxDispatcher {
   }
 
   nudge(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    void this.drain().catch((error: unknown) => this.logger.error({ err: error }, "outbox drain failed"));
+    if (this.nudgeQueued) return;
+    this.nudgeQueued = true;
+    this.drain(() => (this.nudgeQueued = false)).catch((error: unknown) =>
+      this.logger.error({ err: error }, "outbox drain failed"),
+    );
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    await this.running?.catch(() => undefined);
+    await this.chain;
   }
 
   /** Delivers every due row whose channel has a sender; returns how many were sent. */
-  async drain(): Promise<number> {
-    if (this.running) {
-      await this.running.catch(() => undefined);
-    }
-    this.running = this.drainAll();
-    try {
-      return await this.running;
-    } finally {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        if (this.timer) this.nudge();
-      }
-    }
+  drain(onStart?: () => void): Promise<number> {
+    const run = this.chain.then(() => {
+      onStart?.();
+      return this.drainAll();
+    });
+    this.chain = run.catch(() => undefined);
+    return run;
   }
 
   private async drainAll(): Promise<number> {
