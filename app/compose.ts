@@ -82,6 +82,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       agencyCode: (text) => catalog.byName(text)?.code,
       names: agencyName,
       newForm: () => ({ submissionId: randomUUID(), trackingCode: newTrackingCode() }),
+      newId: () => randomUUID(),
     },
     onCommitted: () => dispatcher.nudge(),
   });

@@ -162,8 +162,7 @@ export class SqlStore {
     ).run(key.channel, key.chatId, value.machineVersion, value.snapshot, sqlDate(now));
   }
 
-  saveDraftPhoto(draftKey: string, photo: PhotoData, source: string, now: Date): string {
-    const id = randomUUID();
+  saveDraftPhoto(id: string, draftKey: string, photo: PhotoData, source: string, now: Date): void {
     this.sql(
       `INSERT INTO "Attachment" (id, complaintId, draftKey, mimeType, sizeBytes, sha256, data, source, createdAt) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
@@ -176,7 +175,6 @@ export class SqlStore {
       source,
       sqlDate(now),
     );
-    return id;
   }
 
   discardDraftPhotos(draftKey: string): void {

@@ -45,6 +45,15 @@ export function descriptionFromFreeText(text: string): string {
   return text.trim().replace(INTENT, "").trim();
 }
 
+/** Keeps the photo's bytes under the form's submission id until filing links them to the complaint. */
+const STORE_PHOTO = {
+  type: "storePhoto",
+  params: ({ context, event }: { context: ComplaintContext; event: DialogEvent }) => ({
+    attachmentId: (event as EventOf<"PHOTO">).attachmentId,
+    draftKey: context.submissionId,
+  }),
+} as const;
+
 export const complaintMachine = setup({
   types: {
     context: {} as ComplaintContext,
@@ -57,6 +66,7 @@ export const complaintMachine = setup({
     say: (_, _params: { notice: NoticeId }) => {},
     fileComplaint: (_, _params: FileComplaintParams) => {},
     discardDraft: (_, _params: { submissionId: string }) => {},
+    storePhoto: (_, _params: { attachmentId: string; draftKey: string }) => {},
     // "Cek status": the runner answers with the citizen's own complaints (the /status command).
     showOwnComplaints: () => {},
     startForm: assign(({ event }) => {
@@ -225,7 +235,7 @@ export const complaintMachine = setup({
         UNSUPPORTED: { actions: [{ type: "say", params: { notice: "unsupported" } }, "askCurrent"] },
         PHOTO: [
           { guard: "photoLimitReached", actions: [{ type: "say", params: { notice: "photoLimit" } }, "askCurrent"] },
-          { actions: ["addPhoto", { type: "say", params: { notice: "photoKeptForLater" } }, "askCurrent"] },
+          { actions: [STORE_PHOTO, "addPhoto", { type: "say", params: { notice: "photoKeptForLater" } }, "askCurrent"] },
         ],
         PHOTO_FAILED: { actions: [{ type: "say", params: { notice: "photoFailed" } }, "askCurrent"] },
         LOCATION: { actions: [{ type: "say", params: { notice: "locationNotNow" } }, "askCurrent"] },
@@ -321,7 +331,7 @@ export const complaintMachine = setup({
           on: {
             PHOTO: [
               { guard: "photoLimitReached", actions: [{ type: "say", params: { notice: "photoLimit" } }, "askCurrent"] },
-              { actions: ["addPhoto", { type: "say", params: { notice: "photoReceived" } }, "askCurrent"] },
+              { actions: [STORE_PHOTO, "addPhoto", { type: "say", params: { notice: "photoReceived" } }, "askCurrent"] },
             ],
             SKIP: { target: "afterPhoto" },
             CHOICE: { target: "afterPhoto" },

@@ -7,7 +7,7 @@ import type { OutboundMessage } from "../complaints/push-message.js";
 import type { SqlStore } from "../db/sql-store.js";
 import { fileComplaint } from "../complaints/complaint-filing.js";
 import type { SlaPolicy } from "../complaints/sla.js";
-import { MAX_PHOTOS, type DialogEvent } from "./complaint-context.js";
+import type { DialogEvent } from "./complaint-context.js";
 import { COMPLAINT_MACHINE_VERSION, complaintMachine, type FileComplaintParams } from "./complaint-dialog.js";
 import type { SnapshotCache } from "./snapshot-cache.js";
 import { NOTICES } from "./complaint-copy.js";
@@ -37,13 +37,7 @@ export function runComplaintStep(store: SqlStore, message: InboundMessage, now: 
   const cached = stored?.machineVersion === COMPLAINT_MACHINE_VERSION ? deps.snapshots?.get(stored.snapshot) : undefined;
   const restored = cached ? { snapshot: cached, reset: false } : restoreDialog(stored);
   const question = currentQuestion(restored.snapshot);
-  const context = restored.snapshot.context;
-  let event = readInput(message, question, context, deps.readers);
-
-  if (event.type === "PHOTO" && question !== "menu" && message.photo?.ok && context.draft.photoIds.length < MAX_PHOTOS) {
-    const attachmentId = store.saveDraftPhoto(context.submissionId, message.photo, message.channel, now);
-    event = { type: "PHOTO", attachmentId };
-  }
+  const event = readInput(message, question, restored.snapshot.context, deps.readers);
 
   const [next, actions] = transition(complaintMachine, restored.snapshot, event);
   let filed: { trackingCode: string; assignedAgency: string | null } | undefined;
@@ -69,6 +63,9 @@ export function runComplaintStep(store: SqlStore, message: InboundMessage, now: 
         },
         { now, sla: deps.sla, agencyName: deps.readers.names },
       );
+    } else if (action.type === "storePhoto" && message.photo?.ok) {
+      const { attachmentId, draftKey } = action.params as { attachmentId: string; draftKey: string };
+      store.saveDraftPhoto(attachmentId, draftKey, message.photo, message.channel, now);
     } else if (action.type === "discardDraft") {
       store.discardDraftPhotos((action.params as { submissionId: string }).submissionId);
     }

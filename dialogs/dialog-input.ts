@@ -14,6 +14,8 @@ export interface InputReaders {
   agencyCode(text: string): string | undefined;
   names: AgencyNames;
   newForm(): NewForm;
+  /** Ids for photos kept with the form (the runner stores the bytes under it). */
+  newId(): string;
 }
 
 const COMMANDS: Record<string, DialogEvent["type"]> = {
@@ -55,8 +57,9 @@ export function readInput(
     return { type: "LOCATION", latitude, longitude };
   }
   if (message.photo) {
-    // The runner stores the photo and fills in the attachment id.
-    return message.photo.ok ? { type: "PHOTO", attachmentId: "" } : { type: "PHOTO_FAILED", reason: message.photo.reason };
+    return message.photo.ok
+      ? { type: "PHOTO", attachmentId: readers.newId() }
+      : { type: "PHOTO_FAILED", reason: message.photo.reason };
   }
   const text = message.text ?? "";
   if (text.trim() === "") return { type: "UNSUPPORTED", kind: message.unsupported ?? "other" };
