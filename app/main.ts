@@ -2,7 +2,7 @@
 import "dotenv/config";
 import type { Logger } from "pino";
 import type { RunningChannel } from "../bots/channel.js";
-import { startTerminal } from "../bots/terminal-adapter.js";
+import { startTerminal, type TerminalChannel } from "../bots/terminal-adapter.js";
 import { createApp, type App } from "./compose.js";
 import { ConfigError, loadConfig, type AppConfig } from "./config.js";
 import { createLogger } from "./logger.js";
@@ -84,36 +84,33 @@ async function main(): Promise<void> {
     await app.close();
     throw error;
   }
+  const chat = terminal ? startTerminalChat(app) : undefined;
+  if (chat) channels.push(chat);
   for (const channel of channels) app.dispatcher.registerSender(channel.sender);
-
-  if (terminal) {
-    const user = argValue("--as") ?? process.env.TERMINAL_USER ?? "warga";
-    const chat = startTerminal({
-      input: process.stdin,
-      output: process.stdout,
-      handler: app.runner,
-      userId: user,
-      displayName: user,
-      prompt: Boolean(process.stdin.isTTY),
-    });
-    app.dispatcher.registerSender(chat.sender);
-    if (process.stdin.isTTY) {
-      process.stdout.write(
-        "Obrolan terminal SP4N-LAPOR!. Ketik /start untuk mulai, /bantuan untuk bantuan, Ctrl+D untuk keluar.\n",
-      );
-    }
-    logger.info(
-      { ms: Math.round(performance.now() - startedAt), channels: ["terminal", ...channels.map((c) => c.sender.channel)] },
-      "ready",
-    );
-    app.startBackground();
-    await chat.finished;
-    await shutdown("end of input", 0);
-    return;
-  }
   logger.info({ ms: Math.round(performance.now() - startedAt), channels: channels.map((c) => c.sender.channel) }, "ready");
   // Outbox delivery and housekeeping start once the channels listen (the outbox only needs the senders).
   app.startBackground();
+  if (chat) {
+    await chat.finished;
+    await shutdown("end of input", 0);
+  }
+}
+
+function startTerminalChat(app: App): TerminalChannel {
+  const user = argValue("--as") ?? process.env.TERMINAL_USER ?? "warga";
+  if (process.stdin.isTTY) {
+    process.stdout.write(
+      "Obrolan terminal SP4N-LAPOR!. Ketik /start untuk mulai, /bantuan untuk bantuan, Ctrl+D untuk keluar.\n",
+    );
+  }
+  return startTerminal({
+    input: process.stdin,
+    output: process.stdout,
+    handler: app.runner,
+    userId: user,
+    displayName: user,
+    prompt: Boolean(process.stdin.isTTY),
+  });
 }
 
 main().catch((error: unknown) => {
