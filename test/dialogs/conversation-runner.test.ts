@@ -1,7 +1,7 @@
 // The runner against a real SQLite file: filing, dedup, per-chat order, restore and reset of snapshots.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../support/test-app.js";
-import { chatDriver, TRACKING_CODE } from "../support/chat-driver.js";
+import { chatDriver, fileComplaint, TRACKING_CODE } from "../support/chat-driver.js";
 import { COMPLAINT_MACHINE_VERSION } from "../../dialogs/complaint-dialog.js";
 
 const DESCRIPTION = "Jalan di depan SDN 3 Sukajadi berlubang besar sejak dua minggu, sudah dua motor jatuh.";
@@ -15,19 +15,14 @@ afterEach(async () => {
   await app.close();
 });
 
-async function fileOne(userId: string, privacy = "Biasa") {
+async function fileOne(userId: string, privacy: "Biasa" | "Anonim" = "Biasa") {
   const chat = chatDriver(app.handler, { userId, displayName: "Siti" });
-  await chat.say("/start");
-  await chat.press("Buat laporan");
-  await chat.press("Pengaduan");
-  await chat.say(DESCRIPTION);
-  await chat.say("1");
-  await chat.say("Jl. Merdeka No. 5, depan SDN 3");
-  await chat.say("kemarin");
-  await chat.send({ photo: { ok: true, data: Buffer.from("fake-jpeg-bytes"), mimeType: "image/jpeg" } });
-  await chat.press("Lanjut");
-  await chat.press(privacy);
-  const replies = await chat.press("Kirim");
+  const { replies } = await fileComplaint(chat, {
+    description: DESCRIPTION,
+    fromMenu: true,
+    photo: Buffer.from("fake-jpeg-bytes"),
+    privacy,
+  });
   return { chat, replies };
 }
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ChannelSender, OutboundMessage } from "../../bots/channel.js";
 import { enqueueWeeklyDigest } from "../../complaints/monev-digest.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
-import { chatDriver, TRACKING_CODE } from "../support/chat-driver.js";
+import { chatDriver, fileComplaint } from "../support/chat-driver.js";
 import { pngSize } from "../complaints/monev-fixture.js";
 
 const DESCRIPTION = "Jalan di depan SDN 3 Sukajadi berlubang besar sejak dua minggu, sudah dua motor jatuh.";
@@ -23,19 +23,7 @@ afterEach(async () => {
 
 async function fileAnonymously(): Promise<string> {
   const chat = chatDriver(app.handler, REPORTER);
-  await chat.say("/start");
-  await chat.press("Buat laporan");
-  await chat.press("Pengaduan");
-  await chat.say(DESCRIPTION);
-  await chat.say("1");
-  await chat.say("Jl. Merdeka No. 5, depan SDN 3");
-  await chat.say("kemarin");
-  await chat.say("lewati");
-  await chat.press("Anonim");
-  const replies = await chat.press("Kirim");
-  const code = TRACKING_CODE.exec(replies.map((r) => r.text).join("\n"))?.[0];
-  if (!code) throw new Error(`no tracking code in: ${replies.map((r) => r.text).join(" | ")}`);
-  return code;
+  return (await fileComplaint(chat, { description: DESCRIPTION, fromMenu: true, privacy: "Anonim" })).code;
 }
 
 function leaks(text: string): string[] {

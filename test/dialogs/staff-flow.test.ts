@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import type { ChannelName, ChannelSender, OutboundMessage } from "../../bots/channel.js";
-import { chatDriver, TRACKING_CODE, type ChatDriver } from "../support/chat-driver.js";
+import { chatDriver, fileComplaint, type ChatDriver } from "../support/chat-driver.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
 
 const DESCRIPTION = "Jalan di depan SDN 3 Sukajadi berlubang besar sejak dua minggu, sudah dua motor jatuh.";
@@ -62,18 +62,7 @@ function inbox(channel: ChannelName, chatId: string) {
 }
 
 async function file(citizen: ChatDriver, privacy: "Biasa" | "Anonim" | "Rahasia" = "Biasa"): Promise<string> {
-  await citizen.say("/lapor");
-  await citizen.press("Pengaduan");
-  await citizen.say(DESCRIPTION);
-  await citizen.press("Tidak tahu");
-  await citizen.say("Jl. Merdeka No. 5, depan SDN 3");
-  await citizen.say("kemarin");
-  await citizen.press("Lewati");
-  await citizen.press(privacy);
-  const replies = await citizen.press("Kirim");
-  const code = TRACKING_CODE.exec(replies.map((r) => r.text).join("\n"))?.[0];
-  if (!code) throw new Error(`no tracking code in: ${citizen.lastText()}`);
-  return code;
+  return (await fileComplaint(citizen, { description: DESCRIPTION, agency: "tidak tahu", privacy })).code;
 }
 
 const last = async (chat: ChatDriver, text: string): Promise<string> => (await chat.say(text)).map((r) => r.text).join("\n");
