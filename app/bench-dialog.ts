@@ -86,44 +86,67 @@ function summarize(latencies: number[], seconds: number, citizens: number, filed
 }
 
 /**
- * Latency under a steady arrival rate (open loop): messages are started at `ratePerSecond` in total,
- * each citizen's next message only after the previous reply, as people type.
+ * Latency under a steady arrival rate, with the steps mixed as in real traffic. Each citizen files two
+ * complaints in a row, one message every `citizens / ratePerSecond` seconds (sooner never: the next
+ * message waits for the reply, as people do); starts are spread over one complaint's length. In the
+ * middle third every citizen is active, so the offered rate is exactly `ratePerSecond` with every step
+ * of the form equally represented; only that window is measured. (An earlier version sent every citizen
+ * through the form in lockstep, so its last second was 2,000 filings/s: a filing burst, not a message mix.)
  */
 export async function benchLatencyAtRate(
   handler: MessageHandler,
   citizens: number,
   ratePerSecond: number,
 ): Promise<ThroughputResult> {
+  const steps = COMPLAINT_SCRIPT.length;
+  const gapMs = (citizens / ratePerSecond) * 1000;
+  const schedule: { at: number; citizen: number; index: number }[] = [];
+  for (let citizen = 0; citizen < citizens; citizen += 1) {
+    const start = (citizen / citizens) * steps * gapMs;
+    for (let index = 0; index < 2 * steps; index += 1) schedule.push({ at: start + index * gapMs, citizen, index });
+  }
+  schedule.sort((a, b) => a.at - b.at);
+  const windowStart = steps * gapMs;
+  const windowEnd = 2 * steps * gapMs;
   const latencies: number[] = [];
-  const progress = new Array<number>(citizens).fill(0);
-  const ready: number[] = Array.from({ length: citizens }, (_, i) => i);
-  const total = citizens * COMPLAINT_SCRIPT.length;
-  let started = 0;
   let filed = 0;
-  const inFlight = new Set<Promise<void>>();
+  let answered = 0;
+  const busy = new Array<boolean>(citizens).fill(false);
+  const held = new Array<number>(citizens).fill(-1);
   const t0 = performance.now();
-  while (latencies.length < total) {
-    const due = Math.floor(((performance.now() - t0) / 1000) * ratePerSecond);
-    while (started < due && ready.length > 0) {
-      const citizen = ready.shift() as number;
-      const text = COMPLAINT_SCRIPT[progress[citizen] ?? 0] ?? "";
-      started += 1;
-      const sentAt = performance.now();
-      const task = handler
-        .handle({ channel: "terminal", chatId: `rate-${citizen}`, userId: `rate-${citizen}`, messageId: randomUUID(), text })
-        .then((replies) => {
+  const send = (citizen: number, index: number): void => {
+    busy[citizen] = true;
+    const sentAt = performance.now();
+    const text = COMPLAINT_SCRIPT[index % steps] ?? "";
+    void handler
+      .handle({ channel: "terminal", chatId: `rate-${citizen}`, userId: `rate-${citizen}`, messageId: randomUUID(), text })
+      .then((replies) => {
+        answered += 1;
+        const offset = sentAt - t0;
+        if (offset >= windowStart && offset < windowEnd) {
           latencies.push(performance.now() - sentAt);
           if (replies.some((reply) => /LPR-[0-9A-Z]{8}/.test(reply.text))) filed += 1;
-          progress[citizen] = (progress[citizen] ?? 0) + 1;
-          if ((progress[citizen] ?? 0) < COMPLAINT_SCRIPT.length) ready.push(citizen);
-        });
-      inFlight.add(task);
-      void task.finally(() => inFlight.delete(task));
+        }
+        busy[citizen] = false;
+        const next = held[citizen] ?? -1;
+        if (next >= 0) {
+          held[citizen] = -1;
+          send(citizen, next);
+        }
+      });
+  };
+  let due = 0;
+  while (answered < schedule.length) {
+    const now = performance.now() - t0;
+    for (; due < schedule.length && (schedule[due]?.at ?? Infinity) <= now; due += 1) {
+      const { citizen, index } = schedule[due] as { citizen: number; index: number };
+      if (busy[citizen]) held[citizen] = index;
+      else send(citizen, index);
     }
     // A 1 ms tick: a busy loop here would take CPU from the bot being measured.
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
-  return summarize(latencies, (performance.now() - t0) / 1000, citizens, filed);
+  return summarize(latencies, (windowEnd - windowStart) / 1000, citizens, filed);
 }
 
 function round(value: number): number {

@@ -8,7 +8,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
 import { migrateDatabase } from "./migrate.js";
 import { SqlStore } from "./sql-store.js";
-import { startCheckpointer } from "./checkpointer.js";
+import { startCheckpointer, type CheckpointerOptions } from "./checkpointer.js";
 
 export type { PrismaClient } from "@prisma/client";
 /** The client or an interactive transaction: stores accept either. */
@@ -29,7 +29,10 @@ export function databaseFilePath(url: string): string {
   return path.resolve(raw.split("?")[0] ?? raw);
 }
 
-export async function openDatabase(url: string, options: { busyTimeoutMs?: number } = {}): Promise<OpenedDatabase> {
+export async function openDatabase(
+  url: string,
+  options: { busyTimeoutMs?: number; checkpoints?: CheckpointerOptions } = {},
+): Promise<OpenedDatabase> {
   const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
   const filePath = databaseFilePath(url);
   mkdirSync(path.dirname(filePath), { recursive: true });
@@ -52,14 +55,15 @@ export async function openDatabase(url: string, options: { busyTimeoutMs?: numbe
   // NORMAL is durable across process crashes in WAL mode (a power cut may lose the last commits).
   connection.pragma("synchronous = NORMAL");
   connection.pragma(`busy_timeout = ${busyTimeoutMs}`);
-  // Checkpoints run in a worker (db/checkpointer.ts); this is only the fallback at ~40 MB of WAL.
-  connection.pragma("wal_autocheckpoint = 10000");
-  const checkpointer = startCheckpointer(filePath);
+  // Checkpoints run in a worker (db/checkpointer.ts), which restarts the WAL at 64 MB; this is only
+  // the fallback at 128 MB if the worker is gone or starved.
+  connection.pragma("wal_autocheckpoint = 32768");
+  const checkpointer = startCheckpointer(filePath, options.checkpoints);
   // Connected lazily by the first query: the hot path does not need Prisma, and start-up stays short.
   const prisma = new PrismaClient({ adapter: factory });
   return {
     prisma,
-    store: new SqlStore(connection),
+    store: new SqlStore(connection, checkpointer.gate),
     filePath,
     close: async () => {
       await checkpointer.stop();

@@ -29,8 +29,9 @@ export class GroupCommit {
   }
 
   private async flush(): Promise<void> {
-    // A Prisma transaction of a command is open on the shared connection: let it finish first.
-    while (this.store.inTransaction) await new Promise((resolve) => setImmediate(resolve));
+    // A Prisma transaction of a command is open on the shared connection, or the checkpointer is
+    // finishing so the WAL can restart (a few ms): let it finish first, without blocking the event loop.
+    while (this.store.inTransaction || this.store.checkpointWaiting) await new Promise((resolve) => setImmediate(resolve));
     const batch = this.queue.splice(0, this.maxBatch);
     this.scheduled = this.queue.length > 0;
     if (this.scheduled) setImmediate(() => void this.flush());

@@ -4,6 +4,7 @@
 // Rows are written exactly as Prisma writes them (ISO dates with +00:00, 0/1 booleans) so both read them.
 import { createHash, randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
+import type { CheckpointGate } from "./checkpointer.js";
 
 export interface ChatKey {
   channel: string;
@@ -91,8 +92,15 @@ const nullableDate = (date: Date | null) => (date ? sqlDate(date) : null);
 
 export class SqlStore {
   private readonly statements = new Map<string, Database.Statement>();
+  /** Built once: better-sqlite3 makes a new wrapper (four variants) on every transaction() call. */
+  private readonly atomically: (fn: () => unknown) => unknown;
 
-  constructor(readonly raw: Database.Database) {}
+  constructor(
+    readonly raw: Database.Database,
+    private readonly gate?: CheckpointGate,
+  ) {
+    this.atomically = raw.transaction((fn: () => unknown) => fn());
+  }
 
   private sql(text: string): Database.Statement {
     let statement = this.statements.get(text);
@@ -107,11 +115,23 @@ export class SqlStore {
 
   /** Runs fn atomically: its own transaction, or a savepoint inside one already open. */
   transaction<T>(fn: () => T): T {
-    return this.raw.transaction(fn)();
+    if (this.raw.inTransaction || !this.gate) return this.atomically(fn) as T;
+    // Marked for the checkpointer, which waits for a write in progress before it finishes (db/checkpointer.ts).
+    this.gate.enterWrite();
+    try {
+      return this.atomically(fn) as T;
+    } finally {
+      this.gate.leaveWrite();
+    }
   }
 
   get inTransaction(): boolean {
     return this.raw.inTransaction;
+  }
+
+  /** The checkpointer is finishing a checkpoint so the WAL can restart: hold new writes for a moment. */
+  get checkpointWaiting(): boolean {
+    return this.gate?.closed ?? false;
   }
 
   markProcessed(channel: string, messageId: string, now: Date): boolean {

@@ -1,25 +1,24 @@
 // One citizen message through the complaint dialog: restore, read, transition, run effects, save.
 // Synchronous over the prepared-statement store, inside the runner's transaction, so the effects and
 // the new snapshot commit together and nothing else can run in between.
-import { transition } from "xstate";
 import type { InboundMessage } from "./inbound-message.js";
 import type { OutboundMessage } from "../complaints/push-message.js";
 import type { SqlStore } from "../db/sql-store.js";
 import { fileComplaint } from "../complaints/complaint-filing.js";
 import type { SlaPolicy } from "../complaints/sla.js";
 import type { DialogEvent } from "./complaint-context.js";
-import { COMPLAINT_MACHINE_VERSION, complaintMachine, type FileComplaintParams } from "./complaint-dialog.js";
-import type { SnapshotCache } from "./snapshot-cache.js";
+import { complaintMachine, type FileComplaintParams } from "./complaint-dialog.js";
 import { NOTICES } from "./complaint-copy.js";
 import { renderQuestion, renderStep, type StepAction } from "./complaint-render.js";
 import { currentQuestion, restoreDialog, storeDialog } from "./dialog-snapshot.js";
 import { readInput, type InputReaders } from "./dialog-input.js";
+import { pureTransition } from "./pure-transition.js";
+
+const transition = pureTransition(complaintMachine);
 
 export interface ComplaintStepDeps {
   readers: InputReaders;
   sla: SlaPolicy;
-  /** Snapshots of active chats, so their next message skips parsing and resolving. */
-  snapshots?: SnapshotCache;
 }
 
 export interface StepResult {
@@ -34,12 +33,13 @@ export interface StepResult {
 export function runComplaintStep(store: SqlStore, message: InboundMessage, now: Date, deps: ComplaintStepDeps): StepResult {
   const key = { channel: message.channel, chatId: message.chatId };
   const stored = store.loadConversation(key);
-  const cached = stored?.machineVersion === COMPLAINT_MACHINE_VERSION ? deps.snapshots?.get(stored.snapshot) : undefined;
-  const restored = cached ? { snapshot: cached, reset: false } : restoreDialog(stored);
+  // Restored from JSON every time (about 9 µs): a cache of live snapshots thrashed once more chats were
+  // active than it held, and the snapshots it kept alive made every young-generation GC slower.
+  const restored = restoreDialog(stored);
   const question = currentQuestion(restored.snapshot);
   const event = readInput(message, question, restored.snapshot.context, deps.readers);
 
-  const [next, actions] = transition(complaintMachine, restored.snapshot, event);
+  const [next, actions] = transition(restored.snapshot, event);
   let filed: { trackingCode: string; assignedAgency: string | null } | undefined;
   for (const action of actions as StepAction[]) {
     if (action.type === "fileComplaint") {
@@ -70,9 +70,7 @@ export function runComplaintStep(store: SqlStore, message: InboundMessage, now: 
       store.discardDraftPhotos((action.params as { submissionId: string }).submissionId);
     }
   }
-  const saved = storeDialog(next);
-  store.saveConversation(key, saved, now);
-  deps.snapshots?.set(saved.snapshot, next);
+  store.saveConversation(key, storeDialog(next), now);
 
   const current = currentQuestion(next);
   let replies = renderStep({
