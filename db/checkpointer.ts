@@ -81,6 +81,9 @@ export function startCheckpointer(filePath: string, options: CheckpointerOptions
   };
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
   worker.unref();
+  // A worker that dies mid-checkpoint must not leave writers paused.
+  worker.on("exit", () => Atomics.store(state, GATE, 0));
+  worker.on("error", () => Atomics.store(state, GATE, 0));
   return {
     gate: {
       get closed() {

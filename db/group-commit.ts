@@ -9,6 +9,8 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
+const GATE_PATIENCE_MS = 250;
+
 export class GroupCommit {
   private queue: Job[] = [];
   private scheduled = false;
@@ -31,7 +33,11 @@ export class GroupCommit {
   private async flush(): Promise<void> {
     // A Prisma transaction of a command is open on the shared connection, or the checkpointer is
     // finishing so the WAL can restart (a few ms): let it finish first, without blocking the event loop.
-    while (this.store.inTransaction || this.store.checkpointWaiting) await new Promise((resolve) => setImmediate(resolve));
+    // The checkpointer's pause is only a hint, so a gate left closed (a worker gone mid-checkpoint) is
+    // ignored after GATE_PATIENCE_MS rather than holding every chat.
+    const since = performance.now();
+    const gateHolds = () => this.store.checkpointWaiting && performance.now() - since < GATE_PATIENCE_MS;
+    while (this.store.inTransaction || gateHolds()) await new Promise((resolve) => setImmediate(resolve));
     const batch = this.queue.splice(0, this.maxBatch);
     this.scheduled = this.queue.length > 0;
     if (this.scheduled) setImmediate(() => void this.flush());

@@ -7,6 +7,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type OpenedDatabase } from "../../db/database.js";
 import { GroupCommit } from "../../db/group-commit.js";
+import type { CheckpointGate } from "../../db/checkpointer.js";
+import { SqlStore } from "../../db/sql-store.js";
 
 let opened: OpenedDatabase | undefined;
 let dir: string | undefined;
@@ -60,5 +62,19 @@ describe("WAL checkpointer", () => {
     expect(written).toBeGreaterThan(100);
     // The gate opens again after every checkpoint: a write queued now still commits.
     expect(await new GroupCommit(opened.store).run(() => 42)).toBe(42);
+  });
+});
+
+describe("group commit and the checkpoint gate", () => {
+  it("commits anyway when the gate stays closed (the pause is only a hint)", async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "lapor-wal-"));
+    opened = await openDatabase(`file:${path.join(dir, "wal.db")}`);
+    // A gate stuck closed, as if the checkpointer died in the middle of its pause.
+    const stuck: CheckpointGate = { closed: true, enterWrite: () => {}, leaveWrite: () => {} };
+    const store = new SqlStore(opened.store.raw, stuck);
+    const commits = new GroupCommit(store);
+    const done = await commits.run(() => store.markProcessed("terminal", "stuck-gate", new Date()));
+    expect(done).toBe(true);
+    expect(opened.store.markProcessed("terminal", "stuck-gate", new Date())).toBe(false);
   });
 });
