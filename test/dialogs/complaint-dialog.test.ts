@@ -5,19 +5,9 @@ import { COORDINATOR_CODE, type Classification } from "../../nlp/classification.
 import { DESCRIPTION_MAX, type DialogEvent } from "../../dialogs/complaint-context.js";
 import { complaintMachine, descriptionFromFreeText, type FileComplaintParams } from "../../dialogs/complaint-dialog.js";
 import { currentQuestion, type ComplaintSnapshot } from "../../dialogs/dialog-snapshot.js";
+import { CONFIDENT_ROAD } from "../support/classifications.js";
 
-const confident: Classification = {
-  agency: "DPUPR",
-  confidence: 0.9,
-  top: [
-    { agency: "DPUPR", score: 0.9 },
-    { agency: "DISHUB", score: 0.06 },
-    { agency: "DLH", score: 0.04 },
-  ],
-  type: "pengaduan",
-  urgent: false,
-  keywords: ["jalan"],
-};
+const confident: Classification = CONFIDENT_ROAD;
 const unsure: Classification = { ...confident, agency: COORDINATOR_CODE, confidence: 0.3 };
 const form = { submissionId: "sub-1", trackingCode: "LPR-ABCDEFGH" };
 const description = "Jalan di depan pasar berlubang besar sejak seminggu, motor sering jatuh.";

@@ -3,24 +3,13 @@
 import fc from "fast-check";
 import { initialTransition, transition } from "xstate";
 import { describe, expect, it } from "vitest";
-import type { Classification } from "../../nlp/classification.js";
 import type { DateParse } from "../../nlp/indonesian-dates.js";
 import type { DialogEvent } from "../../dialogs/complaint-context.js";
 import { complaintMachine } from "../../dialogs/complaint-dialog.js";
 import { pureTransition } from "../../dialogs/pure-transition.js";
+import { CONFIDENT_ROAD } from "../support/classifications.js";
 
-const classification: Classification = {
-  agency: "DPUPR",
-  confidence: 0.9,
-  top: [
-    { agency: "DPUPR", score: 0.9 },
-    { agency: "DISHUB", score: 0.06 },
-    { agency: "DLH", score: 0.04 },
-  ],
-  type: "pengaduan",
-  urgent: false,
-  keywords: ["jalan"],
-};
+const classification = CONFIDENT_ROAD;
 const newForm = { submissionId: "sub-1", trackingCode: "LPR-ABCDEFGH" };
 
 const event: fc.Arbitrary<DialogEvent> = fc.oneof(
