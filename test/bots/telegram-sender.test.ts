@@ -1,4 +1,6 @@
 // The throttled sender over real HTTP against the Bot API emulator: retries, permanent failures, order.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import pino from "pino";
 import { Telegram } from "telegraf";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -148,5 +150,29 @@ describe("order and pacing", () => {
       { method: "sendPhoto", caption: "Rekap bulanan", fileName: "grafik.png", fileSize: 2048 },
       { method: "sendDocument", fileName: "rekap.csv", fileSize: 12 },
     ]);
+  });
+});
+
+describe("request timeout", () => {
+  it("gives up on a Bot API server that never answers, as a transient failure", async () => {
+    // A real server that accepts the request and never responds.
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = silent.address() as AddressInfo;
+      const hanging = createTelegramSender({
+        telegram: new Telegram("1:TEST", { apiRoot: `http://127.0.0.1:${port}` }),
+        logger: pino({ level: "silent" }),
+        codec: new CallbackCodec(),
+        tuning: { perChatIntervalMs: 0, backoffBaseMs: 10, maxTransientAttempts: 2, requestTimeoutMs: 200 },
+      });
+      const started = performance.now();
+      const result = await hanging.send("10", { text: "Halo" });
+      expect(result).toMatchObject({ ok: false, permanent: false });
+      expect(performance.now() - started).toBeLessThan(5000);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });
