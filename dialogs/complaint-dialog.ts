@@ -161,6 +161,8 @@ export const complaintMachine = setup({
       visibleLength(descriptionFromFreeText(event.text)) >= DESCRIPTION_MIN &&
       (INTENT.test(event.text.trim()) || event.classification?.agency !== COORDINATOR_CODE),
     hasDescription: ({ context }) => visibleLength(context.draft.description ?? "") >= DESCRIPTION_MIN,
+    tellsProblemEarly: ({ context, event }) =>
+      !context.editing && visibleTextLength(event) >= DESCRIPTION_MIN && textOf(event).length <= DESCRIPTION_MAX,
     tooShort: ({ event }) => visibleTextLength(event) < DESCRIPTION_MIN,
     tooLong: ({ event }) => textOf(event).length > DESCRIPTION_MAX,
     hasConfidentSuggestion: ({ context }) =>
@@ -247,6 +249,11 @@ export const complaintMachine = setup({
         type: {
           entry: { type: "ask", params: { question: "type" } },
           on: {
+            // A citizen who tells the problem before choosing the type keeps it: it becomes the description.
+            TEXT: {
+              guard: "tellsProblemEarly",
+              actions: ["setDescription", { type: "say", params: { notice: "descriptionTaken" } }, "askCurrent"],
+            },
             CHOICE: [
               { guard: "isEditing", target: "summary", actions: "setType" },
               { guard: "hasDescription", target: "routeSuggestion", actions: "setType" },

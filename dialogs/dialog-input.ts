@@ -81,6 +81,7 @@ export function readInput(
   switch (question) {
     case "menu":
       return { type: "TEXT", text, classification: readers.classify(text), newForm: readers.newForm() };
+    case "type": // the problem told before the type is taken as the description
     case "description":
       return { type: "TEXT", text, classification: readers.classify(text), regionHint: readers.regionHint(text) };
     case "location":

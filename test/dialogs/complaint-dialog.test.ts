@@ -177,6 +177,19 @@ describe("complaint dialog", () => {
     expect(asked(run([choice("lanjut")], step.snapshot))).toBe("privacy");
   });
 
+  it("keeps the problem told at the type question as the description and goes on after the type", () => {
+    const told = run([{ type: "REPORT", ...form }, text(description, { classification: confident })]);
+    expect(asked(told)).toBe("type");
+    expect(told.actions.map((a) => a.type)).toEqual(["say", "askCurrent"]);
+    expect(told.snapshot.context.draft.description).toBe(description);
+    const typed = run([choice("pengaduan")], told.snapshot);
+    expect(asked(typed)).toBe("agency");
+    // A short text there is still just an unclear answer.
+    const unclear = run([{ type: "REPORT", ...form }, text("rusak")]);
+    expect(asked(unclear)).toBe("type");
+    expect(unclear.snapshot.context.draft.description).toBeUndefined();
+  });
+
   it("starts a form from free text that already describes the problem", () => {
     const started = run([
       text("saya mau lapor jalan di depan SDN 3 berlubang besar dan membahayakan", { classification: confident, newForm: form }),
