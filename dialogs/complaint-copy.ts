@@ -110,8 +110,14 @@ export function questionText(question: QuestionId, context: ComplaintContext, na
       return "Apa yang ingin Anda lakukan? Pilih salah satu.";
     case "type":
       return "Apa jenis laporan Anda? Pilih salah satu.";
-    case "description":
-      return `Ceritakan masalahnya: apa yang terjadi, sejak kapan, dan dampaknya (${DESCRIPTION_MIN}-${DESCRIPTION_MAX} karakter).`;
+    case "description": {
+      const length = `(${DESCRIPTION_MIN}-${DESCRIPTION_MAX} karakter)`;
+      // The prompt follows the type chosen: an aspiration or a request for information has no "dampak".
+      if (d.reportType === "aspirasi") return `Tulis saran atau usulan Anda: apa yang perlu diperbaiki, dan di mana ${length}.`;
+      if (d.reportType === "permintaan_informasi")
+        return `Tulis informasi apa yang Anda minta, dan untuk keperluan apa ${length}.`;
+      return `Ceritakan masalahnya: apa yang terjadi, sejak kapan, dan dampaknya ${length}.`;
+    }
     case "agency":
       return `Menurut kami, laporan ini ditangani oleh:\n${agencyDisplay(d.suggestion?.agency, names)}\nApakah benar? Pilih Benar, Pilih instansi lain, atau Tidak tahu.`;
     case "agencyPick":

@@ -102,7 +102,9 @@ describe("conversation runner", () => {
     const wrong = await chat.say("7");
     expect(wrong[0]?.questionId).toBe("type");
     const word = await chat.say("aspirasi");
-    expect(word[0]?.text).toMatch(/Ceritakan masalahnya/);
+    // The description is asked the way an aspiration is told, not as a problem with its "dampak".
+    expect(word[0]?.text).toMatch(/saran atau usulan/);
+    expect(word[0]?.text).not.toMatch(/dampak/);
   });
 
   it("answers the menu's Cek status, typed or pressed, with the citizen's own complaints", async () => {
