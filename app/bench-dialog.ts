@@ -113,7 +113,8 @@ export async function benchLatencyAtRate(
   let filed = 0;
   let answered = 0;
   const busy = new Array<boolean>(citizens).fill(false);
-  const held = new Array<number>(citizens).fill(-1);
+  // Messages that came due while the citizen still waited for a reply, in order.
+  const held = Array.from({ length: citizens }, () => [] as number[]);
   const t0 = performance.now();
   const send = (citizen: number, index: number): void => {
     busy[citizen] = true;
@@ -129,11 +130,8 @@ export async function benchLatencyAtRate(
           if (replies.some((reply) => /LPR-[0-9A-Z]{8}/.test(reply.text))) filed += 1;
         }
         busy[citizen] = false;
-        const next = held[citizen] ?? -1;
-        if (next >= 0) {
-          held[citizen] = -1;
-          send(citizen, next);
-        }
+        const next = held[citizen]?.shift();
+        if (next !== undefined) send(citizen, next);
       });
   };
   let due = 0;
@@ -141,7 +139,7 @@ export async function benchLatencyAtRate(
     const now = performance.now() - t0;
     for (; due < schedule.length && (schedule[due]?.at ?? Infinity) <= now; due += 1) {
       const { citizen, index } = schedule[due] as { citizen: number; index: number };
-      if (busy[citizen]) held[citizen] = index;
+      if (busy[citizen]) held[citizen]?.push(index);
       else send(citizen, index);
     }
     // A 1 ms tick: a busy loop here would take CPU from the bot being measured.

@@ -115,13 +115,13 @@ export class SqlStore {
 
   /** Runs fn atomically: its own transaction, or a savepoint inside one already open. */
   transaction<T>(fn: () => T): T {
-    if (this.raw.inTransaction || !this.gate) return this.atomically(fn) as T;
-    // Marked for the checkpointer, which waits for a write in progress before it finishes (db/checkpointer.ts).
-    this.gate.enterWrite();
+    // An outer transaction is marked for the checkpointer, which waits for a write in progress (db/checkpointer.ts).
+    const outer = !this.raw.inTransaction;
+    if (outer) this.gate?.enterWrite();
     try {
       return this.atomically(fn) as T;
     } finally {
-      this.gate.leaveWrite();
+      if (outer) this.gate?.leaveWrite();
     }
   }
 
