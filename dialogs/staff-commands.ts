@@ -57,10 +57,17 @@ export function createStaffCommands(deps: StaffCommandDeps): CommandHandler {
       return run(db, staff, code, rest);
     };
 
-  const change =
-    (render: (result: ChangeResult) => string) =>
-    (result: Outcome<ChangeResult>): OutboundMessage[] =>
-      say(result.ok ? render(result) : result.message);
+  /** "/x KODE [teks]" commands that make one lifecycle change and confirm it. */
+  const changeCommand = (
+    key: UsageKey,
+    textRequired: boolean,
+    act: (db: Db, staff: StaffActor, code: string, text: string) => Promise<Outcome<ChangeResult>>,
+    confirm: (result: ChangeResult) => string,
+  ) =>
+    withCode(key, textRequired, async (db, staff, code, rest) => {
+      const result = await act(db, staff, code, rest);
+      return say(result.ok ? confirm(result) : result.message);
+    });
 
   const commands: Record<string, (db: Db, staff: StaffActor, args: string) => Promise<OutboundMessage[]>> = {
     antrian: async (db, staff) => {
@@ -81,27 +88,13 @@ export function createStaffCommands(deps: StaffCommandDeps): CommandHandler {
       if (!result.ok) return say(result.message);
       return say(STAFF_CONFIRM.forwarded(result, label(result.agencyCode)));
     }),
-    proses: withCode("proses", false, async (db, staff, code, rest) =>
-      change(STAFF_CONFIRM.change)(await lifecycle.process(db, staff, code, rest)),
-    ),
-    balas: withCode("balas", true, async (db, staff, code, rest) =>
-      change(STAFF_CONFIRM.replied)(await lifecycle.reply(db, staff, code, rest)),
-    ),
-    catatan: withCode("catatan", true, async (db, staff, code, rest) =>
-      change(STAFF_CONFIRM.noted)(await lifecycle.note(db, staff, code, rest)),
-    ),
-    selesai: withCode("selesai", true, async (db, staff, code, rest) =>
-      change(STAFF_CONFIRM.change)(await lifecycle.finish(db, staff, code, rest)),
-    ),
-    tolak: withCode("tolak", true, async (db, staff, code, rest) =>
-      change(STAFF_CONFIRM.change)(await lifecycle.reject(db, staff, code, rest)),
-    ),
-    bukanwewenang: withCode("bukanwewenang", true, async (db, staff, code, rest) =>
-      change(STAFF_CONFIRM.returned)(await lifecycle.notAuthority(db, staff, code, rest)),
-    ),
-    tanya: withCode("tanya", true, async (db, staff, code, rest) =>
-      change(STAFF_CONFIRM.asked)(await lifecycle.ask(db, staff, code, rest)),
-    ),
+    proses: changeCommand("proses", false, lifecycle.process, STAFF_CONFIRM.change),
+    balas: changeCommand("balas", true, lifecycle.reply, STAFF_CONFIRM.replied),
+    catatan: changeCommand("catatan", true, lifecycle.note, STAFF_CONFIRM.noted),
+    selesai: changeCommand("selesai", true, lifecycle.finish, STAFF_CONFIRM.change),
+    tolak: changeCommand("tolak", true, lifecycle.reject, STAFF_CONFIRM.change),
+    bukanwewenang: changeCommand("bukanwewenang", true, lifecycle.notAuthority, STAFF_CONFIRM.returned),
+    tanya: changeCommand("tanya", true, lifecycle.ask, STAFF_CONFIRM.asked),
     statistik: async (db, staff, args) => {
       const period = parsePeriod(args);
       if (period === undefined) return say(usage("statistik", 'Periode harus jumlah hari (1-3650) atau "semua".'));
