@@ -54,6 +54,8 @@ export interface Fixture {
     }>
   >;
   reload(id: string): Promise<Complaint>;
+  /** A tiny JPEG stored with the complaint, as if the citizen had sent a photo. */
+  attachPhoto(complaintId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -143,6 +145,11 @@ export async function createFixture(startIso = "2026-11-23T02:00:00Z"): Promise<
     },
     events: (complaintId) => prisma.complaintEvent.findMany({ where: { complaintId }, orderBy: { id: "asc" } }),
     reload: (id) => prisma.complaint.findUniqueOrThrow({ where: { id } }),
+    async attachPhoto(complaintId) {
+      await prisma.attachment.create({
+        data: { complaintId, mimeType: "image/jpeg", sizeBytes: 3, sha256: "x", data: new Uint8Array([1, 2, 3]), source: "test" },
+      });
+    },
     async close() {
       await database.close();
       rmSync(dir, { recursive: true, force: true });

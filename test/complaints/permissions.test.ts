@@ -137,16 +137,7 @@ describe("anonim", () => {
     expectOk(await fx.lifecycle.forward(fx.prisma, COORDINATOR, code, "DPUPR"));
     expectOk(await fx.lifecycle.ask(fx.prisma, DPUPR, code, "Apakah lubang masih ada?"));
     expectOk(await fx.lifecycle.answer(fx.prisma, REPORTER, code, "Masih ada, makin besar"));
-    await fx.prisma.attachment.create({
-      data: {
-        complaintId: complaint.id,
-        mimeType: "image/jpeg",
-        sizeBytes: 3,
-        sha256: "x",
-        data: new Uint8Array([1, 2, 3]),
-        source: "test",
-      },
-    });
+    await fx.attachPhoto(complaint.id);
     expectOk(await fx.lifecycle.process(fx.prisma, DPUPR_2, code));
     expectOk(await fx.lifecycle.finish(fx.prisma, DPUPR, code, "Sudah ditambal."));
     expectOk(await fx.lifecycle.rate(fx.prisma, REPORTER, code, 3));

@@ -49,16 +49,7 @@ describe("staff commands", () => {
 
   it("/lihat accepts any case and a Telegram @bot suffix, and shows detail, location, photos and history", async () => {
     const complaint = await fx.createComplaint({ assignedAgency: "DPUPR" });
-    await fx.prisma.attachment.create({
-      data: {
-        complaintId: complaint.id,
-        mimeType: "image/jpeg",
-        sizeBytes: 3,
-        sha256: "x",
-        data: new Uint8Array([1, 2, 3]),
-        source: "test",
-      },
-    });
+    await fx.attachPhoto(complaint.id);
     const replies = await send(DPUPR, `/lihat@LaporBot ${complaint.trackingCode.toLowerCase()}`);
     expect(replies).toHaveLength(2);
     const detail = replies?.[0]?.text ?? "";
