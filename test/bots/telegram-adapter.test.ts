@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { InboundMessage, MessageHandler, OutboundMessage } from "../../bots/channel.js";
 import { CITIZEN_COMMANDS, startTelegram, type TelegramChannel, type TelegramOptions } from "../../bots/telegram-adapter.js";
 import { BotApiEmulator, type TgUser } from "../support/bot-api-emulator.js";
+import { startTestTelegram } from "../support/telegram-test-channel.js";
 
 const ANI: TgUser = { id: 501, first_name: "Ani" };
 const BUDI: TgUser = { id: 502, first_name: "Budi", username: "budi_b" };
@@ -40,14 +41,7 @@ function recordingHandler(delayMs = 0) {
 }
 
 async function start(handler: MessageHandler, extra: Partial<TelegramOptions> = {}): Promise<TelegramChannel> {
-  channel = await startTelegram({
-    token: emulator.token,
-    apiRoot: emulator.apiRoot,
-    handler,
-    logger: pino({ level: "silent" }),
-    sender: { perChatIntervalMs: 5, backoffBaseMs: 10 },
-    ...extra,
-  });
+  channel = await startTestTelegram(emulator, handler, extra);
   return channel;
 }
 

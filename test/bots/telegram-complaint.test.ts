@@ -2,13 +2,13 @@
 // API emulator: a citizen files a complaint with buttons, typed answers, a location pin and a photo,
 // asks /status and cancels a second form. The dialog is driven by the buttons the bot sends (the
 // question id inside each button's payload), never by its wording.
-import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { startTelegram, type TelegramChannel } from "../../bots/telegram-adapter.js";
+import type { TelegramChannel } from "../../bots/telegram-adapter.js";
 import { CallbackCodec } from "../../bots/telegram-render.js";
 import { findTrackingCode } from "../../complaints/tracking-code.js";
 import { COORDINATOR_CODE } from "../../nlp/classification.js";
 import { BotApiEmulator, type SentMessage, type TgUser } from "../support/bot-api-emulator.js";
+import { startTestTelegram } from "../support/telegram-test-channel.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
 
 const SITI: TgUser = { id: 4242, first_name: "Siti", last_name: "Rahayu" };
@@ -26,13 +26,7 @@ beforeEach(async () => {
   now = new Date("2026-11-16T03:00:00Z");
   emulator = await BotApiEmulator.start();
   app = await createTestApp({ clock: () => now });
-  channel = await startTelegram({
-    token: emulator.token,
-    apiRoot: emulator.apiRoot,
-    handler: app.handler,
-    logger: pino({ level: "silent" }),
-    sender: { perChatIntervalMs: 5, backoffBaseMs: 10 },
-  });
+  channel = await startTestTelegram(emulator, app.handler);
   app.attachSender(channel.sender);
 });
 afterEach(async () => {

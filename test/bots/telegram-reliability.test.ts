@@ -1,10 +1,10 @@
 // What Telegram forces on us, on the real application: redelivered updates, a flaky Bot API (429 and
 // 500), the webhook's secret token, and outbox deliveries to people who blocked the bot.
-import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { startTelegram, type TelegramChannel, type TelegramOptions } from "../../bots/telegram-adapter.js";
+import type { TelegramChannel, TelegramOptions } from "../../bots/telegram-adapter.js";
 import { enqueueMessages } from "../../complaints/outbox.js";
 import { BotApiEmulator, type TgUser } from "../support/bot-api-emulator.js";
+import { startTestTelegram } from "../support/telegram-test-channel.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
 
 const SECRET = "s3cret-token_for-webhook-1234";
@@ -26,14 +26,7 @@ afterEach(async () => {
 });
 
 async function start(extra: Partial<TelegramOptions> = {}): Promise<TelegramChannel> {
-  channel = await startTelegram({
-    token: emulator.token,
-    apiRoot: emulator.apiRoot,
-    handler: app.handler,
-    logger: pino({ level: "silent" }),
-    sender: { perChatIntervalMs: 5, backoffBaseMs: 10 },
-    ...extra,
-  });
+  channel = await startTestTelegram(emulator, app.handler, extra);
   app.attachSender(channel.sender);
   return channel;
 }
