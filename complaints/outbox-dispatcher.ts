@@ -131,10 +131,7 @@ export class OutboxDispatcher {
     }
     const now = this.clock();
     if (result.ok) {
-      await this.prisma.outboxMessage.update({
-        where: { id: row.id },
-        data: { status: "SENT", sentAt: now, attempts: row.attempts + 1 },
-      });
+      await this.record(row.id, { status: "SENT", sentAt: now, attempts: row.attempts + 1 });
       return "sent";
     }
     const attempts = row.attempts + 1;
