@@ -9,11 +9,25 @@ import { COORDINATOR_CODE, type Agency } from "./classification.js";
 export interface AgencyCatalog {
   agencies: Agency[];
   byCode(code: string): Agency | undefined;
-  /** What a citizen types for an agency: its code, short name or full name, in any case. */
+  /**
+   * What a citizen or an old record names an agency: its code, short name, full name or an alias, in
+   * any case, with punctuation and a trailing region ("Dinas Perhubungan Kota Malang") ignored.
+   */
   byName(text: string): Agency | undefined;
 }
 
-const nameKey = (text: string) => text.toLowerCase().replace(/\s+/g, " ").trim();
+// A region after the name is dropped: "Dishub Kota Malang", "DLH Kab. Bogor", "Dinas Sosial Provinsi Jawa Barat".
+const TRAILING_REGION = /\s+(kota|kabupaten|kab|provinsi|prov|kec|kecamatan)(\s+\S+)*$/;
+
+/** The lookup key of a name: lower case, punctuation as spaces (but "atr/bpn" keeps its slash), single spaces. */
+export function agencyNameKey(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize("NFKC")
+    .replace(/[^\p{L}\p{N}/]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
 
 export const DEFAULT_AGENCIES_FILE = fileURLToPath(new URL("./data/agencies.json", import.meta.url));
 
@@ -27,6 +41,7 @@ function buildSchema(z: typeof zod) {
       .refine((code) => code !== COORDINATOR_CODE, `${COORDINATOR_CODE} bukan instansi dan tidak boleh dipakai`),
     name: z.string().trim().min(3).max(200),
     shortName: z.string().trim().min(1).max(60).optional(),
+    aliases: z.array(term).default([]),
     scope: z.string().trim().max(1000).default(""),
     keywords: z.array(term).default([]),
     phrases: z.array(term).default([]),
@@ -81,6 +96,7 @@ function readAgencies(file: string, trusted = false): Agency[] {
       code: entry.code,
       name: entry.name,
       shortName: entry.shortName ?? entry.name,
+      aliases: [...new Set((entry.aliases ?? []).map((a) => a.toLowerCase()))],
       scope: entry.scope,
       keywords: [...new Set(entry.keywords.map((k) => k.toLowerCase()))],
       phrases: [...new Set(entry.phrases.map((p) => p.toLowerCase()))],
@@ -91,11 +107,18 @@ function readAgencies(file: string, trusted = false): Agency[] {
 export function catalogFrom(agencies: Agency[]): AgencyCatalog {
   const index = new Map(agencies.map((agency) => [agency.code, agency]));
   const names = new Map<string, Agency>();
-  for (const agency of agencies) for (const key of [agency.code, agency.shortName, agency.name]) names.set(nameKey(key), agency);
+  // Aliases first, so an agency's own code and names win over another agency's alias.
+  for (const agency of agencies) for (const alias of agency.aliases) names.set(agencyNameKey(alias), agency);
+  for (const agency of agencies)
+    for (const key of [agency.code, agency.shortName, agency.name]) names.set(agencyNameKey(key), agency);
+  const lookup = (key: string) => (key === "" ? undefined : names.get(key));
   return {
     agencies,
     byCode: (code) => index.get(code.trim().toUpperCase()),
-    byName: (text) => names.get(nameKey(text)),
+    byName: (text) => {
+      const key = agencyNameKey(text);
+      return lookup(key) ?? lookup(key.replace(TRAILING_REGION, ""));
+    },
   };
 }
 

@@ -10,6 +10,8 @@ export interface Agency {
   code: string;
   name: string;
   shortName: string;
+  /** Other names citizens and old records use ("dukcapil", "BPN", "dinas perumahan"), lower case. */
+  aliases: string[];
   scope: string;
   keywords: string[];
   phrases: string[];

@@ -59,6 +59,35 @@ describe("default catalog", () => {
     expect(catalog.byCode("KOORDINATOR")).toBeUndefined();
   });
 
+  it.each([
+    ["BPN", "ATRBPN"],
+    ["dukcapil", "DISDUKCAPIL"],
+    ["dinas perumahan", "DISPERKIM"],
+    ["Kelurahan", "KECAMATAN"],
+    ["puskesmas", "DINKES"],
+    ["satpol", "SATPOLPP"],
+    ["Satpol PP.", "SATPOLPP"],
+    ["Dinas Perhubungan Kota Malang", "DISHUB"],
+    ["DLH Kab. Bogor", "DLH"],
+    ["dinas kependudukan dan pencatatan sipil kabupaten purbalingga", "DISDUKCAPIL"],
+    ["ATR/BPN", "ATRBPN"],
+  ])("resolves %s by code, name or alias to %s", (typed, code) => {
+    expect(catalog.byName(typed)?.code).toBe(code);
+  });
+
+  it.each(["", "dinas", "kota malang", "jalan rusak", "pak"])("does not resolve %j to an agency", (typed) => {
+    expect(catalog.byName(typed)).toBeUndefined();
+  });
+
+  it("gives no alias to two agencies", () => {
+    const owners = new Map<string, string>();
+    for (const agency of catalog.agencies)
+      for (const alias of agency.aliases) {
+        expect(owners.get(alias), alias).toBeUndefined();
+        owners.set(alias, agency.code);
+      }
+  });
+
   it("passes the same validation an operator's file gets", () => {
     // Loading the default file as an override runs it through the zod schema.
     expect(loadAgencyCatalog(DEFAULT_AGENCIES_FILE).agencies).toHaveLength(28);

@@ -114,6 +114,7 @@ describe("classify", () => {
         code: "DISPARBUD",
         name: "Dinas Pariwisata dan Kebudayaan",
         shortName: "Disparbud",
+        aliases: [],
         scope: "",
         keywords: ["wisata", "museum"],
         phrases: ["objek wisata"],
