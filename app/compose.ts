@@ -25,6 +25,8 @@ import type { AgencyClassifier } from "../nlp/classification.js";
 import { newTrackingCode } from "../complaints/tracking-code.js";
 import { randomUUID } from "node:crypto";
 import type { AppConfig } from "./config.js";
+import { createMetrics, type AppMetrics } from "./metrics.js";
+import { outboxBacklog } from "../db/health.js";
 
 export interface AppDeps {
   config: AppConfig;
@@ -42,6 +44,8 @@ export interface App {
   classifier: AgencyClassifier;
   sla: SlaPolicy;
   clock: Clock;
+  /** Counters and gauges for /metrics (app/metrics.ts). */
+  metrics: AppMetrics;
   /** Queues a reply a channel could not deliver, so the outbox keeps retrying it. */
   deferReply(channel: ChannelName, chatId: string, message: OutboundMessage): Promise<void>;
   /** Starts the outbox loop and daily housekeeping (not used by tests that drain by hand). */
@@ -61,7 +65,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const agencyName = (code: string) => catalog.byCode(code)?.name;
   const agencyCodes = () => catalog.agencies.map((agency) => agency.code);
   const lifecycle = createLifecycleService({ clock, sla, agencyName, agencyCodes });
-  const dispatcher = new OutboxDispatcher(prisma, clock, logger.child({ part: "outbox" }));
+  const metrics = createMetrics({ outbox: () => outboxBacklog(prisma, dispatcher.channels, clock()) });
+  const dispatcher = new OutboxDispatcher(prisma, clock, logger.child({ part: "outbox" }), (channel, outcome) =>
+    metrics.outboxDelivery(channel, outcome),
+  );
 
   const runner = new ConversationRunner({
     prisma,
@@ -85,6 +92,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       newId: () => randomUUID(),
     },
     onCommitted: () => dispatcher.nudge(),
+    observer: metrics,
   });
 
   const timers: NodeJS.Timeout[] = [];
@@ -99,6 +107,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     classifier,
     sla,
     clock,
+    metrics,
     async deferReply(channel, chatId, message) {
       // In a transaction: on the shared connection a bare write could join another chat's open transaction.
       await prisma.$transaction((tx) => enqueueMessages(tx, [{ channel, chatId, message }], clock()));

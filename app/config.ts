@@ -63,6 +63,15 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: positiveInt(20),
   OUTBOX_POLL_MS: positiveInt(1000),
   SQLITE_BUSY_TIMEOUT_MS: positiveInt(5000),
+  // Operations (issue 21): health and metrics endpoint, readiness threshold, graceful stop.
+  /** Port of /healthz, /readyz and /metrics; unset or empty keeps the endpoint off. */
+  HEALTH_PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(65535).optional()),
+  /** 127.0.0.1 by default: metrics are for the operator's scraper, not the internet. */
+  HEALTH_HOST: z.string().trim().min(1).default("127.0.0.1"),
+  /** /readyz reports the outbox as stuck when its oldest due row has waited longer than this. */
+  OUTBOX_STUCK_SECONDS: positiveInt(600),
+  /** On SIGTERM, how long the outbox may keep delivering before the channels close. */
+  SHUTDOWN_FLUSH_MS: positiveInt(5000),
 });
 
 export type AppConfig = z.infer<typeof schema> & { DATABASE_URL: string };

@@ -6,6 +6,8 @@ import { startTerminal, type TerminalChannel } from "../bots/terminal-adapter.js
 import { createApp, type App } from "./compose.js";
 import { ConfigError, loadConfig, type AppConfig } from "./config.js";
 import { createLogger } from "./logger.js";
+import { healthSourcesFor, startHealthServer } from "./health-server.js";
+import { handleSignals, stopGracefully } from "./shutdown.js";
 
 const startedAt = performance.now();
 
@@ -64,23 +66,41 @@ async function main(): Promise<void> {
   const app = await createApp({ config, logger });
 
   let channels: RunningChannel[] = [];
-  let shuttingDown = false;
-  const shutdown = async (reason: string, code: number) => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    logger.info({ reason }, "stopping");
-    for (const channel of channels)
-      await channel.stop().catch((error: unknown) => logger.error({ err: error }, "channel stop failed"));
-    await app.dispatcher.drain().catch(() => 0);
-    await app.close();
-    process.exit(code);
-  };
-  process.once("SIGINT", () => void shutdown("SIGINT", 0));
-  process.once("SIGTERM", () => void shutdown("SIGTERM", 0));
+  let stopping = false;
+  // Up before the channels: /healthz answers and /readyz says "not started" during a slow WhatsApp login.
+  const health = config.HEALTH_PORT
+    ? await startHealthServer({
+        host: config.HEALTH_HOST,
+        port: config.HEALTH_PORT,
+        sources: healthSourcesFor(app, config, () => channels, () => stopping),
+        logger,
+      }).catch(async (error: unknown) => {
+        await app.close();
+        throw error;
+      })
+    : undefined;
+  const signals = handleSignals({
+    logger,
+    stop: async () => {
+      stopping = true;
+      await stopGracefully({
+        logger,
+        channels: () => channels,
+        runner: app.runner,
+        dispatcher: app.dispatcher,
+        flushMs: config.SHUTDOWN_FLUSH_MS,
+        close: async () => {
+          await app.close();
+          await health?.close();
+        },
+      });
+    },
+  });
 
   try {
     channels = await startChannels(app, config, logger);
   } catch (error) {
+    await health?.close();
     await app.close();
     throw error;
   }
@@ -92,7 +112,7 @@ async function main(): Promise<void> {
   app.startBackground();
   if (chat) {
     await chat.finished;
-    await shutdown("end of input", 0);
+    process.exit(await signals.stop("end of input"));
   }
 }
 

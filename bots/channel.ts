@@ -20,8 +20,18 @@ export type {
   UnsupportedKind,
 } from "../dialogs/inbound-message.js";
 
-/** A started channel: its sender for the outbox, and a graceful stop. */
+/** Whether a channel can currently receive and send (for /readyz); `detail` says why not. */
+export interface ChannelHealth {
+  connected: boolean;
+  detail?: string;
+  /** Times this channel recovered its connection since it started (counted into /metrics). */
+  reconnects?: number;
+}
+
+/** A started channel: its sender for the outbox, a graceful stop, and (optionally) its health. */
 export interface RunningChannel {
   readonly sender: ChannelSender;
   stop(): Promise<void>;
+  /** Absent: connected whenever it runs (the terminal). */
+  health?(): ChannelHealth;
 }

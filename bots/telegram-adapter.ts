@@ -217,6 +217,15 @@ export async function startTelegram(options: TelegramOptions): Promise<TelegramC
     sender,
     bot: { id: me.id, username: me.username },
     ...(webhook ? { webhookPort: webhook.port } : {}),
+    health() {
+      if (stopping) return { connected: false, detail: "stopping" };
+      // A webhook's health shows in Telegram's getWebhookInfo, not here: listening is all we know.
+      if (!polling) return { connected: true };
+      const { reconnects } = polling;
+      return polling.connected
+        ? { connected: true, reconnects }
+        : { connected: false, detail: polling.lastError ?? "getUpdates failed", reconnects };
+    },
     async stop() {
       if (stopping) return;
       stopping = true;

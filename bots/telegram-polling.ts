@@ -20,6 +20,12 @@ export interface PollingOptions {
 
 export interface Polling {
   stop(): Promise<void>;
+  /** False from a failed getUpdates until the next one succeeds (for /readyz). */
+  readonly connected: boolean;
+  /** Why the last getUpdates failed, while not connected. */
+  readonly lastError: string | undefined;
+  /** getUpdates succeeded again after failing, this many times. */
+  readonly reconnects: number;
 }
 
 type ApiSignal = ReturnType<typeof timeoutSignal>;
@@ -41,6 +47,8 @@ export function startPolling(options: PollingOptions): Polling {
   const timeoutSeconds = options.timeoutSeconds ?? 50;
   const stopper = new AbortController();
   let offset = 0;
+  let lastError: string | undefined;
+  let reconnects = 0;
 
   const loop = (async () => {
     let failures = 0;
@@ -54,6 +62,8 @@ export function startPolling(options: PollingOptions): Polling {
           { signal: signal as unknown as ApiSignal },
         );
         failures = 0;
+        if (lastError !== undefined) reconnects += 1;
+        lastError = undefined;
       } catch (error) {
         if (stopper.signal.aborted) break;
         failures += 1;
@@ -68,8 +78,9 @@ export function startPolling(options: PollingOptions): Polling {
             : info.code === 401
               ? "token rejected"
               : undefined;
+        lastError = describeTelegramError(error, telegram.token);
         logger.error(
-          { error: describeTelegramError(error, telegram.token), retryInMs: delayMs, ...(hint ? { hint } : {}) },
+          { error: lastError, retryInMs: delayMs, ...(hint ? { hint } : {}) },
           "telegram getUpdates failed",
         );
         await pause(delayMs, stopper.signal);
@@ -101,6 +112,15 @@ export function startPolling(options: PollingOptions): Polling {
     async stop() {
       stopper.abort();
       await loop;
+    },
+    get connected() {
+      return lastError === undefined;
+    },
+    get lastError() {
+      return lastError;
+    },
+    get reconnects() {
+      return reconnects;
     },
   };
 }

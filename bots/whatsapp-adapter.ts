@@ -197,6 +197,7 @@ export async function startWhatsApp(options: WhatsAppOptions): Promise<RunningCh
 
   return {
     sender,
+    health: () => (connection.readyClient() ? { connected: true } : { connected: false, detail: "not connected to WhatsApp" }),
     async stop() {
       stopping = true;
       await chats.idle();

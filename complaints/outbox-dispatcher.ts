@@ -16,6 +16,8 @@ function backoffMs(attempts: number): number {
   return Math.min(10 * 60_000, 1000 * 2 ** Math.min(attempts, 10));
 }
 
+export type DeliveryOutcome = "sent" | "failed" | "retry";
+
 interface Row {
   id: number;
   channel: string;
@@ -36,10 +38,17 @@ export class OutboxDispatcher {
     private readonly prisma: PrismaClient,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    /** Counts for metrics (wired in app/compose.ts). */
+    private readonly onDelivery?: (channel: string, outcome: DeliveryOutcome) => void,
   ) {}
 
   registerSender(sender: ChannelSender): void {
     this.senders.set(sender.channel, sender);
+  }
+
+  /** The channels this dispatcher delivers to (those with a registered sender). */
+  get channels(): string[] {
+    return [...this.senders.keys()];
   }
 
   /** Polls for due rows until stop(); nudge() after a commit delivers without waiting for the poll. */
@@ -104,6 +113,7 @@ export class OutboxDispatcher {
         chats.slice(i, i + PARALLEL_CHATS).map(async (chatRows) => {
           for (const row of chatRows) {
             const outcome = await this.deliver(row);
+            this.onDelivery?.(row.channel, outcome);
             progress += 1;
             if (outcome === "sent") sent += 1;
             // Keep the chat's order: a later message waits while an earlier one is retried.
@@ -120,7 +130,7 @@ export class OutboxDispatcher {
     await this.prisma.$transaction((tx) => tx.outboxMessage.update({ where: { id }, data }));
   }
 
-  private async deliver(row: Row): Promise<"sent" | "failed" | "retry"> {
+  private async deliver(row: Row): Promise<DeliveryOutcome> {
     const sender = this.senders.get(row.channel);
     if (!sender) return "retry";
     let result;

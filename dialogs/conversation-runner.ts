@@ -36,6 +36,23 @@ export interface RunnerDeps extends ComplaintStepDeps {
   unlimitedChannels?: ReadonlySet<string>;
   /** Called after a commit that may have queued outbox messages. */
   onCommitted?: () => void;
+  /** Counts for metrics (wired in app/compose.ts); the runner knows no metrics library. */
+  observer?: RunnerObserver;
+}
+
+/** One handled message, as metrics see it. */
+export interface StepObservation {
+  channel: string;
+  seconds: number;
+  replies: number;
+  filed: boolean;
+  /** The step failed and the citizen was asked to try again (nothing committed). */
+  failed: boolean;
+}
+
+export interface RunnerObserver {
+  received(channel: string): void;
+  stepped(step: StepObservation): void;
 }
 
 const MAX_ATTEMPTS = 4;
@@ -46,10 +63,11 @@ interface Outcome {
   /** The step may have written outbox rows (a filing, any command). */
   queued: boolean;
   showOwnComplaints: boolean;
+  filed: boolean;
 }
 
-const NOTHING: Outcome = { replies: [], queued: false, showOwnComplaints: false };
-const commanded = (replies: OutboundMessage[]): Outcome => ({ replies, queued: true, showOwnComplaints: false });
+const NOTHING: Outcome = { replies: [], queued: false, showOwnComplaints: false, filed: false };
+const commanded = (replies: OutboundMessage[]): Outcome => ({ replies, queued: true, showOwnComplaints: false, filed: false });
 
 /** SQLite busy/locked or Prisma's transaction lock wait: worth another try. */
 function isTransient(error: unknown): boolean {
@@ -73,6 +91,7 @@ export class ConversationRunner implements MessageHandler {
 
   async handle(message: InboundMessage): Promise<OutboundMessage[]> {
     if (this.stopped) return [];
+    this.deps.observer?.received(message.channel);
     const decision = this.deps.unlimitedChannels?.has(message.channel)
       ? "allow"
       : this.limiter.check(`${message.channel}:${message.userId}`);
@@ -109,6 +128,7 @@ export class ConversationRunner implements MessageHandler {
         const replies = outcome.showOwnComplaints ? await this.ownComplaints(message) : outcome.replies;
         if (log.isLevelEnabled("debug"))
           log.debug({ ...chat, ms: Math.round(performance.now() - started), replies: replies.length }, "message handled");
+        this.observe(message, started, replies.length, outcome.filed, false);
         return replies;
       } catch (error) {
         if (isTransient(error) && attempt < MAX_ATTEMPTS) {
@@ -118,9 +138,15 @@ export class ConversationRunner implements MessageHandler {
         }
         // Nothing was committed, not even the dedup record: a redelivery or a resend is processed normally.
         log.error({ ...chat, err: error }, "message failed");
+        this.observe(message, started, 1, false, true);
         return [{ text: NOTICES.tryAgain }];
       }
     }
+  }
+
+  private observe(message: InboundMessage, started: number, replies: number, filed: boolean, failed: boolean): void {
+    const seconds = (performance.now() - started) / 1000;
+    this.deps.observer?.stepped({ channel: message.channel, seconds, replies, filed, failed });
   }
 
   /**
@@ -147,7 +173,8 @@ export class ConversationRunner implements MessageHandler {
       const now = this.deps.clock();
       if (!store.markProcessed(message.channel, message.messageId, now)) return NOTHING;
       const result = runComplaintStep(store, message, now, this.deps);
-      return { replies: result.replies, queued: result.filedCode !== undefined, showOwnComplaints: result.showOwnComplaints };
+      const filed = result.filedCode !== undefined;
+      return { replies: result.replies, queued: filed, showOwnComplaints: result.showOwnComplaints, filed };
     });
   }
 
@@ -191,6 +218,7 @@ export class ConversationRunner implements MessageHandler {
       if (answered) return commanded(answered);
     }
     const result = runComplaintStep(store, message, now, this.deps);
-    return { replies: result.replies, queued: result.filedCode !== undefined, showOwnComplaints: result.showOwnComplaints };
+    const filed = result.filedCode !== undefined;
+    return { replies: result.replies, queued: filed, showOwnComplaints: result.showOwnComplaints, filed };
   }
 }

@@ -1,0 +1,52 @@
+// Read-only checks behind /readyz and /metrics: is the database still there and answering, and how
+// far behind is the outbox. Plain reads outside a transaction: they change nothing on the shared connection.
+import { statSync } from "node:fs";
+import type { PrismaClient } from "./database.js";
+
+export type DatabaseCheck = { ok: true } | { ok: false; error: string };
+
+/**
+ * Remembers which file was opened, so a volume that disappeared or a file replaced underneath the
+ * running bot (a restore without stopping it) shows up as not ready, not as silently lost writes.
+ */
+export function createDatabaseCheck(prisma: PrismaClient, filePath: string): () => Promise<DatabaseCheck> {
+  const inode = statSync(filePath).ino;
+  return async () => {
+    try {
+      const now = statSync(filePath, { throwIfNoEntry: false });
+      if (!now) return { ok: false, error: `database file missing: ${filePath}` };
+      if (now.ino !== inode) return { ok: false, error: `database file was replaced while running: ${filePath}` };
+      await prisma.$queryRaw`SELECT 1`;
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message.split("\n")[0] ?? "error" : String(error) };
+    }
+  };
+}
+
+export interface OutboxBacklog {
+  /** Rows waiting for delivery (due now or retrying later). */
+  pending: number;
+  /** Rows given up on (permanent refusal or too many attempts). */
+  failed: number;
+  /** Age of the oldest pending row of a running channel, 0 when none waits. */
+  oldestPendingSeconds: number;
+}
+
+/** Only channels this process delivers count for the oldest row: rows for a channel that is not configured wait by design. */
+export async function outboxBacklog(prisma: PrismaClient, channels: readonly string[], now: Date): Promise<OutboxBacklog> {
+  const [groups, oldest] = await Promise.all([
+    prisma.outboxMessage.groupBy({ by: ["status"], where: { status: { in: ["PENDING", "FAILED"] } }, _count: { _all: true } }),
+    prisma.outboxMessage.findFirst({
+      where: { status: "PENDING", channel: { in: [...channels] } },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    }),
+  ]);
+  const count = (status: string) => groups.find((group) => group.status === status)?._count._all ?? 0;
+  return {
+    pending: count("PENDING"),
+    failed: count("FAILED"),
+    oldestPendingSeconds: oldest ? Math.max(0, (now.getTime() - oldest.createdAt.getTime()) / 1000) : 0,
+  };
+}
