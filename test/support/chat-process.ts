@@ -8,14 +8,28 @@ const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 export interface ChatProcess {
   child: ChildProcessWithoutNullStreams;
   output(): string;
+  /** Everything written to stderr (the JSON log). */
+  errors(): string;
   /** Writes one line and waits until the output after it matches. */
   sayAndWait(line: string, expected: RegExp, timeoutMs?: number): Promise<string>;
   waitFor(expected: RegExp, timeoutMs?: number): Promise<string>;
   exited: Promise<number | null>;
 }
 
-export function startChatProcess(env: Record<string, string>, args: string[] = []): ChatProcess {
-  const child = spawn(TSX, ["app/main.ts", "--chat", ...args], {
+export interface ChatProcessOptions {
+  /** "build" runs the compiled program (`node dist/app/main.js`, after `npm run build`) instead of tsx. */
+  from?: "tsx" | "build";
+  /** false: no --chat, so the configured channels run as in production. */
+  chat?: boolean;
+}
+
+export function startChatProcess(
+  env: Record<string, string>,
+  args: string[] = [],
+  options: ChatProcessOptions = {},
+): ChatProcess {
+  const [program, entry] = options.from === "build" ? [process.execPath, "dist/app/main.js"] : [TSX, "app/main.ts"];
+  const child = spawn(program, [entry, ...(options.chat === false ? [] : ["--chat"]), ...args], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: "warn", ...env },
     stdio: ["pipe", "pipe", "pipe"],
@@ -53,6 +67,7 @@ export function startChatProcess(env: Record<string, string>, args: string[] = [
   return {
     child,
     output: () => out,
+    errors: () => err,
     waitFor,
     sayAndWait: (line, expected, timeoutMs) => {
       child.stdin.write(`${line}\n`);
