@@ -28,9 +28,13 @@ export async function stopGracefully(targets: StopTargets): Promise<void> {
   const { logger } = targets;
   const started = Date.now();
   await Promise.all(
-    targets.channels().map((channel) =>
-      channel.stop().catch((error: unknown) => logger.error({ err: error, channel: channel.sender.channel }, "channel stop failed")),
-    ),
+    targets
+      .channels()
+      .map((channel) =>
+        channel
+          .stop()
+          .catch((error: unknown) => logger.error({ err: error, channel: channel.sender.channel }, "channel stop failed")),
+      ),
   );
   await targets.runner.stop();
   const flushed = await within(
@@ -40,7 +44,8 @@ export async function stopGracefully(targets: StopTargets): Promise<void> {
       return 0;
     }),
   );
-  if (flushed === "timeout") logger.warn({ flushMs: targets.flushMs }, "outbox flush cut short; the rest is sent after the next start");
+  if (flushed === "timeout")
+    logger.warn({ flushMs: targets.flushMs }, "outbox flush cut short; the rest is sent after the next start");
   const closed = await within(targets.closeTimeoutMs ?? 10_000, targets.close());
   if (closed === "timeout") logger.warn("closing took too long; exiting anyway");
   logger.info({ ms: Date.now() - started, outboxSent: flushed === "timeout" ? undefined : flushed }, "stopped");
@@ -49,6 +54,8 @@ export async function stopGracefully(targets: StopTargets): Promise<void> {
 export interface SignalHandling {
   /** Starts the graceful stop (once); resolves with the exit code. */
   stop(reason: string): Promise<number>;
+  /** Removes the handlers (tests). */
+  dispose(): void;
 }
 
 /**
@@ -83,5 +90,11 @@ export function handleSignals(options: {
   };
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);
-  return { stop };
+  return {
+    stop,
+    dispose() {
+      process.off("SIGTERM", onSignal);
+      process.off("SIGINT", onSignal);
+    },
+  };
 }
