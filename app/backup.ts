@@ -2,7 +2,7 @@
 // database while the bot keeps running, checked with integrity_check, with row counts printed.
 // A directory gets a dated file name (lapor-YYYYMMDD-HHMMSS.db). The source is never migrated or changed.
 import "dotenv/config";
-import { statSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { BackupError, backupDatabase, type BackupReport } from "../db/backup.js";
@@ -43,11 +43,9 @@ export async function runBackupCli(args: string[], env: Record<string, string | 
   }
   try {
     const config = loadConfig(env);
-    const report = await backupDatabase(
-      databaseFilePath(config.DATABASE_URL),
-      backupTarget(argument, new Date()),
-      config.SQLITE_BUSY_TIMEOUT_MS,
-    );
+    const target = backupTarget(argument, new Date());
+    mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+    const report = await backupDatabase(databaseFilePath(config.DATABASE_URL), target, config.SQLITE_BUSY_TIMEOUT_MS);
     for (const line of formatReport(report)) console.log(line);
     return 0;
   } catch (error) {
