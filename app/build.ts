@@ -45,5 +45,7 @@ export function build(options: { check?: boolean } = {}): { ms: number; assets: 
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.join(ROOT, "app", "build.ts")) {
   const result = build({ check: !process.argv.includes("--no-check") });
-  process.stdout.write(`dist/ built in ${result.ms} ms (${result.assets} data files copied); start with: node dist/app/main.js\n`);
+  process.stdout.write(
+    `dist/ built in ${result.ms} ms (${result.assets} data files copied); start with: node dist/app/main.js\n`,
+  );
 }

@@ -72,7 +72,12 @@ async function main(): Promise<void> {
     ? await startHealthServer({
         host: config.HEALTH_HOST,
         port: config.HEALTH_PORT,
-        sources: healthSourcesFor(app, config, () => channels, () => stopping),
+        sources: healthSourcesFor(
+          app,
+          config,
+          () => channels,
+          () => stopping,
+        ),
         logger,
       }).catch(async (error: unknown) => {
         await app.close();

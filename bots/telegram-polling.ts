@@ -79,10 +79,7 @@ export function startPolling(options: PollingOptions): Polling {
               ? "token rejected"
               : undefined;
         lastError = describeTelegramError(error, telegram.token);
-        logger.error(
-          { error: lastError, retryInMs: delayMs, ...(hint ? { hint } : {}) },
-          "telegram getUpdates failed",
-        );
+        logger.error({ error: lastError, retryInMs: delayMs, ...(hint ? { hint } : {}) }, "telegram getUpdates failed");
         await pause(delayMs, stopper.signal);
         continue;
       }

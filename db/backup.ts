@@ -24,7 +24,10 @@ export function verifyDatabaseFile(file: string): Pick<BackupReport, "integrity"
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const problems = db.pragma("integrity_check", { simple: false }) as Array<{ integrity_check: string }>;
-    const integrity = problems.map((row) => row.integrity_check).slice(0, 10).join("; ");
+    const integrity = problems
+      .map((row) => row.integrity_check)
+      .slice(0, 10)
+      .join("; ");
     const tables = db
       .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
       .all() as Array<{ name: string }>;

@@ -19,7 +19,7 @@ export function createDatabaseCheck(prisma: PrismaClient, filePath: string): () 
       await prisma.$queryRaw`SELECT 1`;
       return { ok: true };
     } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message.split("\n")[0] ?? "error" : String(error) };
+      return { ok: false, error: error instanceof Error ? (error.message.split("\n")[0] ?? "error") : String(error) };
     }
   };
 }
