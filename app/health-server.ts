@@ -3,6 +3,7 @@
 //   /readyz   the database answers, every configured channel is connected, the outbox is not stuck
 //   /metrics  Prometheus text (app/metrics.ts)
 // /healthz and /readyz answer JSON with 200 or 503, so a load balancer, Docker or a script can read them.
+import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
@@ -136,13 +137,8 @@ export async function startHealthServer(options: {
   });
   // Scrapers keep connections alive; a stop must not wait for them.
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
+  server.listen(options.port, options.host);
+  await once(server, "listening"); // rejects on "error" (port taken)
   const port = (server.address() as AddressInfo).port;
   logger.info({ host: options.host, port }, "health endpoint listening");
   return {

@@ -27,18 +27,13 @@ const STEP_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1
 export function createMetrics(sources: MetricsSources): AppMetrics {
   const registry = new Registry();
   const registers = [registry];
-  const received = new Counter({
-    name: "lapor_messages_received_total",
-    help: "Inbound messages handed to the runner, per channel",
-    labelNames: ["channel"],
-    registers,
-  });
-  const replies = new Counter({
-    name: "lapor_messages_sent_total",
-    help: "Outbound messages per channel: replies of a step (kind=reply) and outbox deliveries (kind=push)",
-    labelNames: ["channel", "kind"],
-    registers,
-  });
+  const counter = (name: string, help: string, labelNames: string[]) => new Counter({ name, help, labelNames, registers });
+  const received = counter("lapor_messages_received_total", "Inbound messages handed to the runner, per channel", ["channel"]);
+  const replies = counter(
+    "lapor_messages_sent_total",
+    "Outbound messages per channel: replies of a step (kind=reply) and outbox deliveries (kind=push)",
+    ["channel", "kind"],
+  );
   const steps = new Histogram({
     name: "lapor_step_duration_seconds",
     help: "Time to handle one inbound message (queue wait excluded), per channel and result",
@@ -46,24 +41,15 @@ export function createMetrics(sources: MetricsSources): AppMetrics {
     buckets: STEP_BUCKETS,
     registers,
   });
-  const filed = new Counter({
-    name: "lapor_complaints_filed_total",
-    help: "Complaints filed through a chat, per channel",
-    labelNames: ["channel"],
-    registers,
-  });
-  const deliveries = new Counter({
-    name: "lapor_outbox_deliveries_total",
-    help: "Outbox delivery attempts per channel and outcome (sent, retry, failed)",
-    labelNames: ["channel", "outcome"],
-    registers,
-  });
-  const reconnects = new Counter({
-    name: "lapor_channel_reconnects_total",
-    help: "Times a channel reconnected after losing its connection",
-    labelNames: ["channel"],
-    registers,
-  });
+  const filed = counter("lapor_complaints_filed_total", "Complaints filed through a chat, per channel", ["channel"]);
+  const deliveries = counter(
+    "lapor_outbox_deliveries_total",
+    "Outbox delivery attempts per channel and outcome (sent, retry, failed)",
+    ["channel", "outcome"],
+  );
+  const reconnects = counter("lapor_channel_reconnects_total", "Times a channel reconnected after losing its connection", [
+    "channel",
+  ]);
   let backlog: Promise<OutboxBacklog> | undefined;
   // The three outbox gauges share one query per scrape.
   const readBacklog = () => (backlog ??= sources.outbox().finally(() => setTimeout(() => (backlog = undefined), 0)));

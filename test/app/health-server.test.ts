@@ -41,6 +41,12 @@ async function readyzBecomes(status: number, timeoutMs = 15_000): Promise<Ready>
   }
 }
 
+/** An undelivered notification, as the lifecycle would have queued it at `at`. */
+function queueNotice(channel: string, chatId: string, at: Date) {
+  const data = { channel, chatId, payload: JSON.stringify({ text: "Halo" }), nextAttemptAt: at, createdAt: at };
+  return test.prisma.$transaction((tx) => tx.outboxMessage.create({ data }));
+}
+
 async function metrics() {
   const { status, text } = await get("/metrics");
   expect(status).toBe(200);
@@ -108,18 +114,7 @@ describe("/healthz and /readyz", () => {
   });
 
   it("go 503 when a due outbox message has waited longer than OUTBOX_STUCK_SECONDS", async () => {
-    const old = new Date(Date.now() - 3_600_000);
-    await test.prisma.$transaction((tx) =>
-      tx.outboxMessage.create({
-        data: {
-          channel: "telegram",
-          chatId: "424242",
-          payload: JSON.stringify({ text: "Halo" }),
-          nextAttemptAt: old,
-          createdAt: old,
-        },
-      }),
-    );
+    await queueNotice("telegram", "424242", new Date(Date.now() - 3_600_000));
     const stuck = await readyz();
     expect(stuck.status).toBe(503);
     expect(stuck.body.checks.outbox).toMatchObject({ ok: false, pending: 1 });
@@ -154,17 +149,7 @@ describe("/metrics", () => {
     // The outbox row delivered in the test before was counted as a push.
     expect(sampleValue(after, "lapor_messages_sent_total", { channel: "telegram", kind: "push" })).toBe(1);
     // A notice for WhatsApp, which this process does not run: counted as pending, yet not "stuck".
-    await test.prisma.$transaction((tx) =>
-      tx.outboxMessage.create({
-        data: {
-          channel: "whatsapp",
-          chatId: "6281234567890",
-          payload: JSON.stringify({ text: "Halo" }),
-          nextAttemptAt: new Date(0),
-          createdAt: new Date(0),
-        },
-      }),
-    );
+    await queueNotice("whatsapp", "6281234567890", new Date(0));
     const pending = await test.prisma.outboxMessage.count({ where: { status: "PENDING" } });
     expect(pending).toBeGreaterThan(0);
     expect((await readyz()).status).toBe(200);
