@@ -1,7 +1,9 @@
 // Graceful stop on SIGTERM or SIGINT (docker stop, systemctl stop, Ctrl+C):
 //   1. the channels stop taking messages; the steps they already started finish and their replies go out;
+//      meanwhile the outbox keeps delivering, so pushes still reach a channel (WhatsApp) before it closes;
 //   2. the runner finishes anything still queued and refuses new work;
-//   3. the outbox keeps delivering for up to SHUTDOWN_FLUSH_MS (what is left waits, durable, for the next start);
+//   3. the outbox gets what is left of SHUTDOWN_FLUSH_MS for rows committed last (the rest waits,
+//      durable, for the next start);
 //   4. the database closes, and the process exits 0.
 // A second signal exits at once (code 130 or 143), for an operator who does not want to wait.
 import type { Logger } from "pino";
@@ -27,6 +29,19 @@ function within<T>(ms: number, work: Promise<T>): Promise<T | "timeout"> {
 export async function stopGracefully(targets: StopTargets): Promise<void> {
   const { logger } = targets;
   const started = Date.now();
+  const deadline = started + targets.flushMs;
+  let sent = 0;
+  // Drains run one after another inside the dispatcher, so the two flushes below never send a row twice.
+  // The last flush gets at least a second, even when closing the channels used up the flush time.
+  const flush = (minimumMs = 0) =>
+    within(
+      Math.max(minimumMs, deadline - Date.now()),
+      targets.dispatcher.drain().then(
+        (count) => void (sent += count),
+        (error: unknown) => logger.error({ err: error }, "outbox flush failed"),
+      ),
+    );
+  const early = flush();
   await Promise.all(
     targets
       .channels()
@@ -37,18 +52,12 @@ export async function stopGracefully(targets: StopTargets): Promise<void> {
       ),
   );
   await targets.runner.stop();
-  const flushed = await within(
-    targets.flushMs,
-    targets.dispatcher.drain().catch((error: unknown) => {
-      logger.error({ err: error }, "outbox flush failed");
-      return 0;
-    }),
-  );
-  if (flushed === "timeout")
+  await early;
+  if ((await flush(1000)) === "timeout")
     logger.warn({ flushMs: targets.flushMs }, "outbox flush cut short; the rest is sent after the next start");
   const closed = await within(targets.closeTimeoutMs ?? 10_000, targets.close());
   if (closed === "timeout") logger.warn("closing took too long; exiting anyway");
-  logger.info({ ms: Date.now() - started, outboxSent: flushed === "timeout" ? undefined : flushed }, "stopped");
+  logger.info({ ms: Date.now() - started, outboxSent: sent }, "stopped");
 }
 
 export interface SignalHandling {
