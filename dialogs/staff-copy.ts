@@ -2,7 +2,8 @@
 // projections the lifecycle service returns (which already hide what staff must not see).
 import type { Staff } from "@prisma/client";
 import type { StaffComplaintView } from "../complaints/complaint-views.js";
-import type { AgencyFigures, StatisticsReport } from "../complaints/lifecycle-statistics.js";
+import type { StatisticsReport, StatisticsRow } from "../complaints/lifecycle-statistics.js";
+import { REJECTED_ONLY_NOTE, formatHours, formatNumber, formatPercent } from "../complaints/monev-text.js";
 import type { ChangeResult, QueueResult } from "../complaints/lifecycle-service.js";
 import { STATUS_LABEL } from "../complaints/complaint-status.js";
 
@@ -121,29 +122,29 @@ export function renderQueue(result: QueueResult): string {
   return clip(lines.join("\n"));
 }
 
-const decimal = (value: number): string => String(value).replace(".", ",");
-const pct = (value: number | null): string => (value === null ? "-" : `${decimal(value)}%`);
-
-function renderFigures(figures: AgencyFigures): string[] {
-  const title = figures.agencyName === figures.agencyCode ? figures.agencyCode : `${figures.agencyName} (${figures.agencyCode})`;
-  return [
+function renderFigures(row: StatisticsRow, code: string): string[] {
+  const title = row.name === code ? code : `${row.name} (${code})`;
+  const lines = [
     title,
-    `- Diterima: ${figures.received}`,
-    `- Ditindaklanjuti: ${figures.followedUp} (${pct(figures.followedUpPct)})`,
-    `- Selesai: ${figures.finished} (${pct(figures.finishedPct)})`,
-    `- Ditolak: ${figures.rejected} - Bukan wewenang: ${figures.notAuthority}`,
-    `- Terlambat saat ini: ${figures.overdueNow}`,
-    `- Median waktu ke tindak lanjut pertama: ${figures.medianHoursToFirstResponse === null ? "-" : `${decimal(figures.medianHoursToFirstResponse)} jam`}`,
-    `- Rata-rata nilai: ${figures.averageRating === null ? "-" : `${decimal(figures.averageRating)} dari ${figures.ratings} penilaian`}`,
+    `- Diterima: ${row.received}`,
+    `- Ditindaklanjuti: ${row.followedUp} (${formatPercent(row.followedUpPercent)})`,
+    `- Selesai: ${row.finished} (${formatPercent(row.finishedPercent)})`,
+    `- Ditolak: ${row.rejected} - Bukan wewenang: ${row.notAuthority}`,
+    `- Terlambat saat ini: ${row.overdue}`,
+    `- Median waktu ke tindak lanjut pertama: ${formatHours(row.medianHoursToFirstFollowUp)}`,
+    `- Rata-rata nilai: ${row.averageRating === null ? "-" : `${formatNumber(row.averageRating, 1)} dari ${row.ratings} penilaian`}`,
   ];
+  if (row.received > 0 && row.rejected === row.received) lines.push(REJECTED_ONLY_NOTE);
+  return lines;
 }
 
 export function renderStatistics(report: StatisticsReport): string {
   const lines = [`Statistik ${report.scope} (${report.period})`];
-  if (report.total) lines.push("", ...renderFigures(report.total));
+  if (report.total) lines.push("", ...renderFigures(report.total, "TOTAL"));
   if (report.unrouted !== null) lines.push(`- Menunggu diteruskan saat ini: ${report.unrouted}`);
-  for (const row of report.rows) lines.push("", ...renderFigures(row));
+  for (const row of report.rows) lines.push("", ...renderFigures(row, row.agency));
   if (report.rows.length === 0 && !report.total) lines.push("Belum ada laporan.");
+  lines.push("", "Definisi sama dengan laporan monev (/laporan): laporan yang masuk pada periode ini, menurut instansi yang memegangnya sekarang.");
   return clip(lines.join("\n"));
 }
 

@@ -118,12 +118,14 @@ describe("staff commands", () => {
   it("/statistik for an agency and for the coordinator", async () => {
     const complaint = await fx.createComplaint({ assignedAgency: "DPUPR" });
     await text(DPUPR, `/proses ${complaint.trackingCode}`);
+    await fx.createComplaint(); // waits for routing: counted in the KOORDINATOR row
     const own = await text(DPUPR, "/statistik");
     expect(own).toContain("Statistik DPUPR (30 hari terakhir)");
-    expect(own).toContain("- Ditindaklanjuti: 1 (100%)");
+    expect(own).toContain("- Ditindaklanjuti: 1 (100,0%)");
     const all = await text(COORDINATOR, "/statistik semua");
     expect(all).toContain("Statistik semua instansi (sejak awal)");
     expect(all).toContain("Semua laporan (TOTAL)");
+    expect(all).toContain("Koordinator (belum diteruskan) (KOORDINATOR)");
   });
 
   it("/staf is for coordinators; /bantuan lists the commands", async () => {
