@@ -25,6 +25,7 @@ import type { AgencyClassifier } from "../nlp/classification.js";
 import { newTrackingCode } from "../complaints/tracking-code.js";
 import { randomUUID } from "node:crypto";
 import type { AppConfig } from "./config.js";
+import { dashboardBaseUrl } from "./dashboard-url.js";
 
 export interface AppDeps {
   config: AppConfig;
@@ -71,7 +72,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     sla,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     unlimitedChannels: new Set(["terminal"]),
-    staffCommands: [createReportCommand({ sla, agencyName }), createStaffCommands({ lifecycle, agencyName, agencyCodes })],
+    staffCommands: [
+      createReportCommand({ sla, agencyName }),
+      createStaffCommands({ lifecycle, agencyName, agencyCodes, dashboardUrl: dashboardBaseUrl(config) }),
+    ],
     citizenCommands: [createCitizenCommands({ lifecycle })],
     citizenCommandWords: CITIZEN_COMMAND_WORDS,
     menuTextHook: createPendingAnswerHook(lifecycle),

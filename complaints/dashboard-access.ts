@@ -23,7 +23,11 @@ export type LinkResult = { ok: true; token: string; expiresAt: Date } | { ok: fa
 /** A fresh single-use login token for a registered staff member. */
 export async function issueLoginToken(db: Db, identity: string, now: Date): Promise<LinkResult> {
   const staff = await findStaff(db, identity);
-  if (!staff) return { ok: false, message: `Petugas ${identity} tidak terdaftar. Daftarkan dulu dengan: npm run staff -- add ${identity} INSTANSI` };
+  if (!staff)
+    return {
+      ok: false,
+      message: `Petugas ${identity} tidak terdaftar. Daftarkan dulu dengan: npm run staff -- add ${identity} INSTANSI`,
+    };
   const token = newSecret();
   const expiresAt = new Date(now.getTime() + LOGIN_LINK_MINUTES * 60_000);
   await db.dashboardLoginToken.create({ data: { tokenHash: hash(token), identity, expiresAt, createdAt: now } });

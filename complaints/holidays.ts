@@ -27,7 +27,10 @@ export function builtInHolidays(): HolidayFile {
 export const HOLIDAY_ADJUSTMENT = /^-?\d{4}-\d{2}-\d{2}$/;
 
 /** The built-in days with the adjustments applied in order. */
-export function resolveHolidays(adjustments: readonly string[], builtIn: readonly HolidayEntry[] = builtInHolidays().days): Set<string> {
+export function resolveHolidays(
+  adjustments: readonly string[],
+  builtIn: readonly HolidayEntry[] = builtInHolidays().days,
+): Set<string> {
   const days = new Set(builtIn.map((entry) => entry.date));
   for (const adjustment of adjustments) {
     if (adjustment.startsWith("-")) days.delete(adjustment.slice(1));

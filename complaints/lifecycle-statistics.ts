@@ -67,7 +67,11 @@ export function createStatistics(deps: LifecycleDeps) {
       scope: coordinator ? "semua instansi" : actor.agencyCode,
       rows: figures.rows.map((row) => withNames(row, nameOf(row.agency), declinedBy.get(row.agency) ?? 0)),
       total: coordinator
-        ? withNames(figures.totals, "Semua laporan", [...declinedBy.values()].reduce((a, b) => a + b, 0))
+        ? withNames(
+            figures.totals,
+            "Semua laporan",
+            [...declinedBy.values()].reduce((a, b) => a + b, 0),
+          )
         : null,
       unrouted: coordinator ? await db.complaint.count({ where: { status: STATUS.BARU, assignedAgency: null } }) : null,
     };

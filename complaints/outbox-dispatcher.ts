@@ -86,7 +86,9 @@ export class OutboxDispatcher {
     const senders = [...this.senders.values()];
     if (senders.length === 0) return { fetched: 0, sent: 0, progress: 0 };
     const reachable = senders.map((sender) =>
-      sender.reachableChats ? { channel: sender.channel, chatId: { in: [...sender.reachableChats] } } : { channel: sender.channel },
+      sender.reachableChats
+        ? { channel: sender.channel, chatId: { in: [...sender.reachableChats] } }
+        : { channel: sender.channel },
     );
     const rows: Row[] = await this.prisma.outboxMessage.findMany({
       where: { status: "PENDING", nextAttemptAt: { lte: this.clock() }, OR: reachable },

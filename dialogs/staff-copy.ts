@@ -10,6 +10,16 @@ import { STATUS_LABEL } from "../complaints/complaint-status.js";
 /** Telegram allows 4096 characters; leave room for the platform's own additions. */
 export const MAX_TEXT = 3900;
 
+export const DASHBOARD_COPY = {
+  link: (url: string, minutes: number) =>
+    `Tautan masuk dasbor (sekali pakai, berlaku ${minutes} menit):\n${url}\n\n` +
+    "Jangan bagikan tautan ini. Ketik /dasbor keluar untuk mengakhiri semua sesi dasbor Anda.",
+  sentPrivately: () => "Tautan masuk dasbor dikirim lewat pesan pribadi, bukan di grup ini.",
+  loggedOut: (count: number) => `${count} sesi dasbor Anda diakhiri.`,
+  notConfigured: () => "Dasbor web belum diaktifkan di server ini. Hubungi operator (DASHBOARD_PORT).",
+  usage: () => "Cara pakai:\n/dasbor - minta tautan masuk\n/dasbor keluar - akhiri semua sesi dasbor Anda",
+} as const;
+
 export const STAFF_USAGE = {
   lihat: "/lihat KODE\nContoh: /lihat LPR-7K3M9QXA",
   teruskan: "/teruskan KODE INSTANSI [catatan]\nContoh: /teruskan LPR-7K3M9QXA DPUPR",
@@ -45,10 +55,13 @@ export function staffHelp(agencyCode: string, coordinator: boolean): string {
     "/teruskan KODE INSTANSI - teruskan ke instansi lain",
     "/bukanwewenang KODE alasan - kembalikan ke koordinator",
     "/statistik [hari] - angka tindak lanjut",
+    "/dasbor - tautan masuk dasbor web (sekali pakai, 10 menit)",
   ];
   if (coordinator) {
     lines.push("/laporan [hari] [INSTANSI] - grafik dan file CSV monev (30 hari)");
     lines.push("/staf tambah|hapus|daftar - kelola petugas");
+  } else {
+    lines.push(`/laporan [hari] - grafik dan file CSV monev ${agencyCode} (30 hari)`);
   }
   lines.push("", "Kode boleh ditulis huruf kecil. Pesan biasa (bukan perintah) dijawab seperti warga.");
   return lines.join("\n");
@@ -144,7 +157,10 @@ export function renderStatistics(report: StatisticsReport): string {
   if (report.unrouted !== null) lines.push(`- Menunggu diteruskan saat ini: ${report.unrouted}`);
   for (const row of report.rows) lines.push("", ...renderFigures(row, row.agency));
   if (report.rows.length === 0 && !report.total) lines.push("Belum ada laporan.");
-  lines.push("", "Definisi sama dengan laporan monev (/laporan): laporan yang masuk pada periode ini, menurut instansi yang memegangnya sekarang.");
+  lines.push(
+    "",
+    "Definisi sama dengan laporan monev (/laporan): laporan yang masuk pada periode ini, menurut instansi yang memegangnya sekarang.",
+  );
   return clip(lines.join("\n"));
 }
 

@@ -82,7 +82,9 @@ describe("staff CLI entry point", () => {
     const file = path.join(dir, "custom-data", "lapor.db");
     expect(existsSync(file)).toBe(true);
     const db = new Database(file, { readonly: true });
-    expect(db.prepare("SELECT identity, agencyCode FROM Staff").all()).toEqual([{ identity: "terminal:koor", agencyCode: "KOORDINATOR" }]);
+    expect(db.prepare("SELECT identity, agencyCode FROM Staff").all()).toEqual([
+      { identity: "terminal:koor", agencyCode: "KOORDINATOR" },
+    ]);
     db.close();
   });
 });

@@ -66,7 +66,10 @@ describe("statistics", () => {
     expect(report.rows[2]).toMatchObject({ agency: "KOORDINATOR", name: "Koordinator (belum diteruskan)", received: 2 });
     expect(report.total).toMatchObject({ received: 6, followedUp: 2, finished: 1, rejected: 1, notAuthority: 1 });
     for (const key of ["received", "followedUp", "finished", "rejected", "overdue"] as const) {
-      expect(report.rows.reduce((sum, row) => sum + row[key], 0), key).toBe(report.total?.[key]);
+      expect(
+        report.rows.reduce((sum, row) => sum + row[key], 0),
+        key,
+      ).toBe(report.total?.[key]);
     }
     expect(report.unrouted).toBe(2);
   });

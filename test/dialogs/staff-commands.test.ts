@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { InboundMessage } from "../../bots/channel.js";
 import type { StaffMember } from "../../dialogs/command-handler.js";
 import { createStaffCommands, parsePeriod } from "../../dialogs/staff-commands.js";
+import { redeemLoginToken, sessionStaff } from "../../complaints/dashboard-access.js";
 import { AGENCIES, COORDINATOR, DLH, DPUPR, createFixture, type Fixture } from "../complaints/lifecycle-fixture.js";
 
 let fx: Fixture;
@@ -20,6 +21,7 @@ function commands() {
     lifecycle: fx.lifecycle,
     agencyName: (code) => AGENCIES[code],
     agencyCodes: () => Object.keys(AGENCIES),
+    dashboardUrl: "https://dasbor.contoh.go.id",
   });
 }
 
@@ -147,5 +149,44 @@ describe("parsePeriod", () => {
     expect(parsePeriod("SEMUA")).toBeNull();
     expect(parsePeriod("0")).toBeUndefined();
     expect(parsePeriod("minggu")).toBeUndefined();
+  });
+
+  it("/dasbor gives a one-time link in the officer's own chat; /dasbor keluar ends the sessions", async () => {
+    const reply = await text(DPUPR, "/dasbor");
+    const token = /https:\/\/dasbor\.contoh\.go\.id\/masuk\/([A-Za-z0-9_-]+)/.exec(reply)?.[1] ?? "";
+    expect(reply).toContain("berlaku 10 menit");
+    const session = await redeemLoginToken(fx.prisma, token, fx.clock.now);
+    expect(session?.staff.identity).toBe(DPUPR.identity);
+    expect(await redeemLoginToken(fx.prisma, token, fx.clock.now)).toBeNull();
+    expect(await text(DPUPR, "/dasbor keluar")).toBe("1 sesi dasbor Anda diakhiri.");
+    expect(await sessionStaff(fx.prisma, session?.sessionId ?? "", fx.clock.now)).toBeNull();
+    // Citizens: not a staff command at all (they get the citizen dialog).
+    expect(await send(null, "/dasbor")).toBeNull();
+  });
+
+  it("/dasbor typed in a group sends the link privately, never into the group", async () => {
+    const message: InboundMessage = {
+      channel: "whatsapp",
+      chatId: "120363000@g.us",
+      userId: "6281100",
+      messageId: "g1",
+      text: "/dasbor",
+    };
+    await fx.prisma.staff.upsert({
+      where: { identity: "whatsapp:6281100" },
+      create: { identity: "whatsapp:6281100", agencyCode: "DPUPR" },
+      update: {},
+    });
+    const replies = await commands().handle({
+      db: fx.prisma,
+      message,
+      identity: "whatsapp:6281100",
+      staff: { identity: "whatsapp:6281100", agencyCode: "DPUPR", name: null },
+      now: fx.clock.now,
+    });
+    expect(replies?.map((r) => r.text).join()).toBe("Tautan masuk dasbor dikirim lewat pesan pribadi, bukan di grup ini.");
+    const pushed = (await fx.outbox()).filter((row) => row.chatId === "6281100");
+    expect(pushed).toHaveLength(1);
+    expect(pushed[0]?.message.text).toMatch(/\/masuk\/[A-Za-z0-9_-]{40,}/);
   });
 });
