@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { RunningChannel } from "../bots/channel.js";
 import { startTerminal, type TerminalChannel } from "../bots/terminal-adapter.js";
 import { createApp, type App } from "./compose.js";
+import { startDashboard, type RunningDashboard } from "./dashboard.js";
 import { ConfigError, loadConfig, type AppConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 
@@ -64,11 +65,13 @@ async function main(): Promise<void> {
   const app = await createApp({ config, logger });
 
   let channels: RunningChannel[] = [];
+  let dashboard: RunningDashboard | undefined;
   let shuttingDown = false;
   const shutdown = async (reason: string, code: number) => {
     if (shuttingDown) return;
     shuttingDown = true;
     logger.info({ reason }, "stopping");
+    await dashboard?.stop().catch((error: unknown) => logger.error({ err: error }, "dashboard stop failed"));
     for (const channel of channels)
       await channel.stop().catch((error: unknown) => logger.error({ err: error }, "channel stop failed"));
     await app.dispatcher.drain().catch(() => 0);
@@ -84,6 +87,8 @@ async function main(): Promise<void> {
     await app.close();
     throw error;
   }
+  // The staff dashboard in the same process when DASHBOARD_PORT is set (npm run dashboard serves it alone).
+  if (config.DASHBOARD_PORT !== undefined) dashboard = await startDashboard(app, config, logger);
   const chat = terminal ? startTerminalChat(app) : undefined;
   if (chat) channels.push(chat);
   for (const channel of channels) app.dispatcher.registerSender(channel.sender);

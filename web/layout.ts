@@ -33,12 +33,12 @@ ol.history{padding-left:1.2rem}ol.history li{margin-bottom:.35rem}.internal{colo
 .actions{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:1rem}.actions form{background:#fff;border:1px solid #d9dee5;border-radius:6px;padding:.8rem}
 .actions h3{margin:0 0 .4rem;font-size:1rem}.actions p{margin:.2rem 0 .5rem;font-size:.85rem;color:#4a5568}
 .photos img{max-width:100%;height:auto;max-height:320px;border-radius:4px;margin:.2rem}.pager{display:flex;gap:1rem;margin:1rem 0}
-.chart svg{max-width:100%;height:auto}.muted{color:#4a5568;font-size:.9rem}.desc{white-space:pre-wrap}
+.chart svg{width:100%;max-width:860px;height:auto}.muted{color:#4a5568;font-size:.9rem}.desc{white-space:pre-wrap}
 @media (max-width:700px){table.queue thead{display:none}table.queue tr{display:block;border-bottom:2px solid #cbd5e0;padding:.4rem 0}
 table.queue td{display:block;border:0;padding:.15rem .5rem}dl.fields{grid-template-columns:1fr}dl.fields dt{margin-top:.4rem}}
 `;
 
-export function page(title: string, body: Html, viewer?: Viewer): Html {
+export function page(title: string, body: Html | string, viewer?: Viewer): Html {
   return html`<!doctype html>
     <html lang="id">
       <head>

@@ -4,6 +4,7 @@
 import { html } from "hono/html";
 import type { StaffComplaintView } from "../complaints/complaint-views.js";
 import { ALLOWED_FROM, type LifecycleOperation } from "../complaints/lifecycle-rules.js";
+import { COORDINATOR_CODE } from "../nlp/classification.js";
 import { page, notice, type Html, type Viewer } from "./layout.js";
 
 /** The dashboard's actions: the same operations as the chat commands, in the same words. */
@@ -83,7 +84,10 @@ export function complaintPage(input: {
     if (operation === "notAuthority" && input.coordinator) return false;
     return ALLOWED_FROM[operation].includes(view.status);
   });
-  const suggestedName = input.agencyName(view.suggestedCode) ?? view.suggestedCode;
+  const suggestedName =
+    view.suggestedCode === COORDINATOR_CODE
+      ? "Koordinator (sistem belum yakin)"
+      : (input.agencyName(view.suggestedCode) ?? view.suggestedCode);
   const fields = html`<dl class="fields">
     <dt>Status</dt>
     <dd>${view.statusLabel}${view.overdue ? html` <span class="sla sla-terlambat">${view.overdue}</span>` : ""}</dd>
@@ -94,7 +98,10 @@ export function complaintPage(input: {
     <dt>Instansi</dt>
     <dd>${view.agency ?? "Belum diteruskan (koordinator)"}</dd>
     <dt>Saran sistem</dt>
-    <dd>${suggestedName} (${view.suggestedCode}), keyakinan ${Math.round(view.suggestedConfidence * 100)}%</dd>
+    <dd>
+      ${suggestedName}${view.suggestedCode === COORDINATOR_CODE ? "" : ` (${view.suggestedCode})`}, keyakinan
+      ${Math.round(view.suggestedConfidence * 100)}%
+    </dd>
     <dt>Pelapor</dt>
     <dd>${view.reporter}</dd>
     <dt>Masuk</dt>
