@@ -189,4 +189,15 @@ describe("parsePeriod", () => {
     expect(pushed).toHaveLength(1);
     expect(pushed[0]?.message.text).toMatch(/\/masuk\/[A-Za-z0-9_-]{40,}/);
   });
+
+  it("/lihat names the staff in the history, never their raw identity", async () => {
+    const complaint = await fx.createComplaint();
+    await text(COORDINATOR, `/teruskan ${complaint.trackingCode} DPUPR`);
+    await text(DPUPR, `/catatan ${complaint.trackingCode} Sudah koordinasi dengan UPT.`);
+    await fx.prisma.staff.delete({ where: { identity: COORDINATOR.identity } });
+    const view = await text(DPUPR, `/lihat ${complaint.trackingCode}`);
+    expect(view).toContain("Catatan internal: Sudah koordinasi dengan UPT. (oleh Budi (DPUPR))");
+    expect(view).toContain("Diteruskan ke DPUPR (oleh petugas yang sudah tidak terdaftar)");
+    expect(view).not.toMatch(/telegram:\d+/);
+  });
 });
