@@ -16,7 +16,7 @@ export interface ChartOptions {
 const FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif";
 const WIDTH = 520;
 const ROW_STEP = 66;
-const WRAP = 26;
+const WRAP = 24;
 
 export const MEASURES = [
   { key: "followed", label: "Ditindaklanjuti", color: "#2b6cb0" },
@@ -108,7 +108,7 @@ export function followUpChartSpec(figures: MonevFigures, options: ChartOptions):
         orient: "left",
         scale: "y",
         labelFontSize: 11,
-        labelLimit: 220,
+        labelLimit: 400,
         encode: { labels: { update: { text: { signal: "split(datum.value, '|')" } } } },
       },
     ],

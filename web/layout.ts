@@ -19,7 +19,7 @@ header button{background:transparent;color:#fff;border:1px solid #fff8;padding:.
 main{max-width:1100px;margin:0 auto;padding:1rem}h1{font-size:1.35rem;margin:.2rem 0 1rem}h2{font-size:1.1rem;margin:1.4rem 0 .5rem}
 a{color:#1c4f8a}.card{background:#fff;border:1px solid #d9dee5;border-radius:6px;padding:1rem;margin-bottom:1rem}
 table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;padding:.45rem .5rem;border-bottom:1px solid #e2e8f0;vertical-align:top}
-th{background:#edf2f7;font-size:.85rem}td.num,th.num{text-align:right}
+th{background:#edf2f7;font-size:.85rem}td.num,th.num{text-align:right}td.num{white-space:nowrap}
 .sla{display:inline-block;padding:.05rem .45rem;border-radius:9px;font-size:.85rem;white-space:nowrap;border:1px solid}
 .sla-tepat_waktu{background:#e6f4ea;color:#1e5b32;border-color:#9ccaa9}.sla-mendekati_batas{background:#fff4d6;color:#6b4a00;border-color:#e3c46b}
 .sla-terlambat{background:#fde2e1;color:#8a1c1c;border-color:#e59b98}.sla-ditutup{background:#edf2f7;color:#4a5568;border-color:#cbd5e0}
