@@ -1,5 +1,6 @@
 // Prisma CLI configuration: the WASM schema engine over better-sqlite3, so generate and migrate run offline.
 // The database is the one every entry point uses: DATABASE_URL, else DATA_DIR/lapor.db (app/config.ts).
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { config as loadDotenv } from "dotenv";
 import { defineConfig } from "prisma/config";
@@ -14,6 +15,9 @@ export default defineConfig({
   // Read when a command needs the database, so `prisma generate` (postinstall) never depends on .env.
   adapter: async () => {
     loadDotenv({ quiet: true });
-    return new PrismaBetterSQLite3({ url: loadConfig(process.env).DATABASE_URL });
+    const url = loadConfig(process.env).DATABASE_URL;
+    // A fresh DATA_DIR may not exist yet; every other entry point creates it too.
+    mkdirSync(path.dirname(path.resolve(url.replace(/^file:/, "").split("?")[0] ?? "")), { recursive: true });
+    return new PrismaBetterSQLite3({ url });
   },
 });

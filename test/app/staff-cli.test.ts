@@ -87,4 +87,13 @@ describe("staff CLI entry point", () => {
     ]);
     db.close();
   });
+
+  it("Prisma's CLI (prisma.config.ts) migrates the same DATA_DIR database", async () => {
+    const env = { ...process.env, DATA_DIR: path.join(dir, "prisma-data", "nested"), DATABASE_URL: "" };
+    await promisify(execFile)("npx", ["prisma", "migrate", "deploy"], { env });
+    const db = new Database(path.join(dir, "prisma-data", "nested", "lapor.db"), { readonly: true });
+    const names = db.prepare("SELECT migration_name FROM _prisma_migrations ORDER BY migration_name").all();
+    db.close();
+    expect(names).toContainEqual({ migration_name: "20261130200000_dashboard" });
+  });
 });
