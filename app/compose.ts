@@ -8,6 +8,7 @@ import { systemClock, type Clock } from "../complaints/clock.js";
 import { createLifecycleService, type LifecycleService } from "../complaints/lifecycle-service.js";
 import { OutboxDispatcher } from "../complaints/outbox-dispatcher.js";
 import { enqueueMessages } from "../complaints/outbox.js";
+import { pruneDashboardAccess } from "../complaints/dashboard-access.js";
 import type { ChannelName, OutboundMessage } from "../complaints/push-message.js";
 import type { SlaPolicy } from "../complaints/sla.js";
 import { startWeeklyDigestScheduler, type DigestScheduler } from "../complaints/monev-digest.js";
@@ -27,6 +28,7 @@ import { randomUUID } from "node:crypto";
 import type { AppConfig } from "./config.js";
 import { createMetrics, type AppMetrics } from "./metrics.js";
 import { outboxBacklog } from "../db/health.js";
+import { dashboardBaseUrl } from "./dashboard-url.js";
 
 export interface AppDeps {
   config: AppConfig;
@@ -78,7 +80,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     sla,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     unlimitedChannels: new Set(["terminal"]),
-    staffCommands: [createReportCommand({ sla, agencyName }), createStaffCommands({ lifecycle, agencyName, agencyCodes })],
+    staffCommands: [
+      createReportCommand({ sla, agencyName }),
+      createStaffCommands({ lifecycle, agencyName, agencyCodes, dashboardUrl: dashboardBaseUrl(config) }),
+    ],
     citizenCommands: [createCitizenCommands({ lifecycle })],
     citizenCommandWords: CITIZEN_COMMAND_WORDS,
     menuTextHook: createPendingAnswerHook(lifecycle),
@@ -120,6 +125,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
           // Transactions, not bare writes: on the shared connection a bare write could join a chat's open one.
           await prisma.$transaction((tx) => pruneProcessed(tx, new Date(clock().getTime() - 7 * 86_400_000)));
           await prisma.$transaction((tx) => lifecycle.enqueueOverdueReminders(tx));
+          await prisma.$transaction((tx) => pruneDashboardAccess(tx, clock()));
           dispatcher.nudge();
         })().catch((error: unknown) => logger.error({ err: error }, "daily housekeeping failed"));
       }, 24 * 3_600_000);

@@ -1,5 +1,6 @@
 // Configuration from the environment, validated once at start: a bad value names its variable.
 import { z } from "zod";
+import { HOLIDAY_ADJUSTMENT } from "../complaints/holidays.js";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
@@ -14,8 +15,6 @@ const optionalText = z
 /** An empty value in .env means "use the default", never 0. */
 const blankIsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const positiveInt = (fallback: number) => z.preprocess(blankIsUnset, z.coerce.number().int().positive().default(fallback));
-
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 const schema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
@@ -55,7 +54,9 @@ const schema = z.object({
         .map((d) => d.trim())
         .filter(Boolean),
     )
-    .refine((days) => days.every((d) => isoDate.test(d)), { message: "daftar tanggal YYYY-MM-DD dipisah koma" }),
+    .refine((days) => days.every((d) => HOLIDAY_ADJUSTMENT.test(d)), {
+      message: "daftar tanggal YYYY-MM-DD dipisah koma; awali dengan - untuk menghapus hari libur bawaan",
+    }),
   SLA_ROUTE_DAYS: positiveInt(3),
   SLA_RESPONSE_DAYS: positiveInt(5),
   SLA_FINISH_DAYS: positiveInt(60),
@@ -72,6 +73,12 @@ const schema = z.object({
   OUTBOX_STUCK_SECONDS: positiveInt(600),
   /** On SIGTERM, how long the outbox may keep delivering before the channels close. */
   SHUTDOWN_FLUSH_MS: positiveInt(5000),
+  // Staff dashboard (web/): `npm run dashboard` serves it alone, `npm start` too when DASHBOARD_PORT is set.
+  DASHBOARD_PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(65535).optional()),
+  DASHBOARD_HOST: z.preprocess(blankIsUnset, z.string().min(1).default("127.0.0.1")),
+  DASHBOARD_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
+    message: "harus berupa URL http(s), mis. https://dasbor.pemda.go.id",
+  }),
 });
 
 export type AppConfig = z.infer<typeof schema> & { DATABASE_URL: string };

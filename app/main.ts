@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { RunningChannel } from "../bots/channel.js";
 import { startTerminal, type TerminalChannel } from "../bots/terminal-adapter.js";
 import { createApp, type App } from "./compose.js";
+import { startDashboard, type RunningDashboard } from "./dashboard.js";
 import { ConfigError, loadConfig, type AppConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { healthSourcesFor, startHealthServer } from "./health-server.js";
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
   const app = await createApp({ config, logger });
 
   let channels: RunningChannel[] = [];
+  let dashboard: RunningDashboard | undefined;
   let stopping = false;
   // Up before the channels: /healthz answers and /readyz says "not started" during a slow WhatsApp login.
   const health = config.HEALTH_PORT
@@ -95,6 +97,7 @@ async function main(): Promise<void> {
         dispatcher: app.dispatcher,
         flushMs: config.SHUTDOWN_FLUSH_MS,
         close: async () => {
+          await dashboard?.stop().catch((error: unknown) => logger.error({ err: error }, "dashboard stop failed"));
           await app.close();
           await health?.close();
         },
@@ -109,6 +112,8 @@ async function main(): Promise<void> {
     await app.close();
     throw error;
   }
+  // The staff dashboard in the same process when DASHBOARD_PORT is set (npm run dashboard serves it alone).
+  if (config.DASHBOARD_PORT !== undefined) dashboard = await startDashboard(app, config, logger);
   const chat = terminal ? startTerminalChat(app) : undefined;
   if (chat) channels.push(chat);
   for (const channel of channels) app.dispatcher.registerSender(channel.sender);

@@ -84,7 +84,7 @@ async function main(): Promise<void> {
       agencyName,
     });
     mkdirSync(args.out, { recursive: true });
-    const files = [report.complaintsCsv, report.agencyCsv, report.chart].map((file) => {
+    const files = [report.complaintsCsv, report.agencyCsv, report.agencyDataCsv, report.chart].map((file) => {
       const target = path.join(args.out, file.fileName);
       writeFileSync(target, file.data);
       return target;

@@ -1,13 +1,18 @@
-// `npm run staff -- add telegram:123456 DPUPR [--name "Budi"] | add telegram:999 KOORDINATOR | list | remove telegram:123456`
-// Registers the people who follow up complaints. Opens (and migrates) the database itself, so it works
-// on a fresh file before the bot has ever run.
-import "dotenv/config";
+// `npm run staff -- add telegram:123456 DPUPR [--name "Budi"] | add telegram:999 KOORDINATOR | list | remove telegram:123456
+//  | link telegram:123456 | logout telegram:123456`
+// Registers the people who follow up complaints and prints dashboard login links. Opens (and migrates)
+// the database itself, so it works on a fresh file before the bot has ever run. Configuration comes
+// through the same loader as `npm start` (DATA_DIR, DATABASE_URL, AGENCIES_FILE, DASHBOARD_URL).
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { config as loadDotenv } from "dotenv";
+import { LOGIN_LINK_MINUTES, issueLoginToken, loginUrl, revokeAllSessions } from "../complaints/dashboard-access.js";
 import { validateStaffAgency } from "../complaints/lifecycle-staff-admin.js";
 import { listStaff, parseIdentity, removeStaff, upsertStaff } from "../complaints/staff-directory.js";
 import { openDatabase } from "../db/database.js";
 import { loadAgencyCatalog } from "../nlp/agency-catalog.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { dashboardBaseUrl } from "./dashboard-url.js";
 
 export interface AgencyLookup {
   name(code: string): string | undefined;
@@ -17,6 +22,9 @@ export interface AgencyLookup {
 export interface StaffCliOptions {
   databaseUrl: string;
   agencies: AgencyLookup;
+  /** Base of the links `link` prints, e.g. https://dasbor.pemda.go.id */
+  dashboardUrl: string;
+  now?: () => Date;
   out(line: string): void;
   err(line: string): void;
 }
@@ -26,6 +34,8 @@ const USAGE = [
   '  npm run staff -- add kanal:id INSTANSI [--name "Nama"]   (INSTANSI = kode instansi atau KOORDINATOR)',
   "  npm run staff -- remove kanal:id",
   "  npm run staff -- list",
+  "  npm run staff -- link kanal:id     (tautan masuk dasbor sekali pakai, berlaku 10 menit)",
+  "  npm run staff -- logout kanal:id   (akhiri semua sesi dasbor petugas itu)",
   "Contoh: npm run staff -- add telegram:123456 DPUPR --name Budi",
 ].join("\n");
 
@@ -39,13 +49,14 @@ function takeFlag(args: string[], flag: string): { value: string | undefined; re
 export async function runStaffCli(argv: string[], options: StaffCliOptions): Promise<number> {
   const [command, ...rawArgs] = argv;
   const { value: name, rest: args } = takeFlag(rawArgs, "--name");
-  if (command !== "add" && command !== "remove" && command !== "list") {
+  const oneArgument = ["remove", "link", "logout"];
+  if (command !== "add" && command !== "list" && !oneArgument.includes(command ?? "")) {
     options.err(USAGE);
     return 2;
   }
   if (
     (command === "add" && args.length !== 2) ||
-    (command === "remove" && args.length !== 1) ||
+    (oneArgument.includes(command ?? "") && args.length !== 1) ||
     (command === "list" && args.length > 0)
   ) {
     options.err(USAGE);
@@ -67,8 +78,24 @@ export async function runStaffCli(argv: string[], options: StaffCliOptions): Pro
       );
       return 1;
     }
+    const now = (options.now ?? (() => new Date()))();
+    if (command === "link") {
+      const link = await db.$transaction((tx) => issueLoginToken(tx, identity.identity, now));
+      if (!link.ok) {
+        options.err(link.message);
+        return 1;
+      }
+      options.out(`Tautan masuk dasbor untuk ${identity.identity} (sekali pakai, berlaku ${LOGIN_LINK_MINUTES} menit):`);
+      options.out(loginUrl(options.dashboardUrl, link.token));
+      return 0;
+    }
+    if (command === "logout") {
+      const ended = await db.$transaction((tx) => revokeAllSessions(tx, identity.identity, now));
+      options.out(`${ended} sesi dasbor ${identity.identity} diakhiri.`);
+      return 0;
+    }
     if (command === "remove") {
-      if (!(await removeStaff(db, identity.identity))) {
+      if (!(await db.$transaction((tx) => removeStaff(tx, identity.identity)))) {
         options.err(`Petugas ${identity.identity} tidak terdaftar.`);
         return 1;
       }
@@ -100,10 +127,19 @@ export function agencyLookup(file: string | undefined): AgencyLookup {
 
 const entry = process.argv[1];
 if (entry && import.meta.url === pathToFileURL(path.resolve(entry)).href) {
-  process.exitCode = await runStaffCli(process.argv.slice(2), {
-    databaseUrl: process.env.DATABASE_URL ?? "file:./data/lapor.db",
-    agencies: agencyLookup(process.env.AGENCIES_FILE?.trim() || undefined),
-    out: (line) => console.log(line),
-    err: (line) => console.error(line),
-  });
+  loadDotenv({ quiet: true });
+  try {
+    const config = loadConfig(process.env);
+    process.exitCode = await runStaffCli(process.argv.slice(2), {
+      databaseUrl: config.DATABASE_URL,
+      agencies: agencyLookup(config.AGENCIES_FILE),
+      dashboardUrl: dashboardBaseUrl(config),
+      out: (line) => console.log(line),
+      err: (line) => console.error(line),
+    });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exitCode = 2;
+  }
 }

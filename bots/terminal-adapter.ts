@@ -69,11 +69,13 @@ export function startTerminal(options: TerminalOptions): TerminalChannel {
   const rl = createInterface({ input: options.input, terminal: false });
   let stopping = false;
 
+  // Notifications for other terminal identities wait for their own session (`--as` that name).
   const sender: ChannelSender = {
     channel: "terminal",
+    reachableChats: [options.userId],
     async send(chatId, message) {
-      const who = chatId === options.userId ? "" : ` untuk ${chatId}`;
-      write(`\n[Pemberitahuan${who}]\n${renderForTerminal(message)}\n`);
+      if (chatId !== options.userId) return { ok: false, permanent: false, error: "not in this terminal session" };
+      write(`\n[Pemberitahuan]\n${renderForTerminal(message)}\n`);
       return { ok: true };
     },
   };

@@ -31,12 +31,19 @@ export interface StaffComplaintView {
   privacy: string;
   urgent: boolean;
   agency: string | null;
+  /** Agency code the assigned agency has, null while with the coordinator. */
+  agencyCode: string | null;
   suggested: string;
+  suggestedCode: string;
+  /** 0..1 */
+  suggestedConfidence: number;
   /** "Anonim" for anonymous reports; never a user id or chat id. */
   reporter: string;
   description: string;
   incidentDate: string | null;
   location: string | null;
+  /** "-6.91750, 107.61910" when the citizen shared a point. */
+  coordinates: string | null;
   mapUrl: string | null;
   attachmentCount: number;
   filedAt: string;
@@ -135,9 +142,19 @@ function staffEventText(event: ComplaintEvent): string {
   }
 }
 
-/** Staff identities are shown to staff (accountability); a citizen actor only as "pelapor". */
-function staffActorSuffix(event: ComplaintEvent): string {
-  return event.actorType === "STAFF" && event.actorIdentity ? ` (oleh ${event.actorIdentity})` : "";
+/** Who did it, by name (accountability) and never as a raw identity such as telegram:123. */
+export type StaffNames = ReadonlyMap<string, string>;
+
+export const FORMER_STAFF = "petugas yang sudah tidak terdaftar";
+
+function staffActorSuffix(event: ComplaintEvent, names: StaffNames): string {
+  if (event.actorType !== "STAFF" || !event.actorIdentity) return "";
+  return ` (oleh ${names.get(event.actorIdentity) ?? FORMER_STAFF})`;
+}
+
+/** "Budi (DPUPR)", or "Petugas DPUPR" for someone registered without a name. */
+export function staffLabel(staff: { name: string | null; agencyCode: string }): string {
+  return staff.name ? `${staff.name} (${staff.agencyCode})` : `Petugas ${staff.agencyCode}`;
 }
 
 export function toStaffView(
@@ -145,6 +162,7 @@ export function toStaffView(
   events: ComplaintEvent[],
   attachmentCount: number,
   context: ViewContext,
+  staffNames: StaffNames = new Map(),
 ): StaffComplaintView {
   const offset = context.sla.calendar.utcOffsetMinutes;
   const status = statusOf(complaint);
@@ -165,11 +183,15 @@ export function toStaffView(
     privacy: complaint.privacy,
     urgent: complaint.urgent,
     agency: agencyLabel(complaint.assignedAgency, context),
+    agencyCode: complaint.assignedAgency,
     suggested: `${complaint.suggestedAgency} (${Math.round(complaint.suggestedConfidence * 100)}%)`,
+    suggestedCode: complaint.suggestedAgency,
+    suggestedConfidence: complaint.suggestedConfidence,
     reporter: reporterLine(complaint),
     description: complaint.description,
     incidentDate: complaint.incidentDate ? formatDay(complaint.incidentDate, offset) : null,
     location: complaint.locationText ?? (hasPoint ? `${complaint.latitude}, ${complaint.longitude}` : null),
+    coordinates: hasPoint ? `${complaint.latitude?.toFixed(5)}, ${complaint.longitude?.toFixed(5)}` : null,
     mapUrl: hasPoint ? `https://maps.google.com/?q=${complaint.latitude},${complaint.longitude}` : null,
     attachmentCount,
     filedAt: formatDateTime(complaint.filedAt, offset),
@@ -182,7 +204,7 @@ export function toStaffView(
     waitingForAnswer: complaint.pendingQuestionBy !== null,
     history: events.map((event) => ({
       at: formatShort(event.createdAt, offset),
-      text: staffEventText(event) + staffActorSuffix(event),
+      text: staffEventText(event) + staffActorSuffix(event, staffNames),
       internal: !event.visibleToCitizen,
     })),
   };

@@ -5,6 +5,7 @@ import type { Db } from "../db/database.js";
 import { OPEN_STATUSES, STATUS } from "./complaint-status.js";
 import {
   overdueLabel,
+  staffLabel,
   toCitizenView,
   toQueueItem,
   toStaffView,
@@ -57,7 +58,10 @@ export function createQueries(deps: LifecycleDeps) {
       mimeType: attachment.mimeType,
       fileName: `${complaint.trackingCode}-${index + 1}.${EXTENSIONS[attachment.mimeType] ?? "bin"}`,
     }));
-    return { ok: true, view: toStaffView(complaint, events, attachmentCount, context()), photos };
+    const identities = [...new Set(events.flatMap((event) => (event.actorIdentity ? [event.actorIdentity] : [])))];
+    const staff = await db.staff.findMany({ where: { identity: { in: identities } } });
+    const names = new Map(staff.map((row) => [row.identity, staffLabel(row)]));
+    return { ok: true, view: toStaffView(complaint, events, attachmentCount, context(), names), photos };
   }
 
   /** Overdue first; for coordinators unrouted (BARU) next; then oldest first. */

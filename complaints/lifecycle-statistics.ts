@@ -1,93 +1,38 @@
-// /statistik: the monev figures governments are judged on (received, followed up %, finished, rejected,
-// median time to first follow-up, overdue now, average rating). Agency staff see their own agency,
-// coordinators every agency plus the total.
+// /statistik: the monev figures governments are judged on, with the SAME definitions as the monev
+// report (monev-figures.ts computeMonev): complaints filed in the period, counted under the agency
+// holding them now, not-yet-routed ones under KOORDINATOR, so the rows add up to the total.
+// Agency staff see their own agency; coordinators every agency, the KOORDINATOR row and the total.
 import type { Db } from "../db/database.js";
-import { EVENT, OPEN_STATUSES, STATUS } from "./complaint-status.js";
+import { COORDINATOR_CODE } from "../nlp/classification.js";
+import { EVENT, STATUS } from "./complaint-status.js";
 import { fail, type LifecycleDeps, type Outcome } from "./lifecycle-core.js";
+import { computeMonev, type MonevRow } from "./monev-figures.js";
+import { COORDINATOR_LABEL } from "./monev-text.js";
 import { isCitizenActor, isCoordinator, type Actor } from "./permissions.js";
-import { overdueKind } from "./sla.js";
 
-export interface AgencyFigures {
-  agencyCode: string;
-  agencyName: string;
-  received: number;
-  followedUp: number;
-  followedUpPct: number | null;
-  finished: number;
-  finishedPct: number | null;
-  rejected: number;
+export { median } from "./monev-figures.js";
+
+export interface StatisticsRow extends MonevRow {
+  name: string;
+  /** "Bukan wewenang" answers this agency gave in the period (events, not complaints). */
   notAuthority: number;
-  overdueNow: number;
-  medianHoursToFirstResponse: number | null;
-  averageRating: number | null;
-  ratings: number;
 }
 
 export interface StatisticsReport {
   period: string;
   scope: string;
-  rows: AgencyFigures[];
-  /** Coordinators: all complaints, routed or not. */
-  total: AgencyFigures | null;
-  /** Coordinators: complaints waiting for routing now. */
+  rows: StatisticsRow[];
+  /** Coordinators: all complaints of the period, routed or not. */
+  total: StatisticsRow | null;
+  /** Coordinators: complaints waiting for routing now (whenever filed). */
   unrouted: number | null;
 }
 
-interface Row {
-  assignedAgency: string | null;
-  status: string;
-  routedAt: Date | null;
-  firstResponseAt: Date | null;
-  rating: number | null;
-}
-
 const DAY_MS = 24 * 60 * 60 * 1000;
-const UNROUTED = "BELUM_DITERUSKAN";
-
-export function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const upper = sorted[middle] ?? 0;
-  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? 0) + upper) / 2;
-}
-
-const percent = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
-
-const round1 = (value: number | null): number | null => (value === null ? null : Math.round(value * 10) / 10);
-
-export function figuresFor(
-  agencyCode: string,
-  agencyName: string,
-  rows: Row[],
-  overdueNow: number,
-  notAuthority: number,
-): AgencyFigures {
-  const followed = rows.filter((row) => row.firstResponseAt !== null);
-  const finished = rows.filter((row) => row.status === STATUS.SELESAI).length;
-  const hours = followed
-    .filter((row) => row.routedAt !== null)
-    .map((row) => ((row.firstResponseAt as Date).getTime() - (row.routedAt as Date).getTime()) / 3_600_000)
-    .filter((value) => value >= 0);
-  const ratings = rows.map((row) => row.rating).filter((value): value is number => value !== null);
-  return {
-    agencyCode,
-    agencyName,
-    received: rows.length,
-    followedUp: followed.length,
-    followedUpPct: percent(followed.length, rows.length),
-    finished,
-    finishedPct: percent(finished, rows.length),
-    rejected: rows.filter((row) => row.status === STATUS.DITOLAK).length,
-    notAuthority,
-    overdueNow,
-    medianHoursToFirstResponse: round1(median(hours)),
-    averageRating: ratings.length === 0 ? null : round1(ratings.reduce((a, b) => a + b, 0) / ratings.length),
-    ratings: ratings.length,
-  };
-}
 
 export function createStatistics(deps: LifecycleDeps) {
+  const nameOf = (code: string): string => (code === COORDINATOR_CODE ? COORDINATOR_LABEL : (deps.agencyName(code) ?? code));
+
   /** `days` null: since the beginning. */
   async function statistics(
     db: Db,
@@ -96,61 +41,39 @@ export function createStatistics(deps: LifecycleDeps) {
   ): Promise<Outcome<{ report: StatisticsReport }>> {
     if (isCitizenActor(actor)) return fail("Perintah ini tidak tersedia.");
     const now = deps.clock();
-    const since = options.days === null ? null : new Date(now.getTime() - options.days * DAY_MS);
     const coordinator = isCoordinator(actor);
-    const scope = coordinator ? {} : { assignedAgency: actor.agencyCode };
-    const inPeriod = since ? { filedAt: { gte: since } } : {};
-    const rows = await db.complaint.findMany({
-      where: { ...scope, ...inPeriod },
-      select: { assignedAgency: true, status: true, routedAt: true, firstResponseAt: true, rating: true },
-    });
-    const open = await db.complaint.findMany({
-      where: { ...scope, status: { in: [...OPEN_STATUSES] } },
-      select: { assignedAgency: true, status: true, routeDueAt: true, responseDueAt: true, finishDueAt: true },
+    const since = options.days === null ? new Date(0) : new Date(now.getTime() - options.days * DAY_MS);
+    const figures = await computeMonev(db, {
+      from: since,
+      // Exclusive end just after now: a complaint filed this very millisecond counts.
+      to: new Date(now.getTime() + 1),
+      now,
+      sla: deps.sla,
+      ...(coordinator ? {} : { agency: actor.agencyCode }),
     });
     const declined = await db.complaintEvent.groupBy({
       by: ["agencyCode"],
       where: {
         type: EVENT.NOT_AUTHORITY,
+        createdAt: { gte: since },
         ...(coordinator ? {} : { agencyCode: actor.agencyCode }),
-        ...(since ? { createdAt: { gte: since } } : {}),
       },
       _count: { _all: true },
     });
     const declinedBy = new Map(declined.map((group) => [group.agencyCode ?? "", group._count._all]));
-    const overdueBy = new Map<string, number>();
-    for (const complaint of open) {
-      if (overdueKind(complaint, now) === null) continue;
-      const key = complaint.assignedAgency ?? UNROUTED;
-      overdueBy.set(key, (overdueBy.get(key) ?? 0) + 1);
-    }
-    const codes = coordinator
-      ? [...new Set([...rows.map((row) => row.assignedAgency), ...open.map((row) => row.assignedAgency)])]
-          .filter((code): code is string => code !== null)
-          .sort()
-      : [actor.agencyCode];
+    const withNames = (row: MonevRow, name: string, notAuthority: number): StatisticsRow => ({ ...row, name, notAuthority });
     const report: StatisticsReport = {
       period: options.days === null ? "sejak awal" : `${options.days} hari terakhir`,
       scope: coordinator ? "semua instansi" : actor.agencyCode,
-      rows: codes.map((code) =>
-        figuresFor(
-          code,
-          deps.agencyName(code) ?? code,
-          rows.filter((row) => row.assignedAgency === code),
-          overdueBy.get(code) ?? 0,
-          declinedBy.get(code) ?? 0,
-        ),
-      ),
+      rows: figures.rows.map((row) => withNames(row, nameOf(row.agency), declinedBy.get(row.agency) ?? 0)),
       total: coordinator
-        ? figuresFor(
-            "TOTAL",
+        ? withNames(
+            figures.totals,
             "Semua laporan",
-            rows,
-            [...overdueBy.values()].reduce((a, b) => a + b, 0),
             [...declinedBy.values()].reduce((a, b) => a + b, 0),
           )
         : null,
-      unrouted: coordinator ? open.filter((row) => row.status === STATUS.BARU).length : null,
+      unrouted: coordinator ? await db.complaint.count({ where: { status: STATUS.BARU, assignedAgency: null } }) : null,
     };
     return { ok: true, report };
   }

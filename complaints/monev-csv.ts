@@ -1,10 +1,10 @@
-// CSV files for coordinators: RFC 4180 (comma, CRLF, quotes doubled) in UTF-8 with a byte-order mark,
+// CSV files for coordinators (and an agency's own): RFC 4180 (comma, CRLF, quotes doubled) in UTF-8 with a byte-order mark,
 // so Excel shows Indonesian names and "…" correctly. The complaints file carries the description of
 // rahasia complaints too: these files are for coordinators only. Anonymous reporters are blank
 // (MonevComplaint never carries them).
 import { COORDINATOR_CODE } from "../nlp/classification.js";
 import type { MonevComplaint, MonevFigures, MonevRow } from "./monev-figures.js";
-import { COORDINATOR_LABEL, type AgencyNames } from "./monev-text.js";
+import { COORDINATOR_LABEL, formatHours, formatNumber, formatPercent, type AgencyNames } from "./monev-text.js";
 
 const BOM = "\uFEFF";
 
@@ -64,6 +64,7 @@ export function complaintsCsv(complaints: readonly MonevComplaint[], utcOffsetMi
     `selesai (${zone})`,
     "penilaian",
     "terlambat",
+    "jenis keterlambatan",
     "dibuka kembali",
     "bukan wewenang",
   ];
@@ -82,6 +83,7 @@ export function complaintsCsv(complaints: readonly MonevComplaint[], utcOffsetMi
     csvDateTime(c.firstFollowUpAt, utcOffsetMinutes),
     csvDateTime(c.finishedAt, utcOffsetMinutes),
     c.rating === null ? "" : String(c.rating),
+    c.overdue === null ? "tidak" : "ya",
     c.overdue === null ? "" : OVERDUE_LABEL[c.overdue],
     String(c.reopenCount),
     String(c.notAuthorityCount),
@@ -89,25 +91,33 @@ export function complaintsCsv(complaints: readonly MonevComplaint[], utcOffsetMi
   return toCsv([header, ...rows]);
 }
 
-function figuresRow(row: MonevRow, name: string): string[] {
+/** How numbers are written: Indonesian for people ("75,0%", "1,5 jam"), or a decimal point for programs. */
+export type CsvNumbers = "id" | "data";
+
+function figuresRow(row: MonevRow, name: string, numbers: CsvNumbers): string[] {
+  const pct = (value: number | null) => (numbers === "id" ? (value === null ? "-" : formatPercent(value)) : decimal(value, 1));
+  const hours = (value: number | null) => (numbers === "id" ? formatHours(value) : decimal(value, 1));
+  const rating = (value: number | null) =>
+    numbers === "id" ? (value === null ? "-" : formatNumber(value, 1)) : decimal(value, 2);
   return [
     row.agency,
     name,
     String(row.received),
     String(row.followedUp),
-    decimal(row.followedUpPercent, 1),
+    pct(row.followedUpPercent),
     String(row.finished),
-    decimal(row.finishedPercent, 1),
+    pct(row.finishedPercent),
     String(row.rejected),
     String(row.open),
-    decimal(row.medianHoursToFirstFollowUp, 1),
+    hours(row.medianHoursToFirstFollowUp),
     String(row.overdue),
-    decimal(row.averageRating, 2),
+    rating(row.averageRating),
     String(row.ratings),
   ];
 }
 
-export function agencyFiguresCsv(figures: MonevFigures, agencyName: AgencyNames): string {
+/** `numbers` "id" (default): the file people open; "data": the same figures for programs. */
+export function agencyFiguresCsv(figures: MonevFigures, agencyName: AgencyNames, numbers: CsvNumbers = "id"): string {
   const nameOf = (code: string) => (code === COORDINATOR_CODE ? COORDINATOR_LABEL : (agencyName(code) ?? ""));
   const header = [
     "kode instansi",
@@ -119,14 +129,14 @@ export function agencyFiguresCsv(figures: MonevFigures, agencyName: AgencyNames)
     "persen selesai",
     "ditolak",
     "masih terbuka",
-    "median jam ke tindak lanjut pertama",
+    numbers === "id" ? "median waktu ke tindak lanjut pertama" : "median jam ke tindak lanjut pertama",
     "terlambat",
     "rata-rata penilaian",
     "jumlah penilaian",
   ];
   return toCsv([
     header,
-    ...figures.rows.map((row) => figuresRow(row, nameOf(row.agency))),
-    figuresRow(figures.totals, "Semua instansi"),
+    ...figures.rows.map((row) => figuresRow(row, nameOf(row.agency), numbers)),
+    figuresRow(figures.totals, "Semua instansi", numbers),
   ]);
 }

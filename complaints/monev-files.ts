@@ -18,7 +18,10 @@ export interface MonevReport {
   figures: MonevFigures;
   complaints: MonevComplaint[];
   complaintsCsv: OutboundFile;
+  /** Indonesian number formats, for people. */
   agencyCsv: OutboundFile;
+  /** The same figures with a decimal point, for spreadsheets and scripts. */
+  agencyDataCsv: OutboundFile;
   chart: OutboundFile;
 }
 
@@ -31,6 +34,10 @@ export function reportFileStem(figures: MonevFigures, utcOffsetMinutes: number):
   return `${first}_${last}${figures.agency ? `_${figures.agency}` : ""}`;
 }
 
+export function chartSubtitle(figures: MonevFigures, utcOffsetMinutes: number, now: Date): string {
+  return `Laporan masuk ${formatPeriod(figures, utcOffsetMinutes)} (${figures.totals.received} laporan), keadaan per ${formatDate(now, utcOffsetMinutes)}`;
+}
+
 export async function buildMonevReport(db: Db, options: MonevOptions & { agencyName: AgencyNames }): Promise<MonevReport> {
   const complaints = await loadMonevComplaints(db, options);
   const figures = figuresFromComplaints(complaints, options);
@@ -38,8 +45,9 @@ export async function buildMonevReport(db: Db, options: MonevOptions & { agencyN
   const stem = reportFileStem(figures, offset);
   const scope = figures.agency ? ` - ${agencyLabel(figures.agency, options.agencyName)}` : "";
   const png = await renderFollowUpChart(figures, {
-    title: `Persentase tindak lanjut per instansi${scope}`,
-    subtitle: `Laporan masuk ${formatPeriod(figures, offset)} (${figures.totals.received} laporan), keadaan per ${formatDate(options.now, offset)}`,
+    title: `Tindak lanjut per instansi${scope}`,
+    subtitle: chartSubtitle(figures, offset, options.now),
+    agencyName: options.agencyName,
   });
   return {
     figures,
@@ -50,8 +58,13 @@ export async function buildMonevReport(db: Db, options: MonevOptions & { agencyN
       mimeType: CSV_MIME,
     },
     agencyCsv: {
-      data: Buffer.from(agencyFiguresCsv(figures, options.agencyName), "utf8"),
+      data: Buffer.from(agencyFiguresCsv(figures, options.agencyName, "id"), "utf8"),
       fileName: `angka-per-instansi_${stem}.csv`,
+      mimeType: CSV_MIME,
+    },
+    agencyDataCsv: {
+      data: Buffer.from(agencyFiguresCsv(figures, options.agencyName, "data"), "utf8"),
+      fileName: `angka-per-instansi_${stem}_data.csv`,
       mimeType: CSV_MIME,
     },
     chart: { data: png, fileName: `grafik-tindak-lanjut_${stem}.png`, mimeType: "image/png" },

@@ -10,6 +10,10 @@ export type AgencyNames = (code: string) => string | undefined;
 
 export const COORDINATOR_LABEL = "Koordinator (belum diteruskan)";
 
+/** Said wherever an agency's every complaint was rejected, so its 0 % does not read as neglect. */
+export const REJECTED_ONLY_NOTE =
+  "  (semua laporan instansi ini ditolak; penolakan tidak dihitung sebagai tindak lanjut, jadi persentasenya 0%)";
+
 export function agencyLabel(code: string, agencyName: AgencyNames): string {
   if (code === COORDINATOR_CODE) return COORDINATOR_LABEL;
   const name = agencyName(code);

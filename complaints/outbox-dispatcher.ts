@@ -92,10 +92,15 @@ export class OutboxDispatcher {
   }
 
   private async drainBatch(): Promise<{ fetched: number; sent: number; progress: number }> {
-    const channels = [...this.senders.keys()];
-    if (channels.length === 0) return { fetched: 0, sent: 0, progress: 0 };
+    const senders = [...this.senders.values()];
+    if (senders.length === 0) return { fetched: 0, sent: 0, progress: 0 };
+    const reachable = senders.map((sender) =>
+      sender.reachableChats
+        ? { channel: sender.channel, chatId: { in: [...sender.reachableChats] } }
+        : { channel: sender.channel },
+    );
     const rows: Row[] = await this.prisma.outboxMessage.findMany({
-      where: { status: "PENDING", nextAttemptAt: { lte: this.clock() }, channel: { in: channels } },
+      where: { status: "PENDING", nextAttemptAt: { lte: this.clock() }, OR: reachable },
       orderBy: { id: "asc" },
       take: BATCH,
       select: { id: true, channel: true, chatId: true, payload: true, attempts: true },

@@ -37,5 +37,7 @@ export type SendResult =
 /** Pushes a message into a chat outside a reply (outbox deliveries: status changes, staff notices). */
 export interface ChannelSender {
   readonly channel: ChannelName;
+  /** When set, the only chats this sender can reach now (a terminal session reaches the person typing); rows for others stay pending. */
+  readonly reachableChats?: readonly string[];
   send(chatId: string, message: OutboundMessage): Promise<SendResult>;
 }

@@ -67,3 +67,31 @@ export function overdueKind(complaint: DeadlineFields, now: Date): OverdueKind |
   if (complaint.finishDueAt.getTime() < time) return "finish";
   return null;
 }
+
+/** The SLA state staff see as a colour and words: on time, near the limit (one working day left), late. */
+export type SlaState = "tepat_waktu" | "mendekati_batas" | "terlambat";
+
+export const SLA_STATE_LABEL: Record<SlaState, string> = {
+  tepat_waktu: "tepat waktu",
+  mendekati_batas: "mendekati batas",
+  terlambat: "terlambat",
+};
+
+/** The deadline that applies now, the same order as overdueKind; null when closed. */
+export function currentDeadline(complaint: DeadlineFields): Date | null {
+  const { status } = complaint;
+  if (status === "SELESAI" || status === "DITOLAK") return null;
+  if (status === "BARU") return complaint.routeDueAt;
+  if ((status === "DITERUSKAN" || status === "DIBUKA_KEMBALI") && complaint.responseDueAt !== null) {
+    return complaint.responseDueAt.getTime() < complaint.finishDueAt.getTime() ? complaint.responseDueAt : complaint.finishDueAt;
+  }
+  return complaint.finishDueAt;
+}
+
+/** null for closed complaints. */
+export function slaState(complaint: DeadlineFields, now: Date, policy: SlaPolicy): SlaState | null {
+  if (overdueKind(complaint, now) !== null) return "terlambat";
+  const deadline = currentDeadline(complaint);
+  if (deadline === null) return null;
+  return deadline.getTime() <= addWorkingDays(now, 1, policy.calendar).getTime() ? "mendekati_batas" : "tepat_waktu";
+}

@@ -49,8 +49,11 @@ export async function upsertStaff(
   return { staff, created: existing === null };
 }
 
+/** Also ends the person's dashboard sessions and links, so adding them again later revives nothing. */
 export async function removeStaff(db: Db, identity: string): Promise<boolean> {
   const result = await db.staff.deleteMany({ where: { identity } });
+  await db.dashboardSession.deleteMany({ where: { identity } });
+  await db.dashboardLoginToken.deleteMany({ where: { identity } });
   return result.count > 0;
 }
 

@@ -1,6 +1,7 @@
-// /laporan for coordinators: the monev chart as a photo and the two CSV files as documents, with a
-// text summary as the message text (a channel that cannot send files still shows the summary).
-// Anyone else gets null, so agency staff and citizens see their normal help and learn nothing.
+// /laporan: the monev chart as a photo and the CSV files as documents, with a text summary as the
+// message text (a channel that cannot send files still shows the summary). Coordinators get every
+// agency or the one they name; an agency officer gets their own agency's report, and a clear
+// "koordinator only" for anything wider. Citizens get null: their normal help, learning nothing.
 import type { OutboundMessage } from "../complaints/push-message.js";
 import { buildMonevReport } from "../complaints/monev-files.js";
 import { lastDays } from "../complaints/monev-period.js";
@@ -45,11 +46,16 @@ export function parseReportArgs(args: string, agencyName: ReportCommandDeps["age
 export function createReportCommand(deps: ReportCommandDeps): CommandHandler {
   return {
     async handle(context: CommandContext): Promise<OutboundMessage[] | null> {
-      if (context.staff?.agencyCode !== COORDINATOR_CODE) return null;
+      if (!context.staff) return null;
       const command = parseSlashCommand(context.message.text);
       if (command?.name !== "laporan") return null;
       const parsed = parseReportArgs(command.args, deps.agencyName);
       if (!parsed.ok) return [{ text: parsed.message }];
+      const own = context.staff.agencyCode;
+      if (own !== COORDINATOR_CODE) {
+        if (parsed.agency !== undefined && parsed.agency !== own) return [{ text: REPORT_COPY.coordinatorOnly(own) }];
+        parsed.agency = own;
+      }
       const report = await buildMonevReport(context.db, {
         ...lastDays(context.now, parsed.days),
         ...(parsed.agency ? { agency: parsed.agency } : {}),

@@ -16,6 +16,8 @@ export const REPORT_COPY = {
     "Terlampir: grafik tindak lanjut, daftar laporan (CSV) dan angka per instansi (CSV). " +
     "Khusus koordinator: berisi uraian laporan rahasia; identitas pelapor anonim dikosongkan.",
   nothing: () => "Belum ada laporan yang masuk pada periode ini.",
+  coordinatorOnly: (own: string) =>
+    `Laporan semua instansi atau instansi lain hanya untuk koordinator. Ketik /laporan [jumlah hari] untuk laporan ${own}.`,
 } as const;
 
 /** The message text: headline, totals, the agencies that need attention, what is attached. */

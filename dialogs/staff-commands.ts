@@ -4,10 +4,14 @@
 import type { OutboundMessage } from "../complaints/push-message.js";
 import type { Db } from "../db/database.js";
 import type { ChangeResult, LifecycleService, Outcome, StaffActor } from "../complaints/lifecycle-service.js";
+import { LOGIN_LINK_MINUTES, issueLoginToken, loginUrl, revokeAllSessions } from "../complaints/dashboard-access.js";
+import { toIdentity } from "../complaints/notifications.js";
+import { enqueueMessages } from "../complaints/outbox.js";
 import { COORDINATOR_CODE } from "../nlp/classification.js";
 import type { CommandContext, CommandHandler } from "./command-handler.js";
 import { parseSlashCommand, splitCode, splitWord } from "./slash-command.js";
 import {
+  DASHBOARD_COPY,
   STAFF_CONFIRM,
   renderQueue,
   renderStaffList,
@@ -22,6 +26,8 @@ export interface StaffCommandDeps {
   lifecycle: LifecycleService;
   agencyName(code: string): string | undefined;
   agencyCodes(): string[];
+  /** Base URL of the web dashboard for /dasbor links; without it /dasbor says the dashboard is off. */
+  dashboardUrl?: string;
 }
 
 const say = (text: string): OutboundMessage[] => [{ text }];
@@ -129,11 +135,36 @@ export function createStaffCommands(deps: StaffCommandDeps): CommandHandler {
     help: async (_db, staff) => say(staffHelp(staff.agencyCode, staff.agencyCode === COORDINATOR_CODE)),
   };
 
+  /** /dasbor: a one-time login link in the staff member's own chat; /dasbor keluar ends every session. */
+  async function dashboardLink(db: Db, staff: StaffActor, args: string, now: Date, inGroup: boolean): Promise<OutboundMessage[]> {
+    const word = args.trim().toLowerCase();
+    if (word === "keluar") return say(DASHBOARD_COPY.loggedOut(await revokeAllSessions(db, staff.identity, now)));
+    if (word !== "") return say(DASHBOARD_COPY.usage());
+    if (!deps.dashboardUrl) return say(DASHBOARD_COPY.notConfigured());
+    const link = await issueLoginToken(db, staff.identity, now);
+    if (!link.ok) return say(link.message);
+    const message = { text: DASHBOARD_COPY.link(loginUrl(deps.dashboardUrl, link.token), LOGIN_LINK_MINUTES) };
+    // Typed in a group: the link goes to the person's private chat, never to everyone in the group.
+    const privately = inGroup ? toIdentity(staff.identity, message) : null;
+    if (!privately) return [message];
+    await enqueueMessages(db, [privately], now);
+    return say(DASHBOARD_COPY.sentPrivately());
+  }
+
   return {
     async handle(context: CommandContext): Promise<OutboundMessage[] | null> {
       if (!context.staff) return null;
       const command = parseSlashCommand(context.message.text);
       if (!command) return null;
+      if (command.name === "dasbor") {
+        return dashboardLink(
+          context.db,
+          context.staff,
+          command.args,
+          context.now,
+          context.message.chatId !== context.message.userId,
+        );
+      }
       // hasOwn: "/constructor" must not reach Object.prototype.
       const run = Object.hasOwn(commands, command.name) ? commands[command.name] : undefined;
       if (!run) return null;

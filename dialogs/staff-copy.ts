@@ -2,12 +2,23 @@
 // projections the lifecycle service returns (which already hide what staff must not see).
 import type { Staff } from "@prisma/client";
 import type { StaffComplaintView } from "../complaints/complaint-views.js";
-import type { AgencyFigures, StatisticsReport } from "../complaints/lifecycle-statistics.js";
+import type { StatisticsReport, StatisticsRow } from "../complaints/lifecycle-statistics.js";
+import { REJECTED_ONLY_NOTE, formatHours, formatNumber, formatPercent } from "../complaints/monev-text.js";
 import type { ChangeResult, QueueResult } from "../complaints/lifecycle-service.js";
 import { STATUS_LABEL } from "../complaints/complaint-status.js";
 
 /** Telegram allows 4096 characters; leave room for the platform's own additions. */
 export const MAX_TEXT = 3900;
+
+export const DASHBOARD_COPY = {
+  link: (url: string, minutes: number) =>
+    `Tautan masuk dasbor (sekali pakai, berlaku ${minutes} menit):\n${url}\n\n` +
+    "Jangan bagikan tautan ini. Ketik /dasbor keluar untuk mengakhiri semua sesi dasbor Anda.",
+  sentPrivately: () => "Tautan masuk dasbor dikirim lewat pesan pribadi, bukan di grup ini.",
+  loggedOut: (count: number) => `${count} sesi dasbor Anda diakhiri.`,
+  notConfigured: () => "Dasbor web belum diaktifkan di server ini. Hubungi operator (DASHBOARD_PORT).",
+  usage: () => "Cara pakai:\n/dasbor - minta tautan masuk\n/dasbor keluar - akhiri semua sesi dasbor Anda",
+} as const;
 
 export const STAFF_USAGE = {
   lihat: "/lihat KODE\nContoh: /lihat LPR-7K3M9QXA",
@@ -44,10 +55,13 @@ export function staffHelp(agencyCode: string, coordinator: boolean): string {
     "/teruskan KODE INSTANSI - teruskan ke instansi lain",
     "/bukanwewenang KODE alasan - kembalikan ke koordinator",
     "/statistik [hari] - angka tindak lanjut",
+    "/dasbor - tautan masuk dasbor web (sekali pakai, 10 menit)",
   ];
   if (coordinator) {
     lines.push("/laporan [hari] [INSTANSI] - grafik dan file CSV monev (30 hari)");
     lines.push("/staf tambah|hapus|daftar - kelola petugas");
+  } else {
+    lines.push(`/laporan [hari] - grafik dan file CSV monev ${agencyCode} (30 hari)`);
   }
   lines.push("", "Kode boleh ditulis huruf kecil. Pesan biasa (bukan perintah) dijawab seperti warga.");
   return lines.join("\n");
@@ -121,29 +135,32 @@ export function renderQueue(result: QueueResult): string {
   return clip(lines.join("\n"));
 }
 
-const decimal = (value: number): string => String(value).replace(".", ",");
-const pct = (value: number | null): string => (value === null ? "-" : `${decimal(value)}%`);
-
-function renderFigures(figures: AgencyFigures): string[] {
-  const title = figures.agencyName === figures.agencyCode ? figures.agencyCode : `${figures.agencyName} (${figures.agencyCode})`;
-  return [
+function renderFigures(row: StatisticsRow, code: string): string[] {
+  const title = row.name === code ? code : `${row.name} (${code})`;
+  const lines = [
     title,
-    `- Diterima: ${figures.received}`,
-    `- Ditindaklanjuti: ${figures.followedUp} (${pct(figures.followedUpPct)})`,
-    `- Selesai: ${figures.finished} (${pct(figures.finishedPct)})`,
-    `- Ditolak: ${figures.rejected} - Bukan wewenang: ${figures.notAuthority}`,
-    `- Terlambat saat ini: ${figures.overdueNow}`,
-    `- Median waktu ke tindak lanjut pertama: ${figures.medianHoursToFirstResponse === null ? "-" : `${decimal(figures.medianHoursToFirstResponse)} jam`}`,
-    `- Rata-rata nilai: ${figures.averageRating === null ? "-" : `${decimal(figures.averageRating)} dari ${figures.ratings} penilaian`}`,
+    `- Diterima: ${row.received}`,
+    `- Ditindaklanjuti: ${row.followedUp} (${formatPercent(row.followedUpPercent)})`,
+    `- Selesai: ${row.finished} (${formatPercent(row.finishedPercent)})`,
+    `- Ditolak: ${row.rejected} - Bukan wewenang: ${row.notAuthority}`,
+    `- Terlambat saat ini: ${row.overdue}`,
+    `- Median waktu ke tindak lanjut pertama: ${formatHours(row.medianHoursToFirstFollowUp)}`,
+    `- Rata-rata nilai: ${row.averageRating === null ? "-" : `${formatNumber(row.averageRating, 1)} dari ${row.ratings} penilaian`}`,
   ];
+  if (row.received > 0 && row.rejected === row.received) lines.push(REJECTED_ONLY_NOTE);
+  return lines;
 }
 
 export function renderStatistics(report: StatisticsReport): string {
   const lines = [`Statistik ${report.scope} (${report.period})`];
-  if (report.total) lines.push("", ...renderFigures(report.total));
+  if (report.total) lines.push("", ...renderFigures(report.total, "TOTAL"));
   if (report.unrouted !== null) lines.push(`- Menunggu diteruskan saat ini: ${report.unrouted}`);
-  for (const row of report.rows) lines.push("", ...renderFigures(row));
+  for (const row of report.rows) lines.push("", ...renderFigures(row, row.agency));
   if (report.rows.length === 0 && !report.total) lines.push("Belum ada laporan.");
+  lines.push(
+    "",
+    "Definisi sama dengan laporan monev (/laporan): laporan yang masuk pada periode ini, menurut instansi yang memegangnya sekarang.",
+  );
   return clip(lines.join("\n"));
 }
 

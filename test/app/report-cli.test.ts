@@ -51,6 +51,7 @@ describe("npm run report", () => {
     const names = readdirSync(out).sort();
     expect(names).toEqual([
       "angka-per-instansi_2026-01-01_2026-01-31.csv",
+      "angka-per-instansi_2026-01-01_2026-01-31_data.csv",
       "grafik-tindak-lanjut_2026-01-01_2026-01-31.png",
       "laporan-pengaduan_2026-01-01_2026-01-31.csv",
     ]);
@@ -68,9 +69,11 @@ describe("npm run report", () => {
     expect(complaints.startsWith("\uFEFFkode,")).toBe(true);
     // Header + 10 complaints (A's description holds a bare \n inside quotes, not a CRLF).
     expect(complaints.split("\r\n").filter(Boolean)).toHaveLength(11);
-    const agencies = readFileSync(path.join(out, "angka-per-instansi_2026-01-01_2026-01-31.csv"), "utf8");
+    const agencies = readFileSync(path.join(out, "angka-per-instansi_2026-01-01_2026-01-31_data.csv"), "utf8");
     // The name column depends on the deployment's agency catalog; the figures do not.
     expect(agencies).toMatch(/\r\nDPUPR,("[^"]*"|[^,]*),4,3,75\.0,1,25\.0,0,3,24\.0,/);
+    const forPeople = readFileSync(path.join(out, "angka-per-instansi_2026-01-01_2026-01-31.csv"), "utf8");
+    expect(forPeople).toMatch(/\r\nDPUPR,("[^"]*"|[^,]*),4,3,"75,0%",1,"25,0%",0,3,"24,0 jam",/);
     for (const text of [complaints, agencies, result.stdout]) expect(expectNoAnonymousTrace(text)).toEqual([]);
   });
 

@@ -1,5 +1,9 @@
-// `npm run staff`: add, list and remove on a fresh database file, with agency codes checked.
-import { mkdtempSync, rmSync } from "node:fs";
+// `npm run staff`: add, list and remove on a fresh database file, with agency codes checked; one-time
+// dashboard links; and the real entry point reading DATA_DIR through the shared config loader.
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { promisify } from "node:util";
+import Database from "better-sqlite3";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -26,6 +30,7 @@ const run = (args: string[], agencies: AgencyLookup = catalog) =>
   runStaffCli(args, {
     databaseUrl: `file:${path.join(dir, "sub", "fresh.db")}`,
     agencies,
+    dashboardUrl: "https://dasbor.contoh.go.id",
     out: (line) => out.push(line),
     err: (line) => err.push(line),
   });
@@ -57,5 +62,38 @@ describe("staff CLI", () => {
     expect(await run(["add", "telegram:5", "disdukcapil"], real)).toBe(0);
     expect(out.at(-1)).toMatch(/^Petugas ditambahkan: telegram:5 - DISDUKCAPIL \(.+\)$/);
     expect(await run(["add", "telegram:6", "DINAS_ASAL"], real)).toBe(1);
+  });
+
+  it("prints a one-time dashboard link for registered staff only, and ends sessions on logout", async () => {
+    expect(await run(["link", "telegram:77"])).toBe(1);
+    expect(err.at(-1)).toContain("tidak terdaftar");
+    expect(await run(["add", "telegram:77", "DLH"])).toBe(0);
+    expect(await run(["link", "telegram:77"])).toBe(0);
+    expect(out.at(-1)).toMatch(/^https:\/\/dasbor\.contoh\.go\.id\/masuk\/[A-Za-z0-9_-]{40,}$/);
+    expect(await run(["logout", "telegram:77"])).toBe(0);
+    expect(out.at(-1)).toBe("0 sesi dasbor telegram:77 diakhiri.");
+  });
+});
+
+describe("staff CLI entry point", () => {
+  it("registers staff in DATA_DIR's database, the one npm start opens", async () => {
+    const env = { ...process.env, DATA_DIR: path.join(dir, "custom-data"), DATABASE_URL: "", LOG_LEVEL: "silent" };
+    await promisify(execFile)("npx", ["tsx", "app/staff.ts", "add", "terminal:koor", "KOORDINATOR"], { env });
+    const file = path.join(dir, "custom-data", "lapor.db");
+    expect(existsSync(file)).toBe(true);
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare("SELECT identity, agencyCode FROM Staff").all()).toEqual([
+      { identity: "terminal:koor", agencyCode: "KOORDINATOR" },
+    ]);
+    db.close();
+  });
+
+  it("Prisma's CLI (prisma.config.ts) migrates the same DATA_DIR database", async () => {
+    const env = { ...process.env, DATA_DIR: path.join(dir, "prisma-data", "nested"), DATABASE_URL: "" };
+    await promisify(execFile)("npx", ["prisma", "migrate", "deploy"], { env });
+    const db = new Database(path.join(dir, "prisma-data", "nested", "lapor.db"), { readonly: true });
+    const names = db.prepare("SELECT migration_name FROM _prisma_migrations ORDER BY migration_name").all();
+    db.close();
+    expect(names).toContainEqual({ migration_name: "20261130200000_dashboard" });
   });
 });

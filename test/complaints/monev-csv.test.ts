@@ -108,10 +108,19 @@ describe("complaints CSV", () => {
     expect(first[7]).toBe(NASTY_DESCRIPTION);
     // Citizen text that would run as a spreadsheet formula is kept as text.
     expect(first[6]).toBe(`'${FORMULA_LOCATION}`);
-    expect(first.slice(8, 15)).toEqual([NAMED.displayName, NAMED.phone, "ya", "2026-01-06 10:00", "2026-01-12 10:00", "4", ""]);
+    expect(first.slice(8, 16)).toEqual([
+      NAMED.displayName,
+      NAMED.phone,
+      "ya",
+      "2026-01-06 10:00",
+      "2026-01-12 10:00",
+      "4",
+      "tidak",
+      "",
+    ]);
     const reopened = data[1] ?? [];
     expect(reopened.slice(4, 6)).toEqual(["DIBUKA_KEMBALI", "anonim"]);
-    expect(reopened.slice(14, 16)).toEqual(["belum ditanggapi", "1"]);
+    expect(reopened.slice(14, 17)).toEqual(["ya", "belum ditanggapi", "1"]);
   });
 
   it("leaves anonymous reporters blank and keeps rahasia descriptions for coordinators", async () => {
@@ -134,9 +143,21 @@ describe("complaints CSV", () => {
 });
 
 describe("agency figures CSV", () => {
-  it("writes one row per agency plus the total, with a decimal point", async () => {
+  it("writes the people's file in Indonesian formats, as the chat does", async () => {
     const figures = await computeMonev(fixture.prisma, { ...JANUARY, now: NOW, sla: SLA });
     const rows = parseCsv(agencyFiguresCsv(figures, (code) => (code === "DPUPR" ? "Dinas PUPR, Bina Marga" : undefined)));
+    expect(rows[0]?.[9]).toBe("median waktu ke tindak lanjut pertama");
+    expect(rows.slice(1).map((row) => row.slice(0, 1).concat(row.slice(4, 5), row.slice(9, 10), row.slice(11, 12)))).toEqual([
+      ["DLH", "33,3%", "4,0 hari", "-"],
+      ["DPUPR", "75,0%", "24,0 jam", "3,0"],
+      ["KOORDINATOR", "0,0%", "-", "-"],
+      ["TOTAL", "40,0%", "36,0 jam", "3,0"],
+    ]);
+  });
+
+  it("writes one row per agency plus the total, with a decimal point, in the data file", async () => {
+    const figures = await computeMonev(fixture.prisma, { ...JANUARY, now: NOW, sla: SLA });
+    const rows = parseCsv(agencyFiguresCsv(figures, (code) => (code === "DPUPR" ? "Dinas PUPR, Bina Marga" : undefined), "data"));
     expect(rows[0]?.[0]).toBe("kode instansi");
     expect(rows.slice(1)).toEqual([
       ["DLH", "", "3", "1", "33.3", "0", "0.0", "1", "2", "96.0", "1", "", "0"],

@@ -80,8 +80,22 @@ describe("/laporan", () => {
     expect(parseReportArgs("KOORDINATOR 14", agencyName)).toEqual({ ok: true, days: 14, agency: "KOORDINATOR" });
   });
 
-  it("is invisible to agency staff and citizens, and ignores other commands", async () => {
-    expect(await send("/laporan", AGENCY_STAFF)).toBeNull();
+  it("gives an agency officer their own agency's report, and 'koordinator only' for anything wider", async () => {
+    const [own] = (await send("/laporan 30", AGENCY_STAFF)) ?? [];
+    expect(own?.text.split("\n")[0]).toContain("Dinas PUPR (DPUPR)");
+    expect(own?.text).toContain("Laporan masuk: 5 ");
+    const ownCsv = own?.documents?.[0]?.data.toString("utf8") ?? "";
+    expect(ownCsv).toContain("DPUPR");
+    expect(ownCsv).not.toMatch(/,DLH,|,KOORDINATOR,/);
+    for (const wider of ["/laporan DLH", "/laporan 7 koordinator"]) {
+      expect((await send(wider, AGENCY_STAFF))?.[0]?.text).toBe(
+        "Laporan semua instansi atau instansi lain hanya untuk koordinator. Ketik /laporan [jumlah hari] untuk laporan DPUPR.",
+      );
+    }
+    expect(await send("/laporan dpupr", AGENCY_STAFF)).not.toBeNull();
+  });
+
+  it("is invisible to citizens, and ignores other commands", async () => {
     expect(await send("/laporan", null)).toBeNull();
     expect(await send("/statistik", COORDINATOR)).toBeNull();
     expect(await send("laporan jalan rusak", COORDINATOR)).toBeNull();

@@ -63,10 +63,13 @@ describe("/laporan in the running application", () => {
       expect(leaks(text)).toEqual([]);
     }
 
-    // Agency staff are not coordinators: /laporan is not theirs, and they get no files.
+    // Agency staff get their own agency's report only; anything wider is for coordinators.
     const [staffReply] = await officer.say("/laporan");
-    expect(staffReply?.photo).toBeUndefined();
-    expect(staffReply?.documents).toBeUndefined();
+    expect(staffReply?.text).toContain(`(${agency})`);
+    expect(staffReply?.documents?.[0]?.data.toString("utf8")).toContain(code);
+    const [wider] = await officer.say("/laporan koordinator");
+    expect(wider?.text).toContain("hanya untuk koordinator");
+    expect(wider?.documents).toBeUndefined();
   });
 
   it("delivers the weekly digest to the coordinator's chat through the outbox", async () => {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { InboundMessage } from "../../bots/channel.js";
 import type { StaffMember } from "../../dialogs/command-handler.js";
 import { createStaffCommands, parsePeriod } from "../../dialogs/staff-commands.js";
+import { redeemLoginToken, sessionStaff } from "../../complaints/dashboard-access.js";
 import { AGENCIES, COORDINATOR, DLH, DPUPR, createFixture, type Fixture } from "../complaints/lifecycle-fixture.js";
 
 let fx: Fixture;
@@ -20,6 +21,7 @@ function commands() {
     lifecycle: fx.lifecycle,
     agencyName: (code) => AGENCIES[code],
     agencyCodes: () => Object.keys(AGENCIES),
+    dashboardUrl: "https://dasbor.contoh.go.id",
   });
 }
 
@@ -118,12 +120,14 @@ describe("staff commands", () => {
   it("/statistik for an agency and for the coordinator", async () => {
     const complaint = await fx.createComplaint({ assignedAgency: "DPUPR" });
     await text(DPUPR, `/proses ${complaint.trackingCode}`);
+    await fx.createComplaint(); // waits for routing: counted in the KOORDINATOR row
     const own = await text(DPUPR, "/statistik");
     expect(own).toContain("Statistik DPUPR (30 hari terakhir)");
-    expect(own).toContain("- Ditindaklanjuti: 1 (100%)");
+    expect(own).toContain("- Ditindaklanjuti: 1 (100,0%)");
     const all = await text(COORDINATOR, "/statistik semua");
     expect(all).toContain("Statistik semua instansi (sejak awal)");
     expect(all).toContain("Semua laporan (TOTAL)");
+    expect(all).toContain("Koordinator (belum diteruskan) (KOORDINATOR)");
   });
 
   it("/staf is for coordinators; /bantuan lists the commands", async () => {
@@ -145,5 +149,55 @@ describe("parsePeriod", () => {
     expect(parsePeriod("SEMUA")).toBeNull();
     expect(parsePeriod("0")).toBeUndefined();
     expect(parsePeriod("minggu")).toBeUndefined();
+  });
+
+  it("/dasbor gives a one-time link in the officer's own chat; /dasbor keluar ends the sessions", async () => {
+    const reply = await text(DPUPR, "/dasbor");
+    const token = /https:\/\/dasbor\.contoh\.go\.id\/masuk\/([A-Za-z0-9_-]+)/.exec(reply)?.[1] ?? "";
+    expect(reply).toContain("berlaku 10 menit");
+    const session = await redeemLoginToken(fx.prisma, token, fx.clock.now);
+    expect(session?.staff.identity).toBe(DPUPR.identity);
+    expect(await redeemLoginToken(fx.prisma, token, fx.clock.now)).toBeNull();
+    expect(await text(DPUPR, "/dasbor keluar")).toBe("1 sesi dasbor Anda diakhiri.");
+    expect(await sessionStaff(fx.prisma, session?.sessionId ?? "", fx.clock.now)).toBeNull();
+    // Citizens: not a staff command at all (they get the citizen dialog).
+    expect(await send(null, "/dasbor")).toBeNull();
+  });
+
+  it("/dasbor typed in a group sends the link privately, never into the group", async () => {
+    const message: InboundMessage = {
+      channel: "whatsapp",
+      chatId: "120363000@g.us",
+      userId: "6281100",
+      messageId: "g1",
+      text: "/dasbor",
+    };
+    await fx.prisma.staff.upsert({
+      where: { identity: "whatsapp:6281100" },
+      create: { identity: "whatsapp:6281100", agencyCode: "DPUPR" },
+      update: {},
+    });
+    const replies = await commands().handle({
+      db: fx.prisma,
+      message,
+      identity: "whatsapp:6281100",
+      staff: { identity: "whatsapp:6281100", agencyCode: "DPUPR", name: null },
+      now: fx.clock.now,
+    });
+    expect(replies?.map((r) => r.text).join()).toBe("Tautan masuk dasbor dikirim lewat pesan pribadi, bukan di grup ini.");
+    const pushed = (await fx.outbox()).filter((row) => row.chatId === "6281100");
+    expect(pushed).toHaveLength(1);
+    expect(pushed[0]?.message.text).toMatch(/\/masuk\/[A-Za-z0-9_-]{40,}/);
+  });
+
+  it("/lihat names the staff in the history, never their raw identity", async () => {
+    const complaint = await fx.createComplaint();
+    await text(COORDINATOR, `/teruskan ${complaint.trackingCode} DPUPR`);
+    await text(DPUPR, `/catatan ${complaint.trackingCode} Sudah koordinasi dengan UPT.`);
+    await fx.prisma.staff.delete({ where: { identity: COORDINATOR.identity } });
+    const view = await text(DPUPR, `/lihat ${complaint.trackingCode}`);
+    expect(view).toContain("Catatan internal: Sudah koordinasi dengan UPT. (oleh Budi (DPUPR))");
+    expect(view).toContain("Diteruskan ke DPUPR (oleh petugas yang sudah tidak terdaftar)");
+    expect(view).not.toMatch(/telegram:\d+/);
   });
 });
