@@ -8,6 +8,7 @@ import { systemClock, type Clock } from "../complaints/clock.js";
 import { createLifecycleService, type LifecycleService } from "../complaints/lifecycle-service.js";
 import { OutboxDispatcher } from "../complaints/outbox-dispatcher.js";
 import { enqueueMessages } from "../complaints/outbox.js";
+import { recordDeliveryReceipt, recordInbound, type DeliveryReceipt } from "../complaints/outbox-delivery.js";
 import type { ChannelName, OutboundMessage } from "../complaints/push-message.js";
 import type { SlaPolicy } from "../complaints/sla.js";
 import { startWeeklyDigestScheduler, type DigestScheduler } from "../complaints/monev-digest.js";
@@ -44,6 +45,10 @@ export interface App {
   clock: Clock;
   /** Queues a reply a channel could not deliver, so the outbox keeps retrying it. */
   deferReply(channel: ChannelName, chatId: string, message: OutboundMessage): Promise<void>;
+  /** Someone wrote on a channel with a service window: remembers when, and releases pushes held for them. */
+  noteInbound(channel: ChannelName, chatId: string, at: Date): Promise<void>;
+  /** A platform delivery receipt (sent, delivered, read, failed) for a message the outbox sent. */
+  noteReceipt(receipt: DeliveryReceipt): Promise<void>;
   /** Starts the outbox loop and daily housekeeping (not used by tests that drain by hand). */
   startBackground(): void;
   close(): Promise<void>;
@@ -103,6 +108,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
       // In a transaction: on the shared connection a bare write could join another chat's open transaction.
       await prisma.$transaction((tx) => enqueueMessages(tx, [{ channel, chatId, message }], clock()));
       dispatcher.nudge();
+    },
+    async noteInbound(channel, chatId, at) {
+      const released = await prisma.$transaction((tx) => recordInbound(tx, channel, chatId, at));
+      if (released > 0) dispatcher.nudge();
+    },
+    async noteReceipt(receipt) {
+      const outcome = await prisma.$transaction((tx) => recordDeliveryReceipt(tx, receipt));
+      if (outcome === "resend") dispatcher.nudge();
     },
     startBackground() {
       dispatcher.start(config.OUTBOX_POLL_MS);

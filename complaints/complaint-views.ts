@@ -140,11 +140,29 @@ function staffActorSuffix(event: ComplaintEvent): string {
   return event.actorType === "STAFF" && event.actorIdentity ? ` (oleh ${event.actorIdentity})` : "";
 }
 
+/** A push the platform refused for good (outbox row FAILED), shown to staff so they can reach the person another way. */
+export interface FailedDelivery {
+  chatId: string;
+  at: Date;
+  lastError: string | null;
+}
+
+function failedDeliveryLine(complaint: Complaint, failure: FailedDelivery, offset: number): HistoryLine & { time: number } {
+  const to = failure.chatId === complaint.chatId ? "pelapor" : `petugas ${failure.chatId}`;
+  return {
+    time: failure.at.getTime(),
+    at: formatShort(failure.at, offset),
+    text: `Pesan ke ${to} GAGAL terkirim${failure.lastError ? ` (${failure.lastError})` : ""}`,
+    internal: true,
+  };
+}
+
 export function toStaffView(
   complaint: ComplaintWithCitizen,
   events: ComplaintEvent[],
   attachmentCount: number,
   context: ViewContext,
+  failedDeliveries: readonly FailedDelivery[] = [],
 ): StaffComplaintView {
   const offset = context.sla.calendar.utcOffsetMinutes;
   const status = statusOf(complaint);
@@ -180,11 +198,17 @@ export function toStaffView(
     rating: complaint.rating,
     citizenSatisfied: complaint.citizenSatisfied,
     waitingForAnswer: complaint.pendingQuestionBy !== null,
-    history: events.map((event) => ({
-      at: formatShort(event.createdAt, offset),
-      text: staffEventText(event) + staffActorSuffix(event),
-      internal: !event.visibleToCitizen,
-    })),
+    history: [
+      ...events.map((event) => ({
+        time: event.createdAt.getTime(),
+        at: formatShort(event.createdAt, offset),
+        text: staffEventText(event) + staffActorSuffix(event),
+        internal: !event.visibleToCitizen,
+      })),
+      ...failedDeliveries.map((failure) => failedDeliveryLine(complaint, failure, offset)),
+    ]
+      .sort((a, b) => a.time - b.time)
+      .map(({ time: _time, ...line }) => line),
   };
 }
 

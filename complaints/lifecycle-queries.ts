@@ -15,6 +15,7 @@ import {
 } from "./complaint-views.js";
 import { fail, loadForReporter, loadForStaff, type LifecycleDeps, type Outcome } from "./lifecycle-core.js";
 import { isCitizenActor, isCoordinator, type Actor } from "./permissions.js";
+import { failedDeliveries } from "./outbox-delivery.js";
 
 const QUEUE_LIMIT = 25;
 const PHOTO_LIMIT = 3;
@@ -57,7 +58,8 @@ export function createQueries(deps: LifecycleDeps) {
       mimeType: attachment.mimeType,
       fileName: `${complaint.trackingCode}-${index + 1}.${EXTENSIONS[attachment.mimeType] ?? "bin"}`,
     }));
-    return { ok: true, view: toStaffView(complaint, events, attachmentCount, context()), photos };
+    const failures = await failedDeliveries(db, complaint.id);
+    return { ok: true, view: toStaffView(complaint, events, attachmentCount, context(), failures), photos };
   }
 
   /** Overdue first; for coordinators unrouted (BARU) next; then oldest first. */
