@@ -60,7 +60,13 @@ const schema = z.object({
   WHATSAPP_CLOUD_TEMPLATE_STATUS: optionalText.refine((v) => v === undefined || /^[a-z0-9_]{1,512}$/.test(v), {
     message: "nama template: huruf kecil, angka dan _",
   }),
-  WHATSAPP_CLOUD_TEMPLATE_LANG: z.preprocess(blankIsUnset, z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/).default("id")),
+  WHATSAPP_CLOUD_TEMPLATE_LANG: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^[a-z]{2,3}(_[A-Z]{2})?$/)
+      .default("id"),
+  ),
   AGENCIES_FILE: optionalText,
   REGION_CODE: optionalText.refine((v) => v === undefined || /^\d{2}(\.?\d{2})*$/.test(v), {
     message: "kode wilayah Kemendagri, mis. 32 atau 3273",

@@ -18,6 +18,7 @@ export interface DeliveryReceipt {
   state: DeliveryState;
   at: Date;
   errorCode?: string;
+  /** What went wrong, readable by staff, e.g. "WhatsApp 131026: nomor tidak dapat menerima pesan WhatsApp". */
   errorTitle?: string;
 }
 
@@ -43,7 +44,7 @@ export async function recordDeliveryReceipt(db: Db, receipt: DeliveryReceipt): P
     return "recorded";
   }
   const code = receipt.errorCode ?? null;
-  const lastError = `${code ?? "?"}: ${receipt.errorTitle ?? "gagal terkirim"}`.slice(0, 500);
+  const lastError = (receipt.errorTitle ?? `${receipt.channel} ${code ?? "?"}: gagal terkirim`).slice(0, 500);
   const failedData = { deliveryStatus: "failed", deliveryUpdatedAt: receipt.at, errorCode: code, lastError };
   if (code === WINDOW_CLOSED_CODE && row.status === OUTBOX_STATUS.SENT && row.errorCode !== WINDOW_CLOSED_CODE) {
     // Our record of the window disagreed with the platform's: send it again, as the template notice.

@@ -137,7 +137,10 @@ export class OutboxDispatcher {
     return {
       lastInboundAt: activity?.lastInboundAt ?? null,
       complaint: complaint
-        ? { trackingCode: complaint.trackingCode, statusLabel: isStatus(complaint.status) ? STATUS_LABEL[complaint.status] : complaint.status }
+        ? {
+            trackingCode: complaint.trackingCode,
+            statusLabel: isStatus(complaint.status) ? STATUS_LABEL[complaint.status] : complaint.status,
+          }
         : null,
       windowClosed: row.errorCode === WINDOW_CLOSED_CODE,
     };
@@ -158,7 +161,12 @@ export class OutboxDispatcher {
       const platformMessageId = result.platformMessageIds?.at(-1) ?? null;
       if (result.held) {
         // Only the notice went out; the message itself waits for the recipient's next message (recordInbound).
-        await this.record(row.id, { status: OUTBOX_STATUS.HELD, attempts: row.attempts + 1, platformMessageId, deliveryStatus: null });
+        await this.record(row.id, {
+          status: OUTBOX_STATUS.HELD,
+          attempts: row.attempts + 1,
+          platformMessageId,
+          deliveryStatus: null,
+        });
         return "sent";
       }
       await this.record(row.id, {
