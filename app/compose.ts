@@ -114,8 +114,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
       if (released > 0) dispatcher.nudge();
     },
     async noteReceipt(receipt) {
-      const outcome = await prisma.$transaction((tx) => recordDeliveryReceipt(tx, receipt));
-      if (outcome === "resend") dispatcher.nudge();
+      // A failure can overtake the dispatcher recording the message id it belongs to: look again shortly.
+      for (const waitMs of receipt.state === "failed" ? [0, 500, 2000, 5000] : [0]) {
+        if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+        const outcome = await prisma.$transaction((tx) => recordDeliveryReceipt(tx, receipt));
+        if (outcome === "resend") dispatcher.nudge();
+        if (outcome !== "unknown") return;
+      }
     },
     startBackground() {
       dispatcher.start(config.OUTBOX_POLL_MS);

@@ -1,0 +1,35 @@
+// Our WhatsApp Cloud API channel on the real application, wired like app/main.ts, against the Graph
+// API emulator over real HTTP both ways; retries shortened for tests.
+import pino from "pino";
+import { startWhatsAppCloud, type WhatsAppCloudChannel, type WhatsAppCloudOptions } from "../../bots/whatsapp-cloud-adapter.js";
+import type { GraphApiEmulator } from "./graph-api-emulator.js";
+import type { TestApp } from "./test-app.js";
+
+export const TEMPLATE = { name: "lapor_status_update", language: "id", parameters: 2 };
+
+export async function startTestCloud(
+  emulator: GraphApiEmulator,
+  app: TestApp,
+  extra: Partial<WhatsAppCloudOptions> = {},
+): Promise<WhatsAppCloudChannel> {
+  const channel = await startWhatsAppCloud({
+    token: emulator.token,
+    phoneNumberId: emulator.phoneNumberId,
+    appSecret: emulator.appSecret,
+    verifyToken: "verify-me-please",
+    apiRoot: emulator.apiRoot,
+    webhook: { port: 0, host: "127.0.0.1" },
+    template: { name: TEMPLATE.name, language: TEMPLATE.language },
+    handler: app.handler,
+    logger: pino({ level: "silent" }),
+    clock: app.app.clock,
+    sender: { backoffBaseMs: 5 },
+    onUndelivered: (chatId, message) => app.app.deferReply("whatsapp", chatId, message),
+    onInbound: (chatId, at) => app.app.noteInbound("whatsapp", chatId, at),
+    onReceipt: (receipt) => app.app.noteReceipt(receipt),
+    ...extra,
+  });
+  emulator.webhookUrl = `http://127.0.0.1:${channel.webhookPort}/whatsapp/webhook`;
+  app.attachSender(channel.sender);
+  return channel;
+}
