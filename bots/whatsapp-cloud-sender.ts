@@ -131,7 +131,7 @@ export function createCloudSender(options: CloudSenderOptions): CloudSender {
       }
       return { ok: true, held: true };
     }
-    const parameters = [context.complaint?.trackingCode ?? "-", context.complaint?.statusLabel ?? "Ada pesan baru"];
+    const parameters = [context.complaint?.trackingCode ?? "-", context.complaint?.statusLabel ?? "Ada pesan baru untuk Anda"];
     const result = await sendParts(to, [
       {
         kind: "message",
