@@ -5,6 +5,7 @@
 import type { Logger } from "pino";
 import type { DeliveryReceipt } from "../complaints/outbox-delivery.js";
 import { KeyedQueue } from "../dialogs/keyed-queue.js";
+import { TaskTracker } from "./task-tracker.js";
 import { APOLOGY_TEXT } from "./apology.js";
 import type { InboundMessage, InboundPhoto, MessageHandler, OutboundMessage, RunningChannel } from "./channel.js";
 import { createGraphApi, type GraphApi } from "./whatsapp-cloud-api.js";
@@ -71,11 +72,8 @@ export async function startWhatsAppCloud(options: WhatsAppCloudOptions): Promise
     ...(options.sender ? { tuning: options.sender } : {}),
   });
   const chats = new KeyedQueue();
-  const sideTasks = new Set<Promise<unknown>>();
-  const track = (task: Promise<unknown>) => {
-    sideTasks.add(task);
-    void task.finally(() => sideTasks.delete(task));
-  };
+  const sideTasks = new TaskTracker();
+  const track = (task: Promise<unknown>) => sideTasks.track(task);
   const logError = (what: string) => (error: unknown) =>
     logger.error({ error: error instanceof Error ? error.message : String(error) }, what);
 
@@ -141,15 +139,8 @@ export async function startWhatsAppCloud(options: WhatsAppCloudOptions): Promise
       stopping = true;
       await webhook.close();
       await chats.idle();
-      const limit = options.stopTimeoutMs ?? 15_000;
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.allSettled([...sideTasks]),
-        new Promise((resolve) => {
-          timer = setTimeout(resolve, limit);
-        }),
-      ]);
-      clearTimeout(timer);
+      // Replies already queued go out; a chat stuck in retries does not hold the stop forever.
+      await sideTasks.settle(options.stopTimeoutMs ?? 15_000);
       logger.info({ pendingSends: sideTasks.size }, "whatsapp cloud stopped");
     },
   };

@@ -6,12 +6,10 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
-import { secretMatches } from "./telegram-webhook.js";
+import { readBody, reply, secretMatches } from "./telegram-webhook.js";
 
 export const WEBHOOK_PATH = "/whatsapp/webhook";
 export const SIGNATURE_HEADER = "x-hub-signature-256";
-/** Meta's payloads are a few kilobytes; media never travels in them. */
-const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface CloudWebhookOptions {
   port: number;
@@ -39,30 +37,6 @@ export function signatureMatches(header: string | string[] | undefined, rawBody:
 
 export function signBody(rawBody: Buffer | string, appSecret: string): string {
   return `sha256=${createHmac("sha256", appSecret).update(rawBody).digest("hex")}`;
-}
-
-function readBody(request: IncomingMessage): Promise<Buffer | "too_large"> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    let tooLarge = false;
-    request.on("data", (chunk: Buffer) => {
-      total += chunk.length;
-      if (total > MAX_BODY_BYTES) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    request.on("end", () => resolve(tooLarge ? "too_large" : Buffer.concat(chunks)));
-    request.on("error", reject);
-  });
-}
-
-function reply(response: ServerResponse, status: number, body = "", close = false): void {
-  response.writeHead(status, {
-    "content-type": "text/plain; charset=utf-8",
-    "content-length": Buffer.byteLength(body),
-    ...(close ? { connection: "close" } : {}),
-  });
-  response.end(body);
 }
 
 export async function startCloudWebhook(options: CloudWebhookOptions): Promise<CloudWebhookServer> {

@@ -8,8 +8,8 @@ import { decodeReplyId } from "../../bots/whatsapp-cloud-render.js";
 import { findTrackingCode } from "../../complaints/tracking-code.js";
 import { COORDINATOR_CODE } from "../../nlp/classification.js";
 import { GraphApiEmulator, type SentCloudMessage, type WaUser } from "../support/graph-api-emulator.js";
-import { createTestApp, type TestApp } from "../support/test-app.js";
-import { startTestCloud, TEMPLATE } from "../support/whatsapp-cloud-test-channel.js";
+import type { TestApp } from "../support/test-app.js";
+import { startCloudTestBed } from "../support/whatsapp-cloud-test-channel.js";
 
 const SITI: WaUser = { waId: "6281234567890", name: "Siti Rahayu" };
 const COORDINATOR: WaUser = { waId: "6281399990000", name: "Pak Koordinator" };
@@ -23,10 +23,7 @@ let channel: WhatsAppCloudChannel;
 
 beforeEach(async () => {
   now = new Date("2026-11-16T03:00:00Z");
-  emulator = await GraphApiEmulator.start({ now: () => now });
-  emulator.approveTemplate(TEMPLATE);
-  app = await createTestApp({ clock: () => now });
-  channel = await startTestCloud(emulator, app);
+  ({ app, emulator, channel } = await startCloudTestBed(() => now));
 });
 afterEach(async () => {
   await channel.stop();

@@ -7,8 +7,8 @@ import type { WhatsAppCloudChannel } from "../../bots/whatsapp-cloud-adapter.js"
 import { COORDINATOR_CODE } from "../../nlp/classification.js";
 import { chatDriver, fileComplaint, type ChatDriver } from "../support/chat-driver.js";
 import { GraphApiEmulator, type WaUser } from "../support/graph-api-emulator.js";
-import { createTestApp, type TestApp } from "../support/test-app.js";
-import { startTestCloud, TEMPLATE } from "../support/whatsapp-cloud-test-channel.js";
+import type { TestApp } from "../support/test-app.js";
+import { startCloudTestBed, startTestCloud, TEMPLATE } from "../support/whatsapp-cloud-test-channel.js";
 
 const SITI: WaUser = { waId: "6281234567890", name: "Siti Rahayu" };
 const KOORDINATOR = "6281399990000";
@@ -26,10 +26,7 @@ const hours = (h: number) => {
 
 beforeEach(async () => {
   now = new Date("2026-11-16T03:00:00Z");
-  emulator = await GraphApiEmulator.start({ now: () => now });
-  emulator.approveTemplate(TEMPLATE);
-  app = await createTestApp({ clock: () => now });
-  channel = await startTestCloud(emulator, app);
+  ({ app, emulator, channel } = await startCloudTestBed(() => now));
   await app.prisma.staff.create({ data: { identity: `whatsapp:${KOORDINATOR}`, agencyCode: COORDINATOR_CODE } });
   coordinator = chatDriver(app.handler, { channel: "whatsapp", userId: KOORDINATOR });
 });

@@ -2,8 +2,8 @@
 // API emulator over real HTTP both ways; retries shortened for tests.
 import pino from "pino";
 import { startWhatsAppCloud, type WhatsAppCloudChannel, type WhatsAppCloudOptions } from "../../bots/whatsapp-cloud-adapter.js";
-import type { GraphApiEmulator } from "./graph-api-emulator.js";
-import type { TestApp } from "./test-app.js";
+import { GraphApiEmulator } from "./graph-api-emulator.js";
+import { createTestApp, type TestApp } from "./test-app.js";
 
 export const TEMPLATE = { name: "lapor_status_update", language: "id", parameters: 2 };
 
@@ -32,4 +32,19 @@ export async function startTestCloud(
   emulator.webhookUrl = `http://127.0.0.1:${channel.webhookPort}/whatsapp/webhook`;
   app.attachSender(channel.sender);
   return channel;
+}
+
+export interface CloudTestBed {
+  app: TestApp;
+  emulator: GraphApiEmulator;
+  channel: WhatsAppCloudChannel;
+}
+
+/** The emulator (with the status template approved), the application and the channel, on one clock. */
+export async function startCloudTestBed(now: () => Date): Promise<CloudTestBed> {
+  const emulator = await GraphApiEmulator.start({ now });
+  emulator.approveTemplate(TEMPLATE);
+  const app = await createTestApp({ clock: now });
+  const channel = await startTestCloud(emulator, app);
+  return { app, emulator, channel };
 }
