@@ -11,7 +11,8 @@ import type { InboundMessage, InboundPhoto, MessageHandler, OutboundMessage, Run
 import { createGraphApi, type GraphApi } from "./whatsapp-cloud-api.js";
 import { MAX_IMAGE_BYTES, readPayload, type ReadMessage } from "./whatsapp-cloud-inbound.js";
 import { createCloudSender, type CloudSender, type CloudSenderTuning } from "./whatsapp-cloud-sender.js";
-import { startCloudWebhook, WEBHOOK_PATH, type CloudWebhookServer } from "./whatsapp-cloud-webhook.js";
+import type { WebhookServer } from "./telegram-webhook.js";
+import { startCloudWebhook, WEBHOOK_PATH } from "./whatsapp-cloud-webhook.js";
 
 export interface WhatsAppCloudOptions {
   token: string;
@@ -116,7 +117,7 @@ export async function startWhatsAppCloud(options: WhatsAppCloudOptions): Promise
     }
   }
 
-  const webhook: CloudWebhookServer = await startCloudWebhook({
+  const webhook: WebhookServer = await startCloudWebhook({
     port: options.webhook.port,
     ...(options.webhook.host ? { host: options.webhook.host } : {}),
     path: options.webhook.path ?? WEBHOOK_PATH,

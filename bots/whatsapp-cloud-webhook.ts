@@ -6,7 +6,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
-import { readBody, reply, secretMatches } from "./telegram-webhook.js";
+import { readBody, reply, secretMatches, type WebhookServer } from "./telegram-webhook.js";
 
 export const WEBHOOK_PATH = "/whatsapp/webhook";
 export const SIGNATURE_HEADER = "x-hub-signature-256";
@@ -22,11 +22,6 @@ export interface CloudWebhookOptions {
   onPayload(payload: unknown): Promise<void>;
 }
 
-export interface CloudWebhookServer {
-  readonly port: number;
-  close(): Promise<void>;
-}
-
 /** `sha256=<hex>` over the exact bytes received; any other form, or a wrong digest, is false. */
 export function signatureMatches(header: string | string[] | undefined, rawBody: Buffer, appSecret: string): boolean {
   if (typeof header !== "string" || !header.startsWith("sha256=")) return false;
@@ -39,7 +34,7 @@ export function signBody(rawBody: Buffer | string, appSecret: string): string {
   return `sha256=${createHmac("sha256", appSecret).update(rawBody).digest("hex")}`;
 }
 
-export async function startCloudWebhook(options: CloudWebhookOptions): Promise<CloudWebhookServer> {
+export async function startCloudWebhook(options: CloudWebhookOptions): Promise<WebhookServer> {
   const path = options.path ?? WEBHOOK_PATH;
   const { logger } = options;
   let closing = false;
