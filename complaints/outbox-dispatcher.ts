@@ -150,8 +150,9 @@ export class OutboxDispatcher {
     const sender = this.senders.get(row.channel);
     if (!sender) return "retry";
     let result: SendResult;
+    let context: DeliveryContext | undefined;
     try {
-      const context = sender.wantsDeliveryContext ? await this.deliveryContext(row) : undefined;
+      context = sender.wantsDeliveryContext ? await this.deliveryContext(row) : undefined;
       result = await sender.send(row.chatId, decodePayload(row.payload), context);
     } catch (error) {
       result = { ok: false as const, permanent: false, error: error instanceof Error ? error.message : String(error) };
@@ -161,11 +162,23 @@ export class OutboxDispatcher {
       const platformMessageId = result.platformMessageIds?.at(-1) ?? null;
       if (result.held) {
         // Only the notice went out; the message itself waits for the recipient's next message (recordInbound).
-        await this.record(row.id, {
-          status: OUTBOX_STATUS.HELD,
-          attempts: row.attempts + 1,
-          platformMessageId,
-          deliveryStatus: null,
+        const seenBefore = context?.lastInboundAt?.getTime() ?? 0;
+        await this.prisma.$transaction(async (tx) => {
+          await tx.outboxMessage.update({
+            where: { id: row.id },
+            data: { status: OUTBOX_STATUS.HELD, attempts: row.attempts + 1, platformMessageId, deliveryStatus: null },
+          });
+          // The recipient wrote while the notice was on its way: release at once instead of waiting for the next message.
+          const activity = await tx.chatActivity.findUnique({
+            where: { channel_chatId: { channel: row.channel, chatId: row.chatId } },
+            select: { lastInboundAt: true },
+          });
+          if (activity && activity.lastInboundAt.getTime() > seenBefore) {
+            await tx.outboxMessage.update({
+              where: { id: row.id },
+              data: { status: OUTBOX_STATUS.PENDING, nextAttemptAt: now, errorCode: null },
+            });
+          }
         });
         return "sent";
       }
