@@ -140,10 +140,12 @@ function staffActorSuffix(event: ComplaintEvent): string {
   return event.actorType === "STAFF" && event.actorIdentity ? ` (oleh ${event.actorIdentity})` : "";
 }
 
-/** A push the platform refused for good (outbox row FAILED), shown to staff so they can reach the person another way. */
+/** A push the platform refused for good, or held until the person writes again: staff may reach them another way. */
 export interface FailedDelivery {
   chatId: string;
   at: Date;
+  /** Waiting for the recipient's next message (WhatsApp's 24-hour window had closed). */
+  held: boolean;
   lastError: string | null;
 }
 
@@ -152,7 +154,9 @@ function failedDeliveryLine(complaint: Complaint, failure: FailedDelivery, offse
   return {
     time: failure.at.getTime(),
     at: formatShort(failure.at, offset),
-    text: `Pesan ke ${to} GAGAL terkirim${failure.lastError ? ` (${failure.lastError})` : ""}`,
+    text: failure.held
+      ? `Pesan ke ${to} DITAHAN sampai ${to} membalas (lebih dari 24 jam sejak pesan terakhirnya)`
+      : `Pesan ke ${to} GAGAL terkirim${failure.lastError ? ` (${failure.lastError})` : ""}`,
     internal: true,
   };
 }

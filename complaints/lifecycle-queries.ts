@@ -15,7 +15,7 @@ import {
 } from "./complaint-views.js";
 import { fail, loadForReporter, loadForStaff, type LifecycleDeps, type Outcome } from "./lifecycle-core.js";
 import { isCitizenActor, isCoordinator, type Actor } from "./permissions.js";
-import { failedDeliveries } from "./outbox-delivery.js";
+import { undeliveredPushes } from "./outbox-delivery.js";
 
 const QUEUE_LIMIT = 25;
 const PHOTO_LIMIT = 3;
@@ -58,7 +58,7 @@ export function createQueries(deps: LifecycleDeps) {
       mimeType: attachment.mimeType,
       fileName: `${complaint.trackingCode}-${index + 1}.${EXTENSIONS[attachment.mimeType] ?? "bin"}`,
     }));
-    const failures = await failedDeliveries(db, complaint.id);
+    const failures = await undeliveredPushes(db, complaint.id);
     return { ok: true, view: toStaffView(complaint, events, attachmentCount, context(), failures), photos };
   }
 

@@ -76,20 +76,23 @@ export async function recordInbound(db: Db, channel: ChannelName, chatId: string
   return released.count;
 }
 
-/** Pushes to this complaint's chats that the platform refused for good: shown to staff in /lihat. */
-export async function failedDeliveries(
+/**
+ * Pushes about this complaint that did not reach their reader: refused for good by the platform, or
+ * held until the recipient writes again. Shown to staff in /lihat, so an officer can call instead.
+ */
+export async function undeliveredPushes(
   db: Db,
   complaintId: string,
-): Promise<Array<{ chatId: string; at: Date; errorCode: string | null; lastError: string | null }>> {
+): Promise<Array<{ chatId: string; at: Date; held: boolean; lastError: string | null }>> {
   const rows = await db.outboxMessage.findMany({
-    where: { complaintId, status: OUTBOX_STATUS.FAILED },
+    where: { complaintId, status: { in: [OUTBOX_STATUS.FAILED, OUTBOX_STATUS.HELD] } },
     orderBy: { id: "asc" },
-    select: { chatId: true, createdAt: true, deliveryUpdatedAt: true, errorCode: true, lastError: true },
+    select: { chatId: true, status: true, createdAt: true, deliveryUpdatedAt: true, lastError: true },
   });
   return rows.map((row) => ({
     chatId: row.chatId,
     at: row.deliveryUpdatedAt ?? row.createdAt,
-    errorCode: row.errorCode,
-    lastError: row.lastError,
+    held: row.status === OUTBOX_STATUS.HELD,
+    lastError: row.status === OUTBOX_STATUS.HELD ? null : row.lastError,
   }));
 }

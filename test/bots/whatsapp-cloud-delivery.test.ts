@@ -98,6 +98,13 @@ describe("WhatsApp Cloud API delivery", () => {
     const pushed = emulator.sentTo(SITI.waId).slice(before);
     expect(pushed).toHaveLength(1);
     expect(pushed[0]?.text).toContain(code);
+    // Receipts out of order: "read" is not overwritten by a late "delivered".
+    await vi.waitFor(async () => expect((await rowOf(id)).deliveryStatus).toBe("delivered"), { timeout: 5_000 });
+    emulator.receipt(pushed[0]!, "read");
+    await vi.waitFor(async () => expect((await rowOf(id)).deliveryStatus).toBe("read"), { timeout: 5_000 });
+    emulator.receipt(pushed[0]!, "delivered");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await rowOf(id)).deliveryStatus).toBe("read");
   });
 
   it("sends the approved template outside the 24-hour window, and the full text once the citizen answers", async () => {
@@ -122,6 +129,10 @@ describe("WhatsApp Cloud API delivery", () => {
       ],
     });
     expect(await rowOf(id)).toMatchObject({ status: "HELD", platformMessageId: notice[0]?.wamid });
+    // Staff see that she has not read it yet.
+    expect((await coordinator.say(`/lihat ${code}`)).map((r) => r.text).join("\n")).toContain(
+      "Pesan ke pelapor DITAHAN sampai pelapor membalas",
+    );
     // Nothing else goes to her until she writes; then the forward notice follows by itself.
     await app.dispatchOutbox();
     expect(emulator.sentTo(SITI.waId)).toHaveLength(before + 1);

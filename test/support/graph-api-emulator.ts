@@ -243,7 +243,8 @@ export class GraphApiEmulator {
     });
   }
 
-  private receipt(message: SentCloudMessage, status: string, errors?: unknown[]): void {
+  /** Posts a receipt for a message we sent (statuses may arrive late and out of order, as from Meta). */
+  receipt(message: SentCloudMessage, status: string, errors?: unknown[]): void {
     const body = this.envelope({
       statuses: [
         {
