@@ -65,6 +65,9 @@ const STATES: ReadonlySet<string> = new Set<DeliveryState>(["sent", "delivered",
 /** Notifications nobody typed (a number change, an unknown type Meta cannot show us): no answer. */
 const IGNORED_TYPES: ReadonlySet<string> = new Set(["system", "ephemeral", "request_welcome"]);
 
+/** The field when it is a string; Meta's shapes are typed, but nothing here may throw on a surprise. */
+const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+
 function timeOf(timestamp: string | undefined, fallback: Date): Date {
   const seconds = Number(timestamp);
   return Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : fallback;
@@ -87,7 +90,8 @@ function unsupportedKind(type: string): UnsupportedKind {
 }
 
 function readMessage(raw: CloudInboundMessage, names: Map<string, string>, now: Date): ReadMessage | null {
-  if (typeof raw.from !== "string" || typeof raw.id !== "string" || IGNORED_TYPES.has(raw.type)) return null;
+  if (typeof raw.from !== "string" || typeof raw.id !== "string" || typeof raw.type !== "string") return null;
+  if (IGNORED_TYPES.has(raw.type)) return null;
   const name = names.get(raw.from);
   // The wa_id is the phone number: staff registered as whatsapp:<number> are recognised on both transports.
   const base: InboundMessage = {
@@ -106,15 +110,16 @@ function readMessage(raw: CloudInboundMessage, names: Map<string, string>, now: 
   });
   switch (raw.type) {
     case "text":
-      return read({ ...base, text: raw.text?.body ?? "" });
+      return read({ ...base, text: typeof raw.text?.body === "string" ? raw.text.body : "" });
     case "interactive": {
       const reply = raw.interactive?.button_reply ?? raw.interactive?.list_reply;
-      if (!reply?.id) return read({ ...base, unsupported: "other" });
-      const decoded = decodeReplyId(reply.id, reply.title ?? "");
+      const id = str(reply?.id);
+      if (!id) return read({ ...base, unsupported: "other" });
+      const decoded = decodeReplyId(id, str(reply?.title) ?? "");
       return read("choice" in decoded ? { ...base, choice: decoded.choice } : { ...base, text: decoded.text });
     }
     case "button":
-      return read({ ...base, text: raw.button?.text ?? raw.button?.payload ?? "" });
+      return read({ ...base, text: str(raw.button?.text) ?? str(raw.button?.payload) ?? "" });
     case "location": {
       const latitude = Number(raw.location?.latitude);
       const longitude = Number(raw.location?.longitude);
@@ -124,12 +129,13 @@ function readMessage(raw: CloudInboundMessage, names: Map<string, string>, now: 
     case "image":
     case "document": {
       const file = raw.type === "image" ? raw.image : raw.document;
-      const mimeType = file?.mime_type ?? (raw.type === "image" ? "image/jpeg" : "");
+      const mimeType = str(file?.mime_type) ?? (raw.type === "image" ? "image/jpeg" : "");
+      const mediaId = str(file?.id);
       // A photo sent "as a document" keeps its quality; citizens do this, so it counts as the photo it is.
-      if (!file?.id || !mimeType.startsWith("image/")) return read({ ...base, unsupported: unsupportedKind(raw.type) });
-      const caption = file.caption?.trim();
-      const fileName = raw.document?.filename;
-      return read(caption ? { ...base, text: caption } : base, { mediaId: file.id, mimeType, ...(fileName ? { fileName } : {}) });
+      if (!mediaId || !mimeType.startsWith("image/")) return read({ ...base, unsupported: unsupportedKind(raw.type) });
+      const caption = str(file?.caption)?.trim();
+      const fileName = str(raw.document?.filename);
+      return read(caption ? { ...base, text: caption } : base, { mediaId, mimeType, ...(fileName ? { fileName } : {}) });
     }
     default:
       return read({ ...base, unsupported: unsupportedKind(raw.type) });
@@ -137,8 +143,9 @@ function readMessage(raw: CloudInboundMessage, names: Map<string, string>, now: 
 }
 
 function readStatus(raw: CloudStatus, now: Date): DeliveryReceipt | null {
-  if (typeof raw.id !== "string" || !STATES.has(raw.status)) return null;
-  const error = raw.errors?.[0];
+  if (typeof raw.id !== "string" || typeof raw.status !== "string" || !STATES.has(raw.status)) return null;
+  const error = Array.isArray(raw.errors) && raw.errors[0] && typeof raw.errors[0] === "object" ? raw.errors[0] : undefined;
+  const code = typeof error?.code === "number" ? error.code : undefined;
   return {
     channel: "whatsapp",
     platformMessageId: raw.id,
@@ -146,34 +153,37 @@ function readStatus(raw: CloudStatus, now: Date): DeliveryReceipt | null {
     at: timeOf(raw.timestamp, now),
     ...(raw.status === "failed"
       ? {
-          errorCode: String(error?.code ?? "?"),
-          errorTitle: describeCloudError(error?.code, error?.error_data?.details ?? error?.title ?? error?.message ?? ""),
+          errorCode: String(code ?? "?"),
+          errorTitle: describeCloudError(code, str(error?.error_data?.details) ?? str(error?.title) ?? str(error?.message) ?? ""),
         }
       : {}),
   };
 }
+
+const list = <T>(value: T[] | undefined): T[] => (Array.isArray(value) ? value : []);
 
 /** Reads the changes addressed to our phone number id; anything else in the payload is skipped. */
 export function readPayload(payload: unknown, phoneNumberId: string, now: Date = new Date()): ReadPayload {
   const result: ReadPayload = { messages: [], receipts: [] };
   const body = payload as CloudWebhookPayload | null;
   if (!body || typeof body !== "object" || !Array.isArray(body.entry)) return result;
+  // Signed by Meta, but read defensively: one odd field skips that item, never the whole payload.
   for (const entry of body.entry) {
-    for (const change of entry?.changes ?? []) {
+    for (const change of list(entry?.changes)) {
       const value = change?.value;
-      if (change?.field !== "messages" || !value) continue;
+      if (change?.field !== "messages" || !value || typeof value !== "object") continue;
       if (value.metadata?.phone_number_id && value.metadata.phone_number_id !== phoneNumberId) continue;
       const names = new Map<string, string>();
-      for (const contact of value.contacts ?? []) {
-        const name = contact.profile?.name?.trim();
-        if (contact.wa_id && name) names.set(contact.wa_id, name);
+      for (const contact of list(value.contacts)) {
+        const name = contact?.profile?.name;
+        if (typeof contact?.wa_id === "string" && typeof name === "string" && name.trim()) names.set(contact.wa_id, name.trim());
       }
-      for (const raw of value.messages ?? []) {
-        const read = readMessage(raw, names, now);
+      for (const raw of list(value.messages)) {
+        const read = raw && typeof raw === "object" ? readMessage(raw, names, now) : null;
         if (read) result.messages.push(read);
       }
-      for (const raw of value.statuses ?? []) {
-        const receipt = readStatus(raw, now);
+      for (const raw of list(value.statuses)) {
+        const receipt = raw && typeof raw === "object" ? readStatus(raw, now) : null;
         if (receipt) result.receipts.push(receipt);
       }
     }

@@ -1,5 +1,6 @@
 // The pure parts of the WhatsApp Cloud API channel: one normalized outbound message -> Meta's message
 // objects within Meta's limits, and Meta's webhook payloads -> normalized inbound messages and receipts.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { OutboundMessage } from "../../bots/channel.js";
 import type { CloudMessage } from "../../bots/whatsapp-cloud-api.js";
@@ -178,6 +179,39 @@ describe("reading Meta's webhooks", () => {
         .messages,
     ).toEqual([]);
     expect(readPayload({ hello: "world" }, "111")).toEqual({ messages: [], receipts: [] });
+  });
+
+  it("never throws on odd payloads: a strange field skips that item, the rest is still read", () => {
+    const field = fc.oneof(fc.anything(), fc.string(), fc.integer(), fc.constant(null), fc.array(fc.anything()));
+    const item = fc.record(
+      {
+        from: fc.oneof(fc.constant("6281234567890"), field),
+        id: fc.oneof(fc.string(), field),
+        type: fc.oneof(fc.constantFrom("text", "interactive", "image", "document", "location", "button", "audio"), field),
+        text: fc.oneof(fc.record({ body: field }), field),
+        interactive: fc.oneof(
+          fc.record({ type: field, button_reply: fc.record({ id: field, title: field }), list_reply: field }),
+          field,
+        ),
+        image: fc.oneof(fc.record({ id: field, mime_type: field, caption: field }), field),
+        document: fc.oneof(fc.record({ id: field, mime_type: field, filename: field, caption: field }), field),
+        location: fc.oneof(fc.record({ latitude: field, longitude: field }), field),
+        button: field,
+        timestamp: field,
+        status: fc.oneof(fc.constantFrom("sent", "failed", "read"), field),
+        errors: fc.oneof(fc.array(fc.record({ code: field, title: field, error_data: fc.record({ details: field }) })), field),
+      },
+      { requiredKeys: [] },
+    );
+    const good = message("text", { text: { body: "masih terbaca" } });
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 4 }), fc.array(item, { maxLength: 4 }), field, (messages, statuses, contacts) => {
+        const odd = envelope({ contacts, messages, statuses });
+        const read = readPayload({ ...odd, entry: [...odd.entry, ...good.entry] }, "111");
+        expect(read.messages.at(-1)?.message.text).toBe("masih terbaca");
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
+    );
   });
 
   it("reads statuses as delivery receipts, a failure with its code", () => {
