@@ -185,6 +185,12 @@ describe("a citizen files a complaint over the WhatsApp Cloud API", () => {
     // The coordinator works on WhatsApp too: a staff command from the same number.
     const view = await exchange(COORDINATOR, () => emulator.text(COORDINATOR, `/lihat ${trackingCode}`));
     expect(view.map((m) => m.text).join("\n")).toContain("berlubang");
+    // Its photo is uploaded (POST /media) and sent by media id, with the caption.
+    await emulator.waitForSent(COORDINATOR.waId, notice.length + 2);
+    const photo = emulator.sentTo(COORDINATOR.waId).find((m) => m.type === "image");
+    expect(photo?.text).toContain(trackingCode);
+    const mediaId = (photo?.body.image as { id: string } | undefined)?.id ?? "";
+    expect(emulator.uploads.get(mediaId)?.data).toEqual(PHOTO);
   });
 
   it("answers other kinds politely, refuses a photo over 5 MB, and the dialog goes on", async () => {
