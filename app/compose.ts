@@ -44,7 +44,7 @@ export interface App {
   sla: SlaPolicy;
   clock: Clock;
   /** Queues a reply a channel could not deliver, so the outbox keeps retrying it. */
-  deferReply(channel: ChannelName, chatId: string, message: OutboundMessage): Promise<void>;
+  deferReply(channel: ChannelName, chatId: string, message: OutboundMessage, retryAfterMs?: number): Promise<void>;
   /** Someone wrote on a channel with a service window: remembers when, and releases pushes held for them. */
   noteInbound(channel: ChannelName, chatId: string, at: Date): Promise<void>;
   /** A platform delivery receipt (sent, delivered, read, failed) for a message the outbox sent. */
@@ -104,9 +104,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     classifier,
     sla,
     clock,
-    async deferReply(channel, chatId, message) {
+    async deferReply(channel, chatId, message, retryAfterMs = 0) {
+      // A platform that said "wait" (rate limit) is asked again after that wait, not at once.
+      const due = new Date(clock().getTime() + retryAfterMs);
       // In a transaction: on the shared connection a bare write could join another chat's open transaction.
-      await prisma.$transaction((tx) => enqueueMessages(tx, [{ channel, chatId, message }], clock()));
+      await prisma.$transaction((tx) => enqueueMessages(tx, [{ channel, chatId, message }], due));
       dispatcher.nudge();
     },
     async noteInbound(channel, chatId, at) {

@@ -71,7 +71,7 @@ async function startChannels(app: App, config: AppConfig, logger: Logger): Promi
           : {}),
         handler: app.runner,
         logger: logger.child({ channel: "whatsapp-cloud" }),
-        onUndelivered: (chatId, message) => app.deferReply("whatsapp", chatId, message),
+        onUndelivered: (chatId, message, retryAfterMs) => app.deferReply("whatsapp", chatId, message, retryAfterMs),
         onInbound: (chatId, at) => app.noteInbound("whatsapp", chatId, at),
         onReceipt: (receipt) => app.noteReceipt(receipt),
       }),

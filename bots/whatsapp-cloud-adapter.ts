@@ -27,7 +27,7 @@ export interface WhatsAppCloudOptions {
   handler: MessageHandler;
   logger: Logger;
   /** A reply that still failed after the sender's retries (not a permanent refusal): hand it to the outbox. */
-  onUndelivered?: (chatId: string, message: OutboundMessage) => Promise<void>;
+  onUndelivered?: (chatId: string, message: OutboundMessage, retryAfterMs?: number) => Promise<void>;
   /** The citizen wrote at `at`: the window is open again and held pushes may go. */
   onInbound?: (chatId: string, at: Date) => Promise<void>;
   /** Meta's receipt for a message we sent (sent, delivered, read, failed with its code). */
@@ -92,7 +92,7 @@ export async function startWhatsAppCloud(options: WhatsAppCloudOptions): Promise
       for (const reply of replies) {
         track(
           sender.send(chatId, reply).then(async (result) => {
-            if (!result.ok && !result.permanent) await options.onUndelivered?.(chatId, reply);
+            if (!result.ok && !result.permanent) await options.onUndelivered?.(chatId, reply, result.retryAfterMs);
           }),
         );
       }

@@ -70,9 +70,17 @@ describe("WhatsApp Cloud API delivery", () => {
     emulator.failNext(/\/messages$/, { status: 503 }, 2);
     await emulator.text(SITI, "/bantuan");
     await emulator.waitForSent(SITI.waId, 1);
-    // A reply hit by the pair rate limit (131056) goes to the outbox and is sent from there.
+    // A reply hit by the pair rate limit (131056) goes to the outbox, waits, and is sent from there.
     emulator.failNext(/\/messages$/, { status: 400, code: 131056, message: "(#131056) Pair rate limit hit" });
     await emulator.text(SITI, "/bantuan");
+    const deferred = await vi.waitFor(() => app.prisma.outboxMessage.findFirstOrThrow({ where: { chatId: SITI.waId } }), {
+      timeout: 5_000,
+    });
+    expect(deferred.nextAttemptAt.getTime()).toBeGreaterThan(now.getTime());
+    await app.dispatchOutbox();
+    expect(emulator.sentTo(SITI.waId)).toHaveLength(1);
+    hours(0.01);
+    await app.dispatchOutbox();
     await emulator.waitForSent(SITI.waId, 2);
     await channel.sender.idle();
     expect(textsTo(SITI.waId)).toHaveLength(2);

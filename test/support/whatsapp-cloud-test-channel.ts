@@ -24,7 +24,7 @@ export async function startTestCloud(
     logger: pino({ level: "silent" }),
     clock: app.app.clock,
     sender: { backoffBaseMs: 5 },
-    onUndelivered: (chatId, message) => app.app.deferReply("whatsapp", chatId, message),
+    onUndelivered: (chatId, message, retryAfterMs) => app.app.deferReply("whatsapp", chatId, message, retryAfterMs),
     onInbound: (chatId, at) => app.app.noteInbound("whatsapp", chatId, at),
     onReceipt: (receipt) => app.app.noteReceipt(receipt),
     ...extra,
