@@ -9,6 +9,7 @@ import { createLifecycleService, type LifecycleService } from "../complaints/lif
 import { OutboxDispatcher } from "../complaints/outbox-dispatcher.js";
 import { enqueueMessages } from "../complaints/outbox.js";
 import { pruneDashboardAccess } from "../complaints/dashboard-access.js";
+import { recordDeliveryReceipt, recordInbound, type DeliveryReceipt } from "../complaints/outbox-delivery.js";
 import type { ChannelName, OutboundMessage } from "../complaints/push-message.js";
 import type { SlaPolicy } from "../complaints/sla.js";
 import { startWeeklyDigestScheduler, type DigestScheduler } from "../complaints/monev-digest.js";
@@ -49,7 +50,11 @@ export interface App {
   /** Counters and gauges for /metrics (app/metrics.ts). */
   metrics: AppMetrics;
   /** Queues a reply a channel could not deliver, so the outbox keeps retrying it. */
-  deferReply(channel: ChannelName, chatId: string, message: OutboundMessage): Promise<void>;
+  deferReply(channel: ChannelName, chatId: string, message: OutboundMessage, retryAfterMs?: number): Promise<void>;
+  /** Someone wrote on a channel with a service window: remembers when, and releases pushes held for them. */
+  noteInbound(channel: ChannelName, chatId: string, at: Date): Promise<void>;
+  /** A platform delivery receipt (sent, delivered, read, failed) for a message the outbox sent. */
+  noteReceipt(receipt: DeliveryReceipt): Promise<void>;
   /** Starts the outbox loop and daily housekeeping (not used by tests that drain by hand). */
   startBackground(): void;
   close(): Promise<void>;
@@ -113,10 +118,25 @@ export async function createApp(deps: AppDeps): Promise<App> {
     sla,
     clock,
     metrics,
-    async deferReply(channel, chatId, message) {
+    async deferReply(channel, chatId, message, retryAfterMs = 0) {
+      // A platform that said "wait" (rate limit) is asked again after that wait, not at once.
+      const due = new Date(clock().getTime() + retryAfterMs);
       // In a transaction: on the shared connection a bare write could join another chat's open transaction.
-      await prisma.$transaction((tx) => enqueueMessages(tx, [{ channel, chatId, message }], clock()));
+      await prisma.$transaction((tx) => enqueueMessages(tx, [{ channel, chatId, message }], due));
       dispatcher.nudge();
+    },
+    async noteInbound(channel, chatId, at) {
+      const released = await prisma.$transaction((tx) => recordInbound(tx, channel, chatId, at));
+      if (released > 0) dispatcher.nudge();
+    },
+    async noteReceipt(receipt) {
+      // A failure can overtake the dispatcher recording the message id it belongs to: look again shortly.
+      for (const waitMs of receipt.state === "failed" ? [0, 500, 2000, 5000] : [0]) {
+        if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+        const outcome = await prisma.$transaction((tx) => recordDeliveryReceipt(tx, receipt));
+        if (outcome === "resend") dispatcher.nudge();
+        if (outcome !== "unknown") return;
+      }
     },
     startBackground() {
       dispatcher.start(config.OUTBOX_POLL_MS);

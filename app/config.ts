@@ -39,6 +39,33 @@ const schema = z.object({
     message: "nomor internasional tanpa + atau spasi, mis. 6281234567890",
   }),
   WHATSAPP_STAFF_GROUP: optionalText,
+  // WhatsApp Cloud API (the official Business Platform): setting the token enables this transport.
+  WHATSAPP_CLOUD_TOKEN: optionalText,
+  WHATSAPP_CLOUD_PHONE_NUMBER_ID: optionalText.refine((v) => v === undefined || /^\d{5,20}$/.test(v), {
+    message: "Phone number ID dari Meta (angka), bukan nomor telepon",
+  }),
+  WHATSAPP_CLOUD_APP_SECRET: optionalText,
+  WHATSAPP_CLOUD_VERIFY_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 8, {
+    message: "minimal 8 karakter",
+  }),
+  WHATSAPP_CLOUD_API_ROOT: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^https?:\/\//, "harus berupa URL http(s)")
+      .default("https://graph.facebook.com/v21.0"),
+  ),
+  WHATSAPP_CLOUD_WEBHOOK_PORT: positiveInt(8444),
+  WHATSAPP_CLOUD_TEMPLATE_STATUS: optionalText.refine((v) => v === undefined || /^[a-z0-9_]{1,512}$/.test(v), {
+    message: "nama template: huruf kecil, angka dan _",
+  }),
+  WHATSAPP_CLOUD_TEMPLATE_LANG: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^[a-z]{2,3}(_[A-Z]{2})?$/)
+      .default("id"),
+  ),
   AGENCIES_FILE: optionalText,
   REGION_CODE: optionalText.refine((v) => v === undefined || /^\d{2}(\.?\d{2})*$/.test(v), {
     message: "kode wilayah Kemendagri, mis. 32 atau 3273",
@@ -97,6 +124,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config = parsed.data;
   if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
     throw new ConfigError("Konfigurasi tidak valid: TELEGRAM_WEBHOOK_SECRET wajib diisi bila TELEGRAM_WEBHOOK_URL dipakai.");
+  }
+  if (config.WHATSAPP_CLOUD_TOKEN) {
+    const missing = (
+      ["WHATSAPP_CLOUD_PHONE_NUMBER_ID", "WHATSAPP_CLOUD_APP_SECRET", "WHATSAPP_CLOUD_VERIFY_TOKEN"] as const
+    ).filter((name) => !config[name]);
+    if (missing.length > 0) {
+      throw new ConfigError(`Konfigurasi tidak valid: ${missing.join(", ")} wajib diisi bila WHATSAPP_CLOUD_TOKEN dipakai.`);
+    }
+    if (config.WHATSAPP_ENABLED) {
+      throw new ConfigError(
+        "Konfigurasi tidak valid: pilih satu transport WhatsApp. WHATSAPP_ENABLED=true (whatsapp-web.js) dan " +
+          "WHATSAPP_CLOUD_TOKEN (Cloud API resmi) tidak boleh aktif bersamaan; kosongkan salah satunya.",
+      );
+    }
   }
   return { ...config, DATABASE_URL: config.DATABASE_URL ?? `file:${config.DATA_DIR}/lapor.db` };
 }

@@ -54,13 +54,40 @@ async function startChannels(app: App, config: AppConfig, logger: Logger): Promi
       }),
     );
   }
+  if (
+    config.WHATSAPP_CLOUD_TOKEN &&
+    config.WHATSAPP_CLOUD_PHONE_NUMBER_ID &&
+    config.WHATSAPP_CLOUD_APP_SECRET &&
+    config.WHATSAPP_CLOUD_VERIFY_TOKEN
+  ) {
+    const { startWhatsAppCloud } = await import("../bots/whatsapp-cloud-adapter.js");
+    channels.push(
+      await startWhatsAppCloud({
+        token: config.WHATSAPP_CLOUD_TOKEN,
+        phoneNumberId: config.WHATSAPP_CLOUD_PHONE_NUMBER_ID,
+        appSecret: config.WHATSAPP_CLOUD_APP_SECRET,
+        verifyToken: config.WHATSAPP_CLOUD_VERIFY_TOKEN,
+        apiRoot: config.WHATSAPP_CLOUD_API_ROOT,
+        webhook: { port: config.WHATSAPP_CLOUD_WEBHOOK_PORT },
+        ...(config.WHATSAPP_CLOUD_TEMPLATE_STATUS
+          ? { template: { name: config.WHATSAPP_CLOUD_TEMPLATE_STATUS, language: config.WHATSAPP_CLOUD_TEMPLATE_LANG } }
+          : {}),
+        handler: app.runner,
+        logger: logger.child({ channel: "whatsapp-cloud" }),
+        onUndelivered: (chatId, message, retryAfterMs) => app.deferReply("whatsapp", chatId, message, retryAfterMs),
+        onInbound: (chatId, at) => app.noteInbound("whatsapp", chatId, at),
+        onReceipt: (receipt) => app.noteReceipt(receipt),
+      }),
+    );
+  }
   return channels;
 }
 
 async function main(): Promise<void> {
   const chatMode = process.argv.includes("--chat");
   const config = loadConfig();
-  const channelsConfigured = Boolean(config.TELEGRAM_BOT_TOKEN) || config.WHATSAPP_ENABLED;
+  const channelsConfigured =
+    Boolean(config.TELEGRAM_BOT_TOKEN) || config.WHATSAPP_ENABLED || Boolean(config.WHATSAPP_CLOUD_TOKEN);
   const terminal = chatMode || !channelsConfigured;
   // In the terminal chat stdout is the conversation: only warnings go to stderr unless asked otherwise.
   const logger = createLogger(terminal && !process.env.LOG_LEVEL ? "warn" : config.LOG_LEVEL);

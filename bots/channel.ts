@@ -6,6 +6,7 @@ import type { ChannelSender } from "../complaints/push-message.js";
 export type {
   ChannelName,
   ChannelSender,
+  DeliveryContext,
   OutboundFile,
   OutboundMessage,
   OutboundOption,

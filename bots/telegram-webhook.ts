@@ -35,7 +35,7 @@ export function secretMatches(given: string | string[] | undefined, expected: st
   return timingSafeEqual(a, b);
 }
 
-function readBody(request: IncomingMessage): Promise<Buffer | "too_large"> {
+export function readBody(request: IncomingMessage): Promise<Buffer | "too_large"> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
@@ -50,7 +50,7 @@ function readBody(request: IncomingMessage): Promise<Buffer | "too_large"> {
   });
 }
 
-function reply(response: ServerResponse, status: number, body = "", close = false): void {
+export function reply(response: ServerResponse, status: number, body = "", close = false): void {
   response.writeHead(status, {
     "content-type": "text/plain; charset=utf-8",
     "content-length": Buffer.byteLength(body),

@@ -157,12 +157,34 @@ export function staffLabel(staff: { name: string | null; agencyCode: string }): 
   return staff.name ? `${staff.name} (${staff.agencyCode})` : `Petugas ${staff.agencyCode}`;
 }
 
+/** A push the platform refused for good, or held until the person writes again: staff may reach them another way. */
+export interface FailedDelivery {
+  chatId: string;
+  at: Date;
+  /** Waiting for the recipient's next message (WhatsApp's 24-hour window had closed). */
+  held: boolean;
+  lastError: string | null;
+}
+
+function failedDeliveryLine(complaint: Complaint, failure: FailedDelivery, offset: number): HistoryLine & { time: number } {
+  const to = failure.chatId === complaint.chatId ? "pelapor" : `petugas ${failure.chatId}`;
+  return {
+    time: failure.at.getTime(),
+    at: formatShort(failure.at, offset),
+    text: failure.held
+      ? `Pesan ke ${to} DITAHAN sampai ${to} membalas (lebih dari 24 jam sejak pesan terakhirnya)`
+      : `Pesan ke ${to} GAGAL terkirim${failure.lastError ? ` (${failure.lastError})` : ""}`,
+    internal: true,
+  };
+}
+
 export function toStaffView(
   complaint: ComplaintWithCitizen,
   events: ComplaintEvent[],
   attachmentCount: number,
   context: ViewContext,
   staffNames: StaffNames = new Map(),
+  failedDeliveries: readonly FailedDelivery[] = [],
 ): StaffComplaintView {
   const offset = context.sla.calendar.utcOffsetMinutes;
   const status = statusOf(complaint);
@@ -202,11 +224,17 @@ export function toStaffView(
     rating: complaint.rating,
     citizenSatisfied: complaint.citizenSatisfied,
     waitingForAnswer: complaint.pendingQuestionBy !== null,
-    history: events.map((event) => ({
-      at: formatShort(event.createdAt, offset),
-      text: staffEventText(event) + staffActorSuffix(event, staffNames),
-      internal: !event.visibleToCitizen,
-    })),
+    history: [
+      ...events.map((event) => ({
+        time: event.createdAt.getTime(),
+        at: formatShort(event.createdAt, offset),
+        text: staffEventText(event) + staffActorSuffix(event, staffNames),
+        internal: !event.visibleToCitizen,
+      })),
+      ...failedDeliveries.map((failure) => failedDeliveryLine(complaint, failure, offset)),
+    ]
+      .sort((a, b) => a.time - b.time)
+      .map(({ time: _time, ...line }) => line),
   };
 }
 

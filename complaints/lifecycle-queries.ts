@@ -16,6 +16,7 @@ import {
 } from "./complaint-views.js";
 import { fail, loadForReporter, loadForStaff, type LifecycleDeps, type Outcome } from "./lifecycle-core.js";
 import { isCitizenActor, isCoordinator, type Actor } from "./permissions.js";
+import { undeliveredPushes } from "./outbox-delivery.js";
 
 const QUEUE_LIMIT = 25;
 const PHOTO_LIMIT = 3;
@@ -61,7 +62,8 @@ export function createQueries(deps: LifecycleDeps) {
     const identities = [...new Set(events.flatMap((event) => (event.actorIdentity ? [event.actorIdentity] : [])))];
     const staff = await db.staff.findMany({ where: { identity: { in: identities } } });
     const names = new Map(staff.map((row) => [row.identity, staffLabel(row)]));
-    return { ok: true, view: toStaffView(complaint, events, attachmentCount, context(), names), photos };
+    const failures = await undeliveredPushes(db, complaint.id);
+    return { ok: true, view: toStaffView(complaint, events, attachmentCount, context(), names, failures), photos };
   }
 
   /** Overdue first; for coordinators unrouted (BARU) next; then oldest first. */

@@ -2,11 +2,14 @@
 // failures retried with backoff, permanent ones (blocked, chat gone) recorded and not retried.
 // A row is marked SENT right after the send: a crash in that gap resends once (at-least-once).
 import type { Logger } from "pino";
-import type { ChannelSender } from "./push-message.js";
+import type { ChannelSender, DeliveryContext, SendResult } from "./push-message.js";
 import type { PrismaClient } from "../db/database.js";
 import type { Prisma } from "@prisma/client";
 import type { Clock } from "./clock.js";
 import { decodePayload } from "./outbox.js";
+import { STATUS_LABEL } from "./complaint-status.js";
+import { isStatus } from "./lifecycle-rules.js";
+import { OUTBOX_STATUS, WINDOW_CLOSED_CODE } from "./outbox-delivery.js";
 
 export const OUTBOX_MAX_ATTEMPTS = 25;
 const BATCH = 200;
@@ -24,6 +27,8 @@ interface Row {
   chatId: string;
   payload: string;
   attempts: number;
+  complaintId: string | null;
+  errorCode: string | null;
 }
 
 export class OutboxDispatcher {
@@ -103,7 +108,7 @@ export class OutboxDispatcher {
       where: { status: "PENDING", nextAttemptAt: { lte: this.clock() }, OR: reachable },
       orderBy: { id: "asc" },
       take: BATCH,
-      select: { id: true, channel: true, chatId: true, payload: true, attempts: true },
+      select: { id: true, channel: true, chatId: true, payload: true, attempts: true, complaintId: true, errorCode: true },
     });
     const byChat = new Map<string, Row[]>();
     for (const row of rows) {
@@ -135,18 +140,71 @@ export class OutboxDispatcher {
     await this.prisma.$transaction((tx) => tx.outboxMessage.update({ where: { id }, data }));
   }
 
+  /** For channels with a service window (WhatsApp Cloud API): when the recipient last wrote, and what the push is about. */
+  private async deliveryContext(row: Row): Promise<DeliveryContext> {
+    const activity = await this.prisma.chatActivity.findUnique({
+      where: { channel_chatId: { channel: row.channel, chatId: row.chatId } },
+      select: { lastInboundAt: true },
+    });
+    const complaint = row.complaintId
+      ? await this.prisma.complaint.findUnique({ where: { id: row.complaintId }, select: { trackingCode: true, status: true } })
+      : null;
+    return {
+      lastInboundAt: activity?.lastInboundAt ?? null,
+      complaint: complaint
+        ? {
+            trackingCode: complaint.trackingCode,
+            statusLabel: isStatus(complaint.status) ? STATUS_LABEL[complaint.status] : complaint.status,
+          }
+        : null,
+      windowClosed: row.errorCode === WINDOW_CLOSED_CODE,
+    };
+  }
+
   private async deliver(row: Row): Promise<DeliveryOutcome> {
     const sender = this.senders.get(row.channel);
     if (!sender) return "retry";
-    let result;
+    let result: SendResult;
+    let context: DeliveryContext | undefined;
     try {
-      result = await sender.send(row.chatId, decodePayload(row.payload));
+      context = sender.wantsDeliveryContext ? await this.deliveryContext(row) : undefined;
+      result = await sender.send(row.chatId, decodePayload(row.payload), context);
     } catch (error) {
       result = { ok: false as const, permanent: false, error: error instanceof Error ? error.message : String(error) };
     }
     const now = this.clock();
     if (result.ok) {
-      await this.record(row.id, { status: "SENT", sentAt: now, attempts: row.attempts + 1 });
+      const platformMessageId = result.platformMessageIds?.at(-1) ?? null;
+      if (result.held) {
+        // Only the notice went out; the message itself waits for the recipient's next message (recordInbound).
+        const seenBefore = context?.lastInboundAt?.getTime() ?? 0;
+        await this.prisma.$transaction(async (tx) => {
+          await tx.outboxMessage.update({
+            where: { id: row.id },
+            data: { status: OUTBOX_STATUS.HELD, attempts: row.attempts + 1, platformMessageId, deliveryStatus: null },
+          });
+          // The recipient wrote while the notice was on its way: release at once instead of waiting for the next message.
+          const activity = await tx.chatActivity.findUnique({
+            where: { channel_chatId: { channel: row.channel, chatId: row.chatId } },
+            select: { lastInboundAt: true },
+          });
+          if (activity && activity.lastInboundAt.getTime() > seenBefore) {
+            await tx.outboxMessage.update({
+              where: { id: row.id },
+              data: { status: OUTBOX_STATUS.PENDING, nextAttemptAt: now, errorCode: null },
+            });
+          }
+        });
+        return "sent";
+      }
+      await this.record(row.id, {
+        status: OUTBOX_STATUS.SENT,
+        sentAt: now,
+        attempts: row.attempts + 1,
+        platformMessageId,
+        deliveryStatus: null,
+        errorCode: null,
+      });
       return "sent";
     }
     const attempts = row.attempts + 1;
@@ -155,6 +213,7 @@ export class OutboxDispatcher {
       status: failed ? "FAILED" : "PENDING",
       attempts,
       lastError: result.error.slice(0, 500),
+      errorCode: result.code ?? null,
       nextAttemptAt: new Date(now.getTime() + (result.retryAfterMs ?? backoffMs(attempts))),
     });
     this.logger.warn(

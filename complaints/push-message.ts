@@ -30,14 +30,31 @@ export interface OutboundMessage {
 }
 
 export type SendResult =
-  | { ok: true }
+  /**
+   * platformMessageIds: what the platform calls the sent message (WhatsApp Cloud API wamid), so its
+   * delivery receipts find the outbox row. held: only a notice went out (a closed 24-hour window);
+   * the message itself waits until the recipient writes again.
+   */
+  | { ok: true; platformMessageIds?: string[]; held?: boolean }
   /** permanent: blocked by the user, chat not found; otherwise retried (after retryAfterMs if given). */
-  | { ok: false; permanent: boolean; error: string; retryAfterMs?: number };
+  | { ok: false; permanent: boolean; error: string; retryAfterMs?: number; code?: string };
+
+/** What the outbox knows about a push, for channels that may only send free text for a while. */
+export interface DeliveryContext {
+  /** When the recipient last wrote to us on this channel; null when never or not known. */
+  lastInboundAt: Date | null;
+  /** The complaint the push is about: its code and current status fill a template notice. */
+  complaint: { trackingCode: string; statusLabel: string } | null;
+  /** The platform already refused free text for this push (window closed): send the notice. */
+  windowClosed: boolean;
+}
 
 /** Pushes a message into a chat outside a reply (outbox deliveries: status changes, staff notices). */
 export interface ChannelSender {
   readonly channel: ChannelName;
   /** When set, the only chats this sender can reach now (a terminal session reaches the person typing); rows for others stay pending. */
   readonly reachableChats?: readonly string[];
-  send(chatId: string, message: OutboundMessage): Promise<SendResult>;
+  /** The outbox looks up a DeliveryContext for every push through this sender. */
+  readonly wantsDeliveryContext?: boolean;
+  send(chatId: string, message: OutboundMessage, context?: DeliveryContext): Promise<SendResult>;
 }

@@ -1,0 +1,118 @@
+// The WhatsApp Cloud API settings, validated at start, and `npm start` (the real program as a child
+// process) serving a citizen through the webhook with its API root pointed at the Graph API emulator.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../app/config.js";
+import { GraphApiEmulator } from "../support/graph-api-emulator.js";
+import { ROOT } from "../support/chat-process.js";
+
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+const dir = mkdtempSync(path.join(tmpdir(), "lapor-wacloud-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const CLOUD = {
+  WHATSAPP_CLOUD_TOKEN: "EAAGtoken",
+  WHATSAPP_CLOUD_PHONE_NUMBER_ID: "106540352242922",
+  WHATSAPP_CLOUD_APP_SECRET: "app-secret",
+  WHATSAPP_CLOUD_VERIFY_TOKEN: "verify-me-please",
+};
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe("WhatsApp Cloud API configuration", () => {
+  it("is off without a token and has Meta's defaults", () => {
+    const config = loadConfig({});
+    expect(config.WHATSAPP_CLOUD_TOKEN).toBeUndefined();
+    const on = loadConfig(CLOUD);
+    expect(on).toMatchObject({
+      WHATSAPP_CLOUD_API_ROOT: "https://graph.facebook.com/v21.0",
+      WHATSAPP_CLOUD_WEBHOOK_PORT: 8444,
+      WHATSAPP_CLOUD_TEMPLATE_LANG: "id",
+    });
+  });
+
+  it("names what is missing or wrong, and refuses both WhatsApp transports at once", () => {
+    expect(() => loadConfig({ WHATSAPP_CLOUD_TOKEN: "x" })).toThrow(
+      /WHATSAPP_CLOUD_PHONE_NUMBER_ID, WHATSAPP_CLOUD_APP_SECRET, WHATSAPP_CLOUD_VERIFY_TOKEN wajib diisi/,
+    );
+    expect(() => loadConfig({ ...CLOUD, WHATSAPP_CLOUD_PHONE_NUMBER_ID: "+62 811 1708" })).toThrow(
+      /WHATSAPP_CLOUD_PHONE_NUMBER_ID/,
+    );
+    expect(() => loadConfig({ ...CLOUD, WHATSAPP_CLOUD_API_ROOT: "graph.facebook.com" })).toThrow(/WHATSAPP_CLOUD_API_ROOT/);
+    expect(() => loadConfig({ ...CLOUD, WHATSAPP_CLOUD_TEMPLATE_STATUS: "Status Laporan" })).toThrow(
+      /WHATSAPP_CLOUD_TEMPLATE_STATUS/,
+    );
+    expect(() => loadConfig({ ...CLOUD, WHATSAPP_ENABLED: "true" })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...CLOUD, WHATSAPP_ENABLED: "true" })).toThrow(/pilih satu transport WhatsApp/);
+  });
+});
+
+describe("npm start with the Cloud API", () => {
+  it("stops with a clear message when both WhatsApp transports are enabled", async () => {
+    const child = spawn(TSX, ["app/main.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, ...CLOUD, WHATSAPP_ENABLED: "true", DATABASE_URL: `file:${path.join(dir, "both.db")}` },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let err = "";
+    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(1);
+    expect(err).toContain("pilih satu transport WhatsApp");
+    expect(err).not.toMatch(/\n\s+at /); // no stack trace for an operator's mistake
+  });
+
+  it("serves a citizen through the webhook", async () => {
+    const emulator = await GraphApiEmulator.start();
+    const port = await freePort();
+    const child = spawn(TSX, ["app/main.ts"], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        LOG_LEVEL: "warn",
+        DATABASE_URL: `file:${path.join(dir, "start.db")}`,
+        WHATSAPP_CLOUD_TOKEN: emulator.token,
+        WHATSAPP_CLOUD_PHONE_NUMBER_ID: emulator.phoneNumberId,
+        WHATSAPP_CLOUD_APP_SECRET: emulator.appSecret,
+        WHATSAPP_CLOUD_VERIFY_TOKEN: "verify-me-please",
+        WHATSAPP_CLOUD_API_ROOT: emulator.apiRoot,
+        WHATSAPP_CLOUD_WEBHOOK_PORT: String(port),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let err = "";
+    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    try {
+      emulator.webhookUrl = `http://127.0.0.1:${port}/whatsapp/webhook`;
+      const challenge = `${emulator.webhookUrl}?hub.mode=subscribe&hub.verify_token=verify-me-please&hub.challenge=42`;
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const answer = await fetch(challenge)
+          .then((r) => r.text())
+          .catch(() => "");
+        if (answer === "42") break;
+        if (Date.now() > deadline) throw new Error(`webhook never came up; stderr:\n${err}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      await emulator.text({ waId: "6285712345678", name: "Ujang" }, "/lapor");
+      const [reply] = await emulator.waitForSent("6285712345678", 1, 20_000);
+      expect(reply?.type).toBe("interactive");
+      expect(reply?.text).toMatch(/jenis laporan/i);
+    } finally {
+      child.kill("SIGTERM");
+      await exited;
+      await emulator.close();
+    }
+  }, 60_000);
+});
