@@ -55,6 +55,9 @@ export interface CitizenComplaintView {
   statusLabel: string;
   agency: string | null;
   summary: string;
+  /** Where and when, as filed (the citizen's own words or pin; the incident date). */
+  location: string | null;
+  incidentDate: string | null;
   filedAt: string;
   nextStep: string;
   history: HistoryLine[];
@@ -140,6 +143,12 @@ function staffActorSuffix(event: ComplaintEvent): string {
   return event.actorType === "STAFF" && event.actorIdentity ? ` (oleh ${event.actorIdentity})` : "";
 }
 
+/** The place as filed: the citizen's words, else the pin. */
+function complaintLocation(complaint: Complaint): string | null {
+  const hasPoint = complaint.latitude !== null && complaint.longitude !== null;
+  return complaint.locationText ?? (hasPoint ? `${complaint.latitude}, ${complaint.longitude}` : null);
+}
+
 export function toStaffView(
   complaint: ComplaintWithCitizen,
   events: ComplaintEvent[],
@@ -169,7 +178,7 @@ export function toStaffView(
     reporter: reporterLine(complaint),
     description: complaint.description,
     incidentDate: complaint.incidentDate ? formatDay(complaint.incidentDate, offset) : null,
-    location: complaint.locationText ?? (hasPoint ? `${complaint.latitude}, ${complaint.longitude}` : null),
+    location: complaintLocation(complaint),
     mapUrl: hasPoint ? `https://maps.google.com/?q=${complaint.latitude},${complaint.longitude}` : null,
     attachmentCount,
     filedAt: formatDateTime(complaint.filedAt, offset),
@@ -257,6 +266,8 @@ export function toCitizenView(complaint: Complaint, events: ComplaintEvent[], co
     statusLabel: STATUS_LABEL[status],
     agency: complaint.assignedAgency ? (context.agencyName(complaint.assignedAgency) ?? complaint.assignedAgency) : null,
     summary: summarize(complaint.description, 60),
+    location: complaintLocation(complaint),
+    incidentDate: complaint.incidentDate ? formatDay(complaint.incidentDate, offset) : null,
     filedAt: formatDateTime(complaint.filedAt, offset),
     nextStep: citizenNextStep(complaint, context),
     history,

@@ -167,6 +167,22 @@ export class SqlStore {
     return row !== undefined;
   }
 
+  /**
+   * True when something waits for this citizen's plain reply: an officer's question (/tanya), or the
+   * rating or "sudah beres?" of a complaint finished since `finishedSince` (a cheap prefilter; the
+   * lifecycle checks the exact reopen window).
+   */
+  awaitsCitizenReply(channel: string, userId: string, finishedSince: Date): boolean {
+    const row = this.sql(
+      `SELECT 1 FROM "Complaint" c JOIN "Citizen" p ON p.id = c.citizenId
+       WHERE p.channel = ? AND p.userId = ? AND (
+         (c.pendingQuestionBy IS NOT NULL AND c.status NOT IN ('SELESAI', 'DITOLAK')) OR
+         (c.status = 'SELESAI' AND (c.rating IS NULL OR c.citizenSatisfied IS NULL) AND c.finishedAt >= ?)
+       ) LIMIT 1`,
+    ).get(channel, userId, sqlDate(finishedSince));
+    return row !== undefined;
+  }
+
   loadConversation(key: ChatKey): StoredConversation | null {
     const row = this.sql(`SELECT machineVersion, snapshot FROM "Conversation" WHERE channel = ? AND chatId = ?`).get(
       key.channel,
