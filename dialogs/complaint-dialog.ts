@@ -237,7 +237,11 @@ export const complaintMachine = setup({
           {
             guard: "startsReportWithStory",
             target: "form",
-            actions: ["startForm", "takeStory", { type: "say", params: { notice: "storyTaken" } }],
+            actions: [
+              "startForm",
+              "takeStory",
+              { type: "say", params: ({ event }) => ({ notice: storyOf(event)?.truncated ? "descriptionTruncated" : "storyTaken" }) },
+            ],
           },
           { guard: "startsReport", target: "form", actions: ["startForm", "takeStory"] },
           { actions: hint("welcome") },

@@ -4,6 +4,9 @@
 const GREETING =
   /^(?:assalamu['’`]?\s?alaikum(?:\s+(?:wr\.?\s*wb\.?|warahmatullahi(?:\s+wabarakatuh)?))?|asalamualaikum|ass?wr\.?\s*wb\.?|salam(?:\s+sejahtera)?|shalom|om swastiastu|(?:selamat|slamat|met|sugeng|wilujeng)\s+(?:pagi|siang|sore|malam|malem|enjing|siyang|sonten|dalu|wengi|pagi2|siang2)|(?:pagi|siang|sore|malam|malem)(?=\s*(?:[,.!]|pak\b|bu\b|min\b|kak\b|mas\b|mbak\b|gan\b|$))|hallo+|halo+|hello+|hai+|hi+|hey+|permisi|punten|kulonuwun|kula nuwun|sampurasun|mohon maaf(?:\s+mengganggu(?:\s+waktunya)?)?|maaf(?:\s+mengganggu(?:\s+waktunya)?)?|izin|ijin|tabik)\b/iu;
 
+/** "min", "gan", "sob" open chat messages to an admin; they are never the start of a complaint. */
+const CHAT_ADDRESS = /^(?:min|mimin|minn|gan|agan|sob|admin\s+lapor)\b/iu;
+
 const ADDRESS =
   /^(?:bapak\s*(?:\/|dan|&)?\s*ibu|bapak|ibu|pak|bu|min|mimin|admin|kak|kakak|mas|mbak|mba|gan|agan|bang|tim(?:\s+lapor)?)(?:\s+(?:sekalian|yth|yang terhormat))?(?=\s*[,.!:;]|\s*$|\s+(?:(?:saya|sy|aku|kami)\s+(?:mau|mo|ingin|izin|ijin|hendak|akan)|mau|mo|ingin|izin|ijin|lapor|mohon|maaf|tolong|numpang|punten|permisi)\b)/iu;
 
@@ -14,7 +17,7 @@ const INTENT =
 const LEADING_PUNCTUATION = /^[\s,.;:!?\-–—)]+/u;
 
 function stripOnce(text: string): string {
-  for (const pattern of [GREETING, ADDRESS, INTENT]) {
+  for (const pattern of [GREETING, CHAT_ADDRESS, ADDRESS, INTENT]) {
     const match = pattern.exec(text);
     if (match && match[0].length > 0) return text.slice(match[0].length).replace(LEADING_PUNCTUATION, "");
   }
