@@ -296,7 +296,9 @@ export interface AnswerCounts {
 export async function benchAnswerCounts(handler: MessageHandler): Promise<AnswerCounts> {
   const answersUntilFiled = async (chatId: string, first: string[], answer: (reply: string) => string): Promise<number> => {
     const send = async (text: string) =>
-      (await handler.handle({ channel: "terminal", chatId, userId: chatId, messageId: randomUUID(), text })).map((r) => r.text).join("\n");
+      (await handler.handle({ channel: "terminal", chatId, userId: chatId, messageId: randomUUID(), text }))
+        .map((r) => r.text)
+        .join("\n");
     let reply = "";
     for (const text of first) reply = await send(text);
     for (let count = 1; count <= 12; count += 1) {
@@ -307,9 +309,16 @@ export async function benchAnswerCounts(handler: MessageHandler): Promise<Answer
   };
   // The place and date questions are answered when asked; an unsure agency gets "tidak tahu".
   const answer = (reply: string) =>
-    /Ringkasan/.test(reply) ? "kirim" : /Instansi mana/.test(reply) ? "tidak tahu" : /Di mana/.test(reply) ? "Jl. Merdeka No. 5" : "kemarin";
+    /Ringkasan/.test(reply)
+      ? "kirim"
+      : /Instansi mana/.test(reply)
+        ? "tidak tahu"
+        : /Di mana/.test(reply)
+          ? "Jl. Merdeka No. 5"
+          : "kemarin";
   const wholeStory: number[] = [];
-  for (const [index, story] of WHOLE_STORIES.entries()) wholeStory.push(await answersUntilFiled(`story-${index}`, [story], answer));
+  for (const [index, story] of WHOLE_STORIES.entries())
+    wholeStory.push(await answersUntilFiled(`story-${index}`, [story], answer));
   const oneAtATime = await answersUntilFiled("one-at-a-time", ["/lapor"], (reply) =>
     /Ceritakan masalahnya/.test(reply) ? DESCRIPTION : answer(reply),
   );

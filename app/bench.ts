@@ -1,7 +1,14 @@
 // `npm run bench`: performance figures as a table and one JSON line. Never fails on a slow machine.
 import { statSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { benchAnswerCounts, benchDialog, benchFiling, benchIdleMemory, benchLatencyAtRate, withBenchApp } from "./bench-dialog.js";
+import {
+  benchAnswerCounts,
+  benchDialog,
+  benchFiling,
+  benchIdleMemory,
+  benchLatencyAtRate,
+  withBenchApp,
+} from "./bench-dialog.js";
 import { benchColdStart } from "./bench-startup.js";
 
 const { values } = parseArgs({

@@ -51,7 +51,9 @@ export interface FiledComplaint {
 function classifierSuggestion(suggestion: Classification | undefined): { agency: string; confidence: number } {
   if (!suggestion) return { agency: COORDINATOR_CODE, confidence: 0 };
   const best = suggestion.top[0];
-  return best ? { agency: best.agency, confidence: suggestion.confidence } : { agency: suggestion.agency, confidence: suggestion.confidence };
+  return best
+    ? { agency: best.agency, confidence: suggestion.confidence }
+    : { agency: suggestion.agency, confidence: suggestion.confidence };
 }
 
 function uniqueTrackingCode(store: SqlStore, preferred: string): string {
@@ -126,7 +128,13 @@ export function fileComplaint(store: SqlStore, form: ComplaintForm, reporter: Ci
   store.attachDraftPhotos(form.submissionId, form.photoIds, id);
   notifyStaffOfNewComplaint(
     store,
-    { id, trackingCode, assignedAgency, suggestedAgency: chosen === COORDINATOR_CODE ? suggested.agency : chosen, urgent: form.suggestion?.urgent ?? false },
+    {
+      id,
+      trackingCode,
+      assignedAgency,
+      suggestedAgency: chosen === COORDINATOR_CODE ? suggested.agency : chosen,
+      urgent: form.suggestion?.urgent ?? false,
+    },
     deps,
   );
   return { id, trackingCode, status, assignedAgency, created: true };

@@ -42,14 +42,16 @@ export const NOTICES = {
   required: "Langkah ini wajib diisi.",
   chooseOption: "Maaf, jawaban itu belum kami pahami.",
   descriptionTooShort: `Uraian masih terlalu singkat (minimal ${DESCRIPTION_MIN} karakter). Tambahkan apa masalahnya, di mana, dan sejak kapan; yang sudah Anda tulis tetap kami simpan.`,
-  descriptionNoWords: "Maaf, uraian perlu berupa kata-kata (bukan hanya emoji, tanda baca, atau huruf berulang). Ceritakan apa masalahnya.",
+  descriptionNoWords:
+    "Maaf, uraian perlu berupa kata-kata (bukan hanya emoji, tanda baca, atau huruf berulang). Ceritakan apa masalahnya.",
   descriptionTruncated: `Cerita Anda lebih dari ${DESCRIPTION_MAX} karakter: kami simpan ${DESCRIPTION_MAX} karakter pertama. Bila ada yang terpotong, pilih Ubah lalu Uraian pada ringkasan.`,
   descriptionExpected: "Mohon tuliskan uraian laporan Anda dalam bentuk teks.",
   dateInFuture: "Tanggal kejadian tidak boleh di masa depan.",
   dateUnknown: "Maaf, tanggalnya belum kami pahami. Contoh jawaban: kemarin, 3 hari lalu, senin, 27 November; atau ketik lewati.",
   filed: "",
   rateLimited: "Mohon tunggu sebentar: pesan Anda terlalu banyak dalam satu menit. Kami akan membalas lagi setelah itu.",
-  formRestarted: "Mohon maaf, formulir Anda harus dimulai ulang karena pembaruan sistem. Ketik /lapor atau ceritakan masalahnya untuk membuat laporan.",
+  formRestarted:
+    "Mohon maaf, formulir Anda harus dimulai ulang karena pembaruan sistem. Ketik /lapor atau ceritakan masalahnya untuk membuat laporan.",
   tryAgain: "Maaf, sistem sedang sibuk. Pesan Anda belum tersimpan; mohon kirim lagi sebentar lagi.",
 } as const;
 
@@ -90,7 +92,10 @@ function formatDate(iso: string): string {
 /** The location line: the citizen's words, the pin, and the region hint where REGION_CODE is set. */
 function locationLine(context: ComplaintContext): string {
   const d = context.draft;
-  const where = [d.locationText, d.latitude !== undefined ? `titik ${d.latitude.toFixed(5)}, ${d.longitude?.toFixed(5)}` : undefined]
+  const where = [
+    d.locationText,
+    d.latitude !== undefined ? `titik ${d.latitude.toFixed(5)}, ${d.longitude?.toFixed(5)}` : undefined,
+  ]
     .filter(Boolean)
     .join("; ");
   if (!where) return missingLocation(context) ? "- (wajib untuk pengaduan: pilih Ubah lalu Lokasi)" : "- (tidak diisi)";
@@ -100,7 +105,8 @@ function locationLine(context: ComplaintContext): string {
 export function summaryText(context: ComplaintContext, names: AgencyNames): string {
   const d = context.draft;
   const suggested = d.agency !== undefined && d.agency !== COORDINATOR_CODE && d.agency === d.suggestion?.agency;
-  const photos = d.photoIds.length > 0 ? `${d.photoIds.length} (kirim foto lagi bila perlu)` : "belum ada (bila ada, kirim fotonya sekarang)";
+  const photos =
+    d.photoIds.length > 0 ? `${d.photoIds.length} (kirim foto lagi bila perlu)` : "belum ada (bila ada, kirim fotonya sekarang)";
   const lines = [
     "Ringkasan laporan Anda:",
     `Jenis: ${TYPE_LABEL[d.reportType ?? ""] ?? "-"}`,
@@ -130,8 +136,10 @@ export function questionText(question: QuestionId, context: ComplaintContext, na
       const length = `(minimal ${DESCRIPTION_MIN} karakter)`;
       const kept = d.description ? `Yang sudah kami catat: "${d.description}". ` : "";
       // The prompt follows the type: an aspiration or a request for information has no "dampak".
-      if (d.reportType === "aspirasi") return `${kept}Tulis saran atau usulan Anda: apa yang perlu diperbaiki, dan di mana ${length}.`;
-      if (d.reportType === "permintaan_informasi") return `${kept}Tulis informasi apa yang Anda minta, dan untuk keperluan apa ${length}.`;
+      if (d.reportType === "aspirasi")
+        return `${kept}Tulis saran atau usulan Anda: apa yang perlu diperbaiki, dan di mana ${length}.`;
+      if (d.reportType === "permintaan_informasi")
+        return `${kept}Tulis informasi apa yang Anda minta, dan untuk keperluan apa ${length}.`;
       return `${kept}Ceritakan masalahnya: apa yang terjadi, di mana, dan sejak kapan ${length}.`;
     }
     case "agency":

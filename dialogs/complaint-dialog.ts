@@ -75,11 +75,27 @@ const STORE_PHOTO = {
 } as const;
 
 const DISCARD = { type: "discardDraft", params: ({ context }: Args) => ({ submissionId: context.submissionId }) } as const;
-const CANCELLED = [DISCARD, "resetForm", { type: "say", params: { notice: "cancelled" } }, { type: "ask", params: { question: "menu" } }] as const;
+const CANCELLED = [
+  DISCARD,
+  "resetForm",
+  { type: "say", params: { notice: "cancelled" } },
+  { type: "ask", params: { question: "menu" } },
+] as const;
 const hint = (notice: NoticeId) => [{ type: "say", params: { notice } }, "askCurrent"] as const;
 
 /** Questions the form can come back to after a cancel that was not confirmed. */
-const RESUMABLE: QuestionId[] = ["type", "description", "agency", "agencyPick", "location", "date", "photo", "privacy", "summary", "editPick"];
+const RESUMABLE: QuestionId[] = [
+  "type",
+  "description",
+  "agency",
+  "agencyPick",
+  "location",
+  "date",
+  "photo",
+  "privacy",
+  "summary",
+  "editPick",
+];
 
 export const complaintMachine = setup({
   types: {
@@ -105,7 +121,14 @@ export const complaintMachine = setup({
     takeStory: assign(({ context, event }) => ({ draft: storyDraft(context.draft, storyOf(event) as Story) })),
     holdMessage: assign(({ event }) => {
       const e = event as EventOf<"TEXT">;
-      return { held: { code: e.pendingQuestion ?? "", text: e.text.trim(), story: e.story as Story, form: e.newForm ?? { submissionId: "", trackingCode: "" } } };
+      return {
+        held: {
+          code: e.pendingQuestion ?? "",
+          text: e.text.trim(),
+          story: e.story as Story,
+          form: e.newForm ?? { submissionId: "", trackingCode: "" },
+        },
+      };
     }),
     startHeldForm: assign(({ context }) => {
       const held = context.held;
@@ -151,7 +174,12 @@ export const complaintMachine = setup({
     setLocationPin: assign(({ context, event }) => {
       const e = event as EventOf<"LOCATION">;
       return {
-        draft: { ...context.draft, latitude: e.latitude, longitude: e.longitude, regionHint: e.regionHint ?? context.draft.regionHint },
+        draft: {
+          ...context.draft,
+          latitude: e.latitude,
+          longitude: e.longitude,
+          regionHint: e.regionHint ?? context.draft.regionHint,
+        },
       };
     }),
     skipLocation: assign(({ context }) => ({
@@ -181,7 +209,10 @@ export const complaintMachine = setup({
     storyTruncated: ({ event }) => storyOf(event)?.truncated === true,
     // While an officer waits, only "mau lapor" or a confidently routed story reads as a new report.
     startsReportWhilePending: ({ event }) =>
-      event.type === "TEXT" && event.pendingQuestion !== undefined && event.newForm !== undefined && readsAsNewReport(event.story),
+      event.type === "TEXT" &&
+      event.pendingQuestion !== undefined &&
+      event.newForm !== undefined &&
+      readsAsNewReport(event.story),
     startsReportWithStory: ({ event }) =>
       event.type === "TEXT" && event.newForm !== undefined && startsReport(event.story) && storyHasProblem(event.story),
     needsDescription: ({ context }) => visibleLength(context.draft.description ?? "") < DESCRIPTION_MIN,
@@ -220,7 +251,12 @@ export const complaintMachine = setup({
   states: {
     menu: {
       on: {
-        START: { actions: [{ type: "say", params: { notice: "welcome" } }, { type: "ask", params: { question: "menu" } }] },
+        START: {
+          actions: [
+            { type: "say", params: { notice: "welcome" } },
+            { type: "ask", params: { question: "menu" } },
+          ],
+        },
         REPORT: { target: "form", actions: "startForm" },
         CHOICE: [
           { guard: { type: "chose", params: { value: "bantuan" } }, actions: hint("help") },
@@ -232,7 +268,13 @@ export const complaintMachine = setup({
           { guard: "startsReportWhilePending", target: "answerOrNew", actions: "holdMessage" },
           {
             guard: "pendingQuestion",
-            actions: { type: "answerOfficer", params: ({ event }) => ({ code: (event as EventOf<"TEXT">).pendingQuestion ?? "", text: (event as EventOf<"TEXT">).text.trim() }) },
+            actions: {
+              type: "answerOfficer",
+              params: ({ event }) => ({
+                code: (event as EventOf<"TEXT">).pendingQuestion ?? "",
+                text: (event as EventOf<"TEXT">).text.trim(),
+              }),
+            },
           },
           {
             guard: "startsReportWithStory",
@@ -240,7 +282,10 @@ export const complaintMachine = setup({
             actions: [
               "startForm",
               "takeStory",
-              { type: "say", params: ({ event }) => ({ notice: storyOf(event)?.truncated ? "descriptionTruncated" : "storyTaken" }) },
+              {
+                type: "say",
+                params: ({ event }) => ({ notice: storyOf(event)?.truncated ? "descriptionTruncated" : "storyTaken" }),
+              },
             ],
           },
           { guard: "startsReport", target: "form", actions: ["startForm", "takeStory"] },
@@ -264,12 +309,28 @@ export const complaintMachine = setup({
           {
             guard: { type: "chose", params: { value: "answer" } },
             target: "menu",
-            actions: [{ type: "answerOfficer", params: ({ context }) => ({ code: context.held?.code ?? "", text: context.held?.text ?? "" }) }, "dropHeld"],
+            actions: [
+              {
+                type: "answerOfficer",
+                params: ({ context }) => ({ code: context.held?.code ?? "", text: context.held?.text ?? "" }),
+              },
+              "dropHeld",
+            ],
           },
-          { guard: { type: "chose", params: { value: "new" } }, target: "form", actions: ["startHeldForm", { type: "say", params: { notice: "storyTaken" } }] },
+          {
+            guard: { type: "chose", params: { value: "new" } },
+            target: "form",
+            actions: ["startHeldForm", { type: "say", params: { notice: "storyTaken" } }],
+          },
         ],
-        CANCEL: { target: "menu", actions: ["dropHeld", { type: "say", params: { notice: "cancelled" } }, { type: "ask", params: { question: "menu" } }] },
-        START: { target: "menu", actions: ["dropHeld", { type: "say", params: { notice: "welcome" } }, { type: "ask", params: { question: "menu" } }] },
+        CANCEL: {
+          target: "menu",
+          actions: ["dropHeld", { type: "say", params: { notice: "cancelled" } }, { type: "ask", params: { question: "menu" } }],
+        },
+        START: {
+          target: "menu",
+          actions: ["dropHeld", { type: "say", params: { notice: "welcome" } }, { type: "ask", params: { question: "menu" } }],
+        },
         REPORT: { target: "form", actions: ["dropHeld", "startForm"] },
         "*": { actions: hint("chooseOption") },
       },
@@ -316,7 +377,11 @@ export const complaintMachine = setup({
               { guard: "noStory", actions: hint("descriptionExpected") },
               { guard: "noWords", actions: hint("descriptionNoWords") },
               { guard: "stillShort", actions: ["setDescription", ...hint("descriptionTooShort")] },
-              { guard: "storyTruncated", target: "next", actions: ["setDescription", { type: "say", params: { notice: "descriptionTruncated" } }] },
+              {
+                guard: "storyTruncated",
+                target: "next",
+                actions: ["setDescription", { type: "say", params: { notice: "descriptionTruncated" } }],
+              },
               { target: "next", actions: "setDescription" },
             ],
             CHOICE: { actions: hint("descriptionExpected") },

@@ -75,11 +75,15 @@ export function readInput(
       : { type: "PHOTO_FAILED", reason: message.photo.reason };
   }
   const text = message.text ?? "";
-  if (text.trim() === "") return message.unsupported || message.text === undefined ? { type: "UNSUPPORTED", kind: message.unsupported ?? "other" } : { type: "EMPTY" };
+  if (text.trim() === "")
+    return message.unsupported || message.text === undefined
+      ? { type: "UNSUPPORTED", kind: message.unsupported ?? "other" }
+      : { type: "EMPTY" };
 
   const slash = parseSlashCommand(text);
   const command = slash ? COMMANDS[`/${slash.name}`] : COMMANDS[text.trim().toLowerCase()];
-  if (command === "CANCEL" || (!slash && isCancel(text) && question !== "cancelConfirm")) return { type: "CANCEL", from: question };
+  if (command === "CANCEL" || (!slash && isCancel(text) && question !== "cancelConfirm"))
+    return { type: "CANCEL", from: question };
   if (command) {
     if (command === "REPORT") return { type: "REPORT", ...readers.newForm() };
     if (command === "SKIP" && options.some((option) => option.value === "lewati")) return { type: "CHOICE", value: "lewati" };

@@ -13,7 +13,11 @@ import { QUESTION_IDS } from "./complaint-questions.js";
 export type ComplaintSnapshot = SnapshotFrom<typeof complaintMachine>;
 
 const storedShape = z.object({
-  value: z.union([z.literal("menu"), z.literal("answerOrNew"), z.object({ form: z.enum(QUESTION_IDS as [QuestionId, ...QuestionId[]]) })]),
+  value: z.union([
+    z.literal("menu"),
+    z.literal("answerOrNew"),
+    z.object({ form: z.enum(QUESTION_IDS as [QuestionId, ...QuestionId[]]) }),
+  ]),
   context: z
     .object({
       draft: z.object({ photoIds: z.array(z.string()) }).passthrough(),
@@ -41,7 +45,18 @@ export function freshSnapshot(): ComplaintSnapshot {
 }
 
 /** Version 1 asked every question in a fixed order: what was passed without an answer was skipped. */
-const V1_ORDER: QuestionId[] = ["type", "description", "agency", "agencyPick", "location", "date", "photo", "privacy", "summary", "editPick"];
+const V1_ORDER: QuestionId[] = [
+  "type",
+  "description",
+  "agency",
+  "agencyPick",
+  "location",
+  "date",
+  "photo",
+  "privacy",
+  "summary",
+  "editPick",
+];
 
 function migrateV1(stored: StoredShape): StoredShape {
   if (stored.value === "menu" || stored.value === "answerOrNew") return stored;

@@ -49,7 +49,9 @@ const ANSWER_WORD_OPTIONS: Record<AnswerWord, string[]> = {
 const NUMBER_WORDS: Record<string, number> = { satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8 };
 
 function optionNumber(typed: string): number | null {
-  const match = /^(?:(?:no|nomor|nomer|pilihan|pilih|yang|yg|angka|opsi)\s+)?(\d{1,2}|[a-z]+)(?:\s+(?:saja|aja|ya))?$/.exec(typed);
+  const match = /^(?:(?:no|nomor|nomer|pilihan|pilih|yang|yg|angka|opsi)\s+)?(\d{1,2}|[a-z]+)(?:\s+(?:saja|aja|ya))?$/.exec(
+    typed,
+  );
   if (!match?.[1]) return null;
   if (/^\d+$/.test(match[1])) return Number(match[1]);
   return NUMBER_WORDS[match[1]] ?? null;
@@ -72,6 +74,7 @@ export function matchOption(text: string, options: readonly OutboundOption[]): s
     if (fits) return fits.value;
   }
   // A typo of one option's word: "kirmi", "anonin", "rahsia". Only when exactly one option is that close.
+  if (typed.length > 24) return null;
   const close = options.filter((option) => wordsOf(option).some((candidate) => isCloseVariant(typed, candidate)));
   return close.length === 1 ? (close[0] as OutboundOption).value : null;
 }

@@ -10,6 +10,7 @@ import type { Db } from "../db/database.js";
 import { readFixedAnswer, readRating } from "../nlp/answer-words.js";
 import type { InboundMessage } from "./inbound-message.js";
 import { CITIZEN_CONFIRM } from "./citizen-commands-copy.js";
+import { confirmFixed, rateComplaint } from "./citizen-feedback.js";
 
 export interface CitizenReplies {
   /** Code of the complaint whose officer question waits for this citizen, or null. */
@@ -39,18 +40,10 @@ export function createCitizenReplies(lifecycle: LifecycleService): CitizenReplie
       if (!waiting) return null;
       // The rating is asked first, so a lone number rates; once rated, 1 and 2 are the two options of "sudah beres?".
       const rating = waiting.rating ? readRating(text) : null;
-      if (rating !== null) {
-        const result = await lifecycle.rate(db, actor, waiting.code, rating);
-        return say(result.ok ? CITIZEN_CONFIRM.rated(result.code, rating) : result.message);
-      }
+      if (rating !== null) return rateComplaint(lifecycle, db, actor, waiting.code, rating);
       if (!waiting.fixed) return null;
-      const fixed = readFixedAnswer(text) ?? (waiting.rating ? null : { "1": true, "2": false }[text] ?? null);
-      if (fixed === null) return null;
-      const result = await lifecycle.confirmFixed(db, actor, waiting.code, fixed);
-      if (!result.ok) return say(result.message);
-      return say(
-        result.reopened ? CITIZEN_CONFIRM.reopened(result.code, result.responseDue ?? "-") : CITIZEN_CONFIRM.fixed(result.code),
-      );
+      const fixed = readFixedAnswer(text) ?? (waiting.rating ? null : ({ "1": true, "2": false }[text] ?? null));
+      return fixed === null ? null : confirmFixed(lifecycle, db, actor, waiting.code, fixed);
     },
   };
 }

@@ -7,7 +7,29 @@ import { hasRealWords } from "../nlp/text-quality.js";
 
 const REFERS_BACK =
   /\b(sudah|udah|udh|sdh|kan|tadi)\b.*\b(tulis|ditulis|sebut|disebut|bilang|dibilang|kasih tau|kasih tahu|jelaskan|dijelaskan|ceritakan|sampaikan|kirim)\b|\b(di ?atas|diatas|seperti tadi|sama seperti|lihat atas|liat atas)\b/;
-const OTHER_ANSWERS = new Set(["kirim", "ubah", "batal", "benar", "lanjut", "lewati", "selesai", "biasa", "rahasia", "anonim", "pengaduan", "aspirasi", "menu", "status", "bantuan", "terserah", "apa", "hah", "gimana", "bagaimana", "maksudnya"]);
+const OTHER_ANSWERS = new Set([
+  "kirim",
+  "ubah",
+  "batal",
+  "benar",
+  "lanjut",
+  "lewati",
+  "selesai",
+  "biasa",
+  "rahasia",
+  "anonim",
+  "pengaduan",
+  "aspirasi",
+  "menu",
+  "status",
+  "bantuan",
+  "terserah",
+  "apa",
+  "hah",
+  "gimana",
+  "bagaimana",
+  "maksudnya",
+]);
 
 export function isNotAPlace(text: string, options: readonly OutboundOption[]): boolean {
   const core = coreAnswer(text);

@@ -6,7 +6,9 @@ import type { ComplaintContext, ComplaintDraft, Story } from "./complaint-contex
 /** A confident suggestion becomes the agency shown in the summary (changed there with Ubah). */
 function agencyFrom(story: Story): Pick<ComplaintDraft, "agency" | "agencyConfirmed"> {
   const confident = story.classification.agency !== COORDINATOR_CODE;
-  return confident ? { agency: story.classification.agency, agencyConfirmed: true } : { agency: undefined, agencyConfirmed: false };
+  return confident
+    ? { agency: story.classification.agency, agencyConfirmed: true }
+    : { agency: undefined, agencyConfirmed: false };
 }
 
 /** The draft of a report started from a story: everything it tells, nothing guessed beyond it. */
@@ -26,7 +28,8 @@ export function storyDraft(draft: ComplaintDraft, story: Story): ComplaintDraft 
 /** The draft after a description answer: the type and agency follow it unless the citizen chose them. */
 export function withDescription(context: ComplaintContext, story: Story): ComplaintDraft {
   const draft = context.draft;
-  const agencyWasSuggested = draft.agency === undefined || (draft.agencyConfirmed === true && draft.agency === draft.suggestion?.agency);
+  const agencyWasSuggested =
+    draft.agency === undefined || (draft.agencyConfirmed === true && draft.agency === draft.suggestion?.agency);
   return {
     ...draft,
     description: story.description,

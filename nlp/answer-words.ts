@@ -5,6 +5,7 @@
 
 export type AnswerWord = "yes" | "no" | "none" | "unknown" | "cancel";
 
+// prettier-ignore
 /** Words people add around an answer that change nothing: "iya pak", "batal aja", "lewati dulu ya". */
 const FILLERS = new Set([
   "pak", "bu", "bapak", "ibu", "min", "admin", "mimin", "kak", "mas", "mbak", "mba", "gan", "bang", "om", "kang", "teh",
@@ -12,6 +13,7 @@ const FILLERS = new Set([
   "oh", "yah", "hehe", "wkwk", "mohon", "maaf", "terima", "kasih", "makasih", "nuwun", "hatur", "nuhun",
 ]);
 
+// prettier-ignore
 const SETS: Record<AnswerWord, readonly string[]> = {
   yes: [
     "ya", "iya", "iy", "y", "yes", "yup", "yap", "ok", "oke", "okay", "okey", "okelah", "sip", "siap", "betul", "benar",
@@ -44,6 +46,7 @@ const SETS: Record<AnswerWord, readonly string[]> = {
   ],
 };
 
+// prettier-ignore
 /** Words after a cancel that still mean cancel: "gak jadi lapor", "batal laporannya". */
 const CANCEL_TAIL = new Set(["lapor", "laporan", "laporannya", "melapor", "ngadu", "mengadu", "aduan", "aja", "deh", "saja"]);
 
@@ -90,23 +93,30 @@ export function readAnswerWord(text: string): AnswerWord | null {
 
 /** "batal", "Batal.", "batal aja", "gak jadi lapor", "/batal", "tidak jadi melapor deh". */
 export function isCancel(text: string): boolean {
-  const words = coreAnswer(text.replace(/^\s*\//, "")).split(" ").filter(Boolean);
+  const words = coreAnswer(text.replace(/^\s*\//, ""))
+    .split(" ")
+    .filter(Boolean);
   while (words.length > 1 && CANCEL_TAIL.has(words[words.length - 1] as string)) words.pop();
   return LOOKUP.get(words.join(" ")) === "cancel";
 }
 
+// prettier-ignore
 const FIXED_YES = [
   "sudah", "sudah beres", "beres", "udah beres", "udh beres", "sdh beres", "dah beres", "sudah selesai", "sudah diperbaiki",
   "sudah bagus", "sudah baik", "sudah normal", "sudah lancar", "sudah aman", "sampun", "sampun beres", "sampun rampung",
   "wis", "wis beres", "wes beres", "wis rampung", "tos", "atos", "parantos", "tos beres", "parantos beres", "udah",
 ];
+// prettier-ignore
 const FIXED_NO = [
   "belum", "belum beres", "blm beres", "belom beres", "blum beres", "blm", "belom", "blom", "durung", "durung beres",
   "dereng", "dereng beres", "teu acan", "acan", "can", "masih", "masih rusak", "masih sama", "belum diperbaiki",
   "belum selesai", "tidak beres", "gak beres", "ga beres", "nggak beres", "belum ada perbaikan", "tidak ada perbaikan",
   "masih belum", "masih mati", "masih bermasalah",
 ];
-const FIXED = new Map<string, boolean>([...FIXED_YES.map((w) => [w, true] as const), ...FIXED_NO.map((w) => [w, false] as const)]);
+const FIXED = new Map<string, boolean>([
+  ...FIXED_YES.map((w) => [w, true] as const),
+  ...FIXED_NO.map((w) => [w, false] as const),
+]);
 
 /** The answer to "sudah beres?": true (fixed), false (not fixed) or null (not such an answer). */
 export function readFixedAnswer(text: string): boolean | null {
@@ -131,7 +141,18 @@ export function readRating(text: string): number | null {
     .filter(Boolean);
   if (words.length !== 1) return null;
   const word = words[0] as string;
-  const named: Record<string, number> = { satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, setunggal: 1, kalih: 2, tigo: 3, sekawan: 4, gangsal: 5 };
+  const named: Record<string, number> = {
+    satu: 1,
+    dua: 2,
+    tiga: 3,
+    empat: 4,
+    lima: 5,
+    setunggal: 1,
+    kalih: 2,
+    tigo: 3,
+    sekawan: 4,
+    gangsal: 5,
+  };
   if (/^[1-5]$/.test(word)) return Number(word);
   return named[word] ?? null;
 }

@@ -3,6 +3,7 @@
 // a place starts at a marker (street, RT/RW, kelurahan, landmark, "depan"/"dekat") and runs while the
 // words read as names or numbers; a problem word, a time word or a comma ends it.
 
+// prettier-ignore
 /** Words that start a place and expect a name after them. */
 const NAMED_MARKERS = new Set([
   "jl", "jln", "jalan", "gg", "gang", "kel", "kelurahan", "desa", "ds", "kec", "kecamatan", "kp", "kampung", "kampong",
@@ -14,21 +15,25 @@ const NAMED_MARKERS = new Set([
   "pertigaan", "bundaran", "tugu", "lampu", "pintu", "gerbang", "kios", "ruko", "rusun", "rusunawa", "apartemen", "villa",
   "dermaga", "pelabuhan", "bandara", "polsek", "koramil", "kecamatan", "kantor", "alfamart", "indomaret", "spbu",
 ]);
+// prettier-ignore
 /** Address words that name a place by themselves; other markers are landmarks ("taman", "pasar"). */
 const ADDRESS_MARKERS = new Set([
   "jl", "jln", "gg", "gang", "kel", "kelurahan", "desa", "ds", "kec", "kecamatan", "kp", "kampung", "kampong", "dusun",
   "dsn", "dukuh", "perum", "perumahan", "komplek", "kompleks", "komp", "blok", "kab", "kabupaten",
 ]);
+// prettier-ignore
 /** Words before a landmark that make it a place: "di pasar", "dekat masjid", "ke puskesmas". */
 const PREPOSITIONS = new Set(["di", "ke", "dari", "dekat", "depan", "samping", "sebelah", "belakang", "seberang", "sekitar", "area", "kawasan", "daerah", "wilayah", "lokasi", "dkt", "dpn"]);
 
 /** Numbered parts of an address: "RT 03", "RW.02", "No 5", "blok C". */
 const NUMBERED = new Set(["rt", "rw", "no", "nomor", "nomer", "nmr", "blok", "km"]);
+// prettier-ignore
 /** Relations before a landmark: "depan SDN 3", "dekat pasar". */
 const RELATIONS = new Set([
   "depan", "dpn", "dekat", "dkt", "deket", "samping", "sebelah", "sblh", "belakang", "blkg", "seberang", "sekitar",
   "ujung", "pojok", "sepanjang", "arah", "utara", "selatan", "timur", "barat",
 ]);
+// prettier-ignore
 /** Words that never belong to a place name: problems, time, verbs and small words. */
 const STOP = new Set([
   "mati", "rusak", "berlubang", "lubang", "sejak", "sudah", "udah", "sdh", "udh", "dari", "selama", "tidak", "tdk", "gak",

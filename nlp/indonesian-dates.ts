@@ -4,6 +4,7 @@
 
 export type DateParse = { ok: true; date: string /* YYYY-MM-DD */ } | { ok: false; reason: "unknown" | "future" | "invalid" };
 
+// prettier-ignore
 const MONTHS: Record<string, number> = {
   januari: 1, jan: 1, janu: 1, pebruari: 2, februari: 2, febuari: 2, feb: 2, peb: 2, maret: 3, mar: 3, april: 4, apr: 4,
   mei: 5, juni: 6, jun: 6, juli: 7, jul: 7, agustus: 8, agu: 8, agt: 8, agst: 8, agus: 8, agust: 8, ags: 8, september: 9,
@@ -11,6 +12,7 @@ const MONTHS: Record<string, number> = {
   des: 12, dec: 12,
 };
 
+// prettier-ignore
 /** 0 = Sunday, as Date.getUTCDay(). Javanese and Sundanese names included. */
 const WEEKDAYS: Record<string, number> = {
   minggu: 0, ahad: 0, senin: 1, senen: 1, selasa: 2, seloso: 2, salasa: 2, rabu: 3, rebo: 3, kamis: 4, kemis: 4,
@@ -19,11 +21,13 @@ const WEEKDAYS: Record<string, number> = {
 
 const UNIT_DAYS: Record<string, number> = { hari: 1, minggu: 7, pekan: 7, bulan: 30, tahun: 365 };
 
+// prettier-ignore
 const NUMBER_WORDS: Record<string, number> = {
   satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9, sepuluh: 10, sebelas: 11,
   siji: 1, loro: 2, telu: 3, papat: 4, limo: 5, hiji: 1, tilu: 3, opat: 4,
 };
 
+// prettier-ignore
 /** Chat spellings of the words this parser knows. */
 const SPELLING: Record<string, string> = {
   hr: "hari", hri: "hari", dinten: "hari", dino: "hari", poe: "hari", wulan: "bulan", sasih: "bulan", bln: "bulan", mgg: "minggu", mggu: "minggu", mingu: "minggu", thn: "tahun", th: "tahun",
@@ -37,14 +41,17 @@ const SPELLING: Record<string, string> = {
 
 const TIME_OF_DAY = new Set(["pagi", "siang", "sore", "malam", "subuh", "petang", "dini"]);
 
+// prettier-ignore
 /** Words before a date that change nothing: "sejak", "kira-kira", "sudah", "pada". */
 const LEADING = [
   "sejak", "dari", "mulai", "pada", "sudah", "sampun", "wis", "wes", "tos", "atos", "parantos", "kira kira", "kira",
   "sekitar", "sekitaran", "kurang lebih", "kurleb", "kayaknya", "sepertinya", "mungkin", "hampir", "lebih dari",
   "selama", "pas", "waktu", "tepatnya", "itu", "sampai", "kejadiannya", "kejadian", "terjadi", "ada", "yaitu",
 ];
+// prettier-ignore
 /** Markers that make a bare duration a date inside a story: "sudah 3 hari", "sejak seminggu". */
 const DURATION_MARKERS = new Set(["sejak", "sudah", "selama", "dari", "hampir", "sampun", "wis", "wes", "tos", "atos", "parantos", "mulai"]);
+// prettier-ignore
 const TRAILING = [
   "sampai sekarang", "sampai saat ini", "hingga sekarang", "hingga kini", "sampe sekarang", "sampai skrg", "ini pak",
   "pak", "bu", "kak", "min", "mas", "mbak", "gan", "kok", "sih", "deh", "lah", "an", "lebih", "terakhir", "belakangan",
@@ -52,20 +59,22 @@ const TRAILING = [
 ];
 
 function words(input: string): string[] {
-  return input
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f'’`]/g, "")
-    .toLowerCase()
-    // "kira2" is written reduplication ("kira kira"), not a number.
-    .replace(/\b([a-z]{2,})2\b/g, "$1 $1")
-    .replace(/(\d)([a-z])/g, "$1 $2")
-    .replace(/([a-z])(\d)/g, "$1 $2")
-    .replace(/[^a-z0-9/.\-\s]+/g, " ")
-    .replace(/(?<!\d)[./-]|[./-](?!\d)/g, " ")
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((word) => word.replace(/(.)\1{2,}/g, "$1"))
-    .map((word) => SPELLING[word] ?? word);
+  return (
+    input
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f'’`]/g, "")
+      .toLowerCase()
+      // "kira2" is written reduplication ("kira kira"), not a number.
+      .replace(/\b([a-z]{2,})2\b/g, "$1 $1")
+      .replace(/(\d)([a-z])/g, "$1 $2")
+      .replace(/([a-z])(\d)/g, "$1 $2")
+      .replace(/[^a-z0-9/.\-\s]+/g, " ")
+      .replace(/(?<!\d)[./-]|[./-](?!\d)/g, " ")
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((word) => word.replace(/(.)\1{2,}/g, "$1"))
+      .map((word) => SPELLING[word] ?? word)
+  );
 }
 
 function iso(year: number, month: number, day: number): string | null {
@@ -103,7 +112,7 @@ function singleUnit(word: string): string | undefined {
 
 function stripEdges(tokens: string[]): string[] {
   let rest = [...tokens];
-  for (let changed = true; changed && rest.length > 0; ) {
+  for (let changed = true; changed && rest.length > 0;) {
     changed = false;
     for (const phrase of LEADING) {
       const parts = phrase.split(" ");
@@ -231,7 +240,33 @@ export function parseIndonesianDate(input: string, today: string): DateParse {
   return reading?.result ?? { ok: false, reason: "unknown" };
 }
 
-const NOT_A_DATE_BEFORE = new Set(["setiap", "tiap", "saban", "sholat", "shalat", "solat", "rt", "rw", "no", "nomor", "blok", "nomer"]);
+// prettier-ignore
+const DATE_WORDS = new Set([
+  ...Object.keys(MONTHS), ...Object.keys(WEEKDAYS), ...Object.keys(NUMBER_WORDS), ...Object.keys(UNIT_DAYS),
+  ...Object.values(SPELLING), ...LEADING.flatMap((phrase) => phrase.split(" ")), ...TRAILING.flatMap((phrase) => phrase.split(" ")),
+  ...TIME_OF_DAY, "hari", "ini", "tadi", "kemarin", "semalam", "wingi", "dek", "kamari", "pisan", "barusan", "sekarang", "saat",
+  "lusa", "besok", "besuk", "nanti", "depan", "awal", "akhir", "pertengahan", "tengah", "tanggal", "lalu", "yang", "poe",
+  "dinten", "saiki", "seminggu", "sebulan", "sehari", "sepekan", "setahun", "enjing", "isuk",
+]);
+
+function isDateWord(word: string): boolean {
+  return DATE_WORDS.has(word) || /^\d/.test(word);
+}
+
+const NOT_A_DATE_BEFORE = new Set([
+  "setiap",
+  "tiap",
+  "saban",
+  "sholat",
+  "shalat",
+  "solat",
+  "rt",
+  "rw",
+  "no",
+  "nomor",
+  "blok",
+  "nomer",
+]);
 
 export interface FoundDate {
   date: string;
@@ -245,9 +280,13 @@ export interface FoundDate {
  */
 export function findIndonesianDate(text: string, today: string): FoundDate | null {
   const tokens = words(text);
+  // Only runs of words a date can be made of are tried: a story is mostly other words.
+  const dateish = tokens.map(isDateWord);
   for (let start = 0; start < tokens.length; start += 1) {
-    if (NOT_A_DATE_BEFORE.has(tokens[start - 1] ?? "")) continue;
-    for (let length = Math.min(7, tokens.length - start); length >= 1; length -= 1) {
+    if (!dateish[start] || NOT_A_DATE_BEFORE.has(tokens[start - 1] ?? "")) continue;
+    let run = 1;
+    while (run < 7 && dateish[start + run]) run += 1;
+    for (let length = run; length >= 1; length -= 1) {
       const window = tokens.slice(start, start + length);
       const prefixed = window.includes("tanggal");
       const marked = DURATION_MARKERS.has(window[0] as string) || DURATION_MARKERS.has(tokens[start - 1] ?? "");

@@ -37,7 +37,11 @@ export function graphemeLength(text: string): number {
  */
 export function hasRealWords(text: string): boolean {
   const words = (text.toLowerCase().match(/\p{L}{2,}/gu) ?? []).filter(
-    (word) => /[aiueo]/.test(word) && !/^(.)\1+$/.test(word) && !/^(wk|ha|he|hi|xi|ck|kw)+[a-z]?$/.test(word) && !/^(.{1,3})\1{2,}$/.test(word),
+    (word) =>
+      /[aiueo]/.test(word) &&
+      !/^(.)\1+$/.test(word) &&
+      !/^(wk|ha|he|hi|xi|ck|kw)+[a-z]?$/.test(word) &&
+      !/^(.{1,3})\1{2,}$/.test(word),
   );
   return new Set(words).size >= 2;
 }

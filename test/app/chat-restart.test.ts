@@ -15,8 +15,7 @@ const dir = mkdtempSync(path.join(tmpdir(), "lapor-restart-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const DESCRIPTION = "Sampah sudah seminggu tidak diangkut dan baunya menyengat sampai ke rumah.";
-const STORY =
-  "Selamat pagi pak, lampu jalan di Jl. Kenanga RT 03 RW 02 Kel. Sukamaju mati sejak 3 hari lalu, gelap sekali";
+const STORY = "Selamat pagi pak, lampu jalan di Jl. Kenanga RT 03 RW 02 Kel. Sukamaju mati sejak 3 hari lalu, gelap sekali";
 
 describe("npm run chat", () => {
   it("files the issue's one-message story from piped input, and /status shows its place and date", async () => {

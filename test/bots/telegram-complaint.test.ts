@@ -70,6 +70,13 @@ function asksForLocation(message: SentMessage | undefined): boolean {
 }
 
 const press = (button: Button) => () => emulator.callback(SITI, button.data);
+// Three sizes; the largest is over the 20 MB getFile limit, so the middle one is fetched.
+const sendPhoto = () =>
+  emulator.photo(SITI, [
+    { width: 90, height: 90, data: Buffer.from([1, 2, 3]) },
+    { width: 1280, height: 960, data: PHOTO },
+    { width: 5000, height: 4000, declaredSize: 25 * 1024 * 1024 },
+  ]);
 const say = (text: string) => () => emulator.text(SITI, text);
 
 describe("a citizen files a complaint over Telegram", () => {
@@ -118,13 +125,7 @@ describe("a citizen files a complaint over Telegram", () => {
           if (photoSent) next = press(buttons[0] as Button);
           else {
             photoSent = true;
-            // Three sizes; the largest is over the 20 MB getFile limit, so the middle one is fetched.
-            next = () =>
-              emulator.photo(SITI, [
-                { width: 90, height: 90, data: Buffer.from([1, 2, 3]) },
-                { width: 1280, height: 960, data: PHOTO },
-                { width: 5000, height: 4000, declaredSize: 25 * 1024 * 1024 },
-              ]);
+            next = sendPhoto;
           }
           break;
         case "privacy":
@@ -134,12 +135,7 @@ describe("a citizen files a complaint over Telegram", () => {
           // The story already named the place: the pin and a photo are added at the summary (Ubah, or just send).
           if (!photoSent) {
             photoSent = true;
-            next = () =>
-              emulator.photo(SITI, [
-                { width: 90, height: 90, data: Buffer.from([1, 2, 3]) },
-                { width: 1280, height: 960, data: PHOTO },
-                { width: 5000, height: 4000, declaredSize: 25 * 1024 * 1024 },
-              ]);
+            next = sendPhoto;
           } else next = pick(pinSent ? "kirim" : "ubah");
           break;
         case "editPick":

@@ -34,10 +34,12 @@ const text = (value: string, extra: Partial<Extract<DialogEvent, { type: "TEXT" 
   text: value,
   ...extra,
 });
-const told = (value: string, extra: Partial<Story> = {}): DialogEvent => text(value, { story: storyOf(value, extra), newForm: form });
+const told = (value: string, extra: Partial<Story> = {}): DialogEvent =>
+  text(value, { story: storyOf(value, extra), newForm: form });
 const asked = (step: Step) => currentQuestion(step.snapshot);
 const notices = (step: Step) => step.actions.filter((a) => a.type === "say").map((a) => (a.params as { notice: string }).notice);
-const filedDraft = (step: Step) => (step.actions.find((a) => a.type === "fileComplaint")?.params as FileComplaintParams | undefined)?.draft;
+const filedDraft = (step: Step) =>
+  (step.actions.find((a) => a.type === "fileComplaint")?.params as FileComplaintParams | undefined)?.draft;
 
 /** /lapor, then one answer at a time: the story, the place, the date. */
 const oneAtATime: DialogEvent[] = [
@@ -76,7 +78,11 @@ describe("complaint dialog", () => {
     const atSummary = run([story]);
     expect(asked(atSummary)).toBe("summary");
     expect(notices(atSummary)).toContain("storyTaken");
-    expect(atSummary.snapshot.context.draft).toMatchObject({ locationText: "Jl. Kenanga", incidentDate: "2026-11-20", agency: "DPUPR" });
+    expect(atSummary.snapshot.context.draft).toMatchObject({
+      locationText: "Jl. Kenanga",
+      incidentDate: "2026-11-20",
+      agency: "DPUPR",
+    });
     expect(filedDraft(run([choice("kirim")], atSummary.snapshot))).toBeDefined();
   });
 
@@ -106,7 +112,9 @@ describe("complaint dialog", () => {
     expect(notices(notAPlace)).toContain("locationNotAPlace");
     expect(notAPlace.snapshot.context.draft.locationText).toBeUndefined();
     // Changing the type to pengaduan at the summary asks for the missing place before Kirim.
-    const aspiration = storyOf("Mohon dibangun taman bermain untuk anak-anak", { classification: { ...confident, type: "aspirasi" } });
+    const aspiration = storyOf("Mohon dibangun taman bermain untuk anak-anak", {
+      classification: { ...confident, type: "aspirasi" },
+    });
     const atSummary = run([text(aspiration.description, { story: aspiration, newForm: form }), choice("lewati")]);
     const changed = run([choice("ubah"), choice("type"), choice("pengaduan")], atSummary.snapshot);
     expect(asked(changed)).toBe("location");
@@ -130,13 +138,19 @@ describe("complaint dialog", () => {
 
   it("refuses a description without words and one still too short, losing nothing", () => {
     const atDescription = run([{ type: "REPORT", ...form }]);
-    const emoji = run([text("💩🔥🙏💩🔥🙏💩🔥🙏💩🔥🙏💩🔥🙏💩🔥🙏💩🔥", { story: storyOf("💩🔥🙏💩🔥🙏💩🔥🙏💩🔥🙏💩🔥🙏💩🔥🙏💩🔥") })], atDescription.snapshot);
+    const emoji = run(
+      [text("💩🔥🙏💩🔥🙏💩🔥🙏💩🔥🙏💩🔥🙏💩🔥🙏💩🔥", { story: storyOf("💩🔥🙏💩🔥🙏💩🔥🙏💩🔥🙏💩🔥🙏💩🔥🙏💩🔥") })],
+      atDescription.snapshot,
+    );
     expect(notices(emoji)).toContain("descriptionNoWords");
     expect(emoji.snapshot.context.draft.description).toBeUndefined();
     const short = run([text("lampu mati", { story: storyOf("lampu mati") })], atDescription.snapshot);
     expect(notices(short)).toContain("descriptionTooShort");
     expect(short.snapshot.context.draft.description).toBe("lampu mati");
-    const long = run([text("...", { story: storyOf("Jalan rusak sekali ".repeat(200), { truncated: true }) })], atDescription.snapshot);
+    const long = run(
+      [text("...", { story: storyOf("Jalan rusak sekali ".repeat(200), { truncated: true }) })],
+      atDescription.snapshot,
+    );
     expect(notices(long)).toContain("descriptionTruncated");
   });
 
@@ -163,7 +177,10 @@ describe("complaint dialog", () => {
     expect(cancelled.actions.some((a) => a.type === "discardDraft")).toBe(true);
     expect(cancelled.snapshot.context.draft).toEqual({ photoIds: [] });
     // Nothing entered yet: cancelled at once.
-    const empty = run([{ type: "REPORT", ...form }, { type: "CANCEL", from: "description" }]);
+    const empty = run([
+      { type: "REPORT", ...form },
+      { type: "CANCEL", from: "description" },
+    ]);
     expect(asked(empty)).toBe("menu");
     // A second "batal" at the confirmation cancels too.
     expect(asked(run([{ type: "CANCEL", from: "cancelConfirm" }], confirming.snapshot))).toBe("menu");
@@ -181,7 +198,10 @@ describe("complaint dialog", () => {
     expect(private_.snapshot.context.draft.privacy).toBe("anonim");
     // A new description follows the new suggestion, since the agency was the system's.
     const other = storyOf(`${description} Sudah dua kali.`, { classification: { ...confident, agency: "DISHUB" } });
-    const redescribed = run([choice("ubah"), choice("description"), text(other.description, { story: other })], atSummary.snapshot);
+    const redescribed = run(
+      [choice("ubah"), choice("description"), text(other.description, { story: other })],
+      atSummary.snapshot,
+    );
     expect(asked(redescribed)).toBe("summary");
     expect(redescribed.snapshot.context.draft.agency).toBe("DISHUB");
   });
@@ -210,7 +230,9 @@ describe("complaint dialog", () => {
   it("answers unknown and future dates with the same question, and 'gak tau' skips it", () => {
     const atDate = run(oneAtATime.slice(0, 3));
     expect(asked(atDate)).toBe("date");
-    expect(notices(run([text("kapan ya", { date: { ok: false, reason: "unknown" } })], atDate.snapshot))).toContain("dateUnknown");
+    expect(notices(run([text("kapan ya", { date: { ok: false, reason: "unknown" } })], atDate.snapshot))).toContain(
+      "dateUnknown",
+    );
     expect(notices(run([text("besok", { date: { ok: false, reason: "future" } })], atDate.snapshot))).toContain("dateInFuture");
     expect(asked(run([text("gak tau pak", { date: { ok: false, reason: "unknown" }, unknown: true })], atDate.snapshot))).toBe(
       "summary",
@@ -222,9 +244,18 @@ describe("complaint dialog", () => {
 
   it("asks whether a new story is the answer to a pending officer question, and does either", () => {
     const pending = { pendingQuestion: "LPR-7K3M9QXA" };
-    const answer = run([text("Sisi kiri jalan, dekat gerbang", { ...pending, story: storyOf("Sisi kiri jalan, dekat gerbang", { classification: unsure }), newForm: form })]);
+    const answer = run([
+      text("Sisi kiri jalan, dekat gerbang", {
+        ...pending,
+        story: storyOf("Sisi kiri jalan, dekat gerbang", { classification: unsure }),
+        newForm: form,
+      }),
+    ]);
     // Not a report: it is the answer, handed over by the runner.
-    expect(answer.actions.find((a) => a.type === "answerOfficer")?.params).toEqual({ code: "LPR-7K3M9QXA", text: "Sisi kiri jalan, dekat gerbang" });
+    expect(answer.actions.find((a) => a.type === "answerOfficer")?.params).toEqual({
+      code: "LPR-7K3M9QXA",
+      text: "Sisi kiri jalan, dekat gerbang",
+    });
     const story = "Sampah di TPS Jalan Kenanga sudah seminggu tidak diangkut, baunya menyengat.";
     const which = run([text(story, { ...pending, story: storyOf(story), newForm: form })]);
     expect(asked(which)).toBe("answerOrNew");

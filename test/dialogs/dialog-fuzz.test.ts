@@ -130,20 +130,27 @@ const sender = fc.constantFrom("warga-a", "warga-b", "petugas", "koord");
 type Step = [string, Act];
 /** A whole story and "kirim" from one citizen, dropped anywhere in a sequence (the form may be mid-way). */
 const filing: fc.Arbitrary<Step[]> = fc
-  .tuple(fc.constantFrom("warga-a", "warga-b"), fc.constantFrom(
-    "Selamat pagi pak, lampu jalan di Jl. Kenanga RT 03 RW 02 Kel. Sukamaju mati sejak 3 hari lalu, gelap sekali",
-    "min sampah di pasar kliwon udah seminggu gak diangkut, baunya nyengat",
-    "Usul pak, mohon dibangun lampu penerangan di gang mawar rt 5 rw 2, gelap kalau malam",
-  ), fc.constantFrom("kirim", "1", "iya", "kirmi"))
+  .tuple(
+    fc.constantFrom("warga-a", "warga-b"),
+    fc.constantFrom(
+      "Selamat pagi pak, lampu jalan di Jl. Kenanga RT 03 RW 02 Kel. Sukamaju mati sejak 3 hari lalu, gelap sekali",
+      "min sampah di pasar kliwon udah seminggu gak diangkut, baunya nyengat",
+      "Usul pak, mohon dibangun lampu penerangan di gang mawar rt 5 rw 2, gelap kalau malam",
+    ),
+    fc.constantFrom("kirim", "1", "iya", "kirmi"),
+  )
   .map(([userId, story, send]) => [
     [userId, { text: story }],
     [userId, { text: send }],
   ]);
 const steps: fc.Arbitrary<Step[]> = fc
-  .array(fc.oneof({ weight: 5, arbitrary: fc.tuple(sender, act).map((step): Step[] => [step]) }, { weight: 1, arbitrary: filing }), {
-    minLength: 1,
-    maxLength: 30,
-  })
+  .array(
+    fc.oneof({ weight: 5, arbitrary: fc.tuple(sender, act).map((step): Step[] => [step]) }, { weight: 1, arbitrary: filing }),
+    {
+      minLength: 1,
+      maxLength: 30,
+    },
+  )
   .map((chunks) => chunks.flat());
 
 describe("dialog fuzz", () => {

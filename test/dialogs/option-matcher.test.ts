@@ -5,7 +5,10 @@ import { questionOptions, type QuestionId } from "../../dialogs/complaint-questi
 import { matchOption, optionMentioned } from "../../dialogs/option-matcher.js";
 import { CONFIDENT_ROAD } from "../support/classifications.js";
 
-const context = { ...EMPTY_CONTEXT, draft: { photoIds: ["p1"], reportType: "pengaduan" as const, suggestion: CONFIDENT_ROAD, locationText: "Jl. A" } };
+const context = {
+  ...EMPTY_CONTEXT,
+  draft: { photoIds: ["p1"], reportType: "pengaduan" as const, suggestion: CONFIDENT_ROAD, locationText: "Jl. A" },
+};
 const options = (question: QuestionId) => questionOptions(question, context, (code) => code);
 
 describe("matchOption", () => {

@@ -15,9 +15,30 @@ const newForm = { submissionId: "sub-1", trackingCode: "LPR-ABCDEFGH" };
 const event: fc.Arbitrary<DialogEvent> = fc.oneof(
   fc.constant<DialogEvent>({ type: "START" }),
   fc.constant<DialogEvent>({ type: "REPORT", ...newForm }),
-  fc.constantFrom<DialogEvent>({ type: "CANCEL", from: "summary" }, { type: "SKIP" }, { type: "HELP" }, { type: "STALE" }, { type: "EMPTY" }),
+  fc.constantFrom<DialogEvent>(
+    { type: "CANCEL", from: "summary" },
+    { type: "SKIP" },
+    { type: "HELP" },
+    { type: "STALE" },
+    { type: "EMPTY" },
+  ),
   fc
-    .constantFrom("1", "benar", "lain", "tidak_tahu", "lewati", "kirim", "ubah", "batal", "description", "photo", "hapus", "ya", "tidak", "DPUPR")
+    .constantFrom(
+      "1",
+      "benar",
+      "lain",
+      "tidak_tahu",
+      "lewati",
+      "kirim",
+      "ubah",
+      "batal",
+      "description",
+      "photo",
+      "hapus",
+      "ya",
+      "tidak",
+      "DPUPR",
+    )
     .map<DialogEvent>((value) => ({ type: "CHOICE", value })),
   fc
     .constantFrom("Jalan di depan pasar berlubang besar sejak seminggu, motor jatuh.", "rusak", "Jl. Merdeka No. 5", "lapor")

@@ -18,7 +18,8 @@ afterAll(async () => {
   await app.close();
 });
 
-const citizen = (channel: ChannelName = "terminal"): ChatDriver => chatDriver(app.handler, { channel, userId: `warga-${(user += 1)}` });
+const citizen = (channel: ChannelName = "terminal"): ChatDriver =>
+  chatDriver(app.handler, { channel, userId: `warga-${(user += 1)}` });
 const codeIn = (replies: OutboundMessage[]) => TRACKING_CODE.exec(replies.map((r) => r.text).join("\n"))?.[0];
 
 /** Answers whatever is asked, the way a citizen who already told everything would; counts the answers. */
@@ -37,11 +38,27 @@ const complaintOf = (code: string) => app.prisma.complaint.findUniqueOrThrow({ w
 
 describe("a whole story files in at most two answers", () => {
   it.each([
-    ["Selamat pagi pak, lampu jalan di Jl. Kenanga RT 03 RW 02 Kel. Sukamaju mati sejak 3 hari lalu, gelap sekali", "Jl. Kenanga RT 03 RW 02 Kel. Sukamaju", "2026-11-27"],
+    [
+      "Selamat pagi pak, lampu jalan di Jl. Kenanga RT 03 RW 02 Kel. Sukamaju mati sejak 3 hari lalu, gelap sekali",
+      "Jl. Kenanga RT 03 RW 02 Kel. Sukamaju",
+      "2026-11-27",
+    ],
     ["Assalamualaikum min, sampah di pasar kliwon udah seminggu gak diangkut, baunya nyengat bgt", "pasar kliwon", "2026-11-23"],
-    ["Punten, jalan di depan SDN 2 Cibiru berlubang gede pisan sejak 2 minggu, tos aya motor nu labuh", "depan SDN 2 Cibiru", "2026-11-16"],
-    ["min air pdam mati total dr kemarin sore di perumahan griya asri blok c, warga gak bisa mandi", "perumahan griya asri blok c", "2026-11-29"],
-    ["halo pak, izin lapor: di gang mawar rt 5 rw 2 ada pohon tumbang nutup jalan sejak tadi pagi", "gang mawar rt 5 rw 2", "2026-11-30"],
+    [
+      "Punten, jalan di depan SDN 2 Cibiru berlubang gede pisan sejak 2 minggu, tos aya motor nu labuh",
+      "depan SDN 2 Cibiru",
+      "2026-11-16",
+    ],
+    [
+      "min air pdam mati total dr kemarin sore di perumahan griya asri blok c, warga gak bisa mandi",
+      "perumahan griya asri blok c",
+      "2026-11-29",
+    ],
+    [
+      "halo pak, izin lapor: di gang mawar rt 5 rw 2 ada pohon tumbang nutup jalan sejak tadi pagi",
+      "gang mawar rt 5 rw 2",
+      "2026-11-30",
+    ],
   ])("%s", async (story, location, date) => {
     const chat = citizen();
     await chat.say(story);
@@ -87,14 +104,18 @@ describe("/lapor, one thing per answer", () => {
     const code = codeIn(await chat.say("kirim"));
     expect(code).toBeDefined();
     const complaint = await complaintOf(code ?? "");
-    expect(complaint).toMatchObject({ locationText: "Jl. Merdeka No. 5 depan warung bu Siti", description: "Jalan berlubang besar, motor sering jatuh kalau malam" });
+    expect(complaint).toMatchObject({
+      locationText: "Jl. Merdeka No. 5 depan warung bu Siti",
+      description: "Jalan berlubang besar, motor sering jatuh kalau malam",
+    });
     expect(complaint.incidentDate?.toISOString().slice(0, 10)).toBe("2026-11-28");
   });
 
   it("counts: story, place, date, Kirim is four answers; an unsure agency makes five", async () => {
     const chat = citizen();
     await chat.say("/lapor");
-    for (const answer of ["Jalan berlubang besar, motor sering jatuh kalau malam", "Jl. Merdeka No. 5", "kemarin sore"]) await chat.say(answer);
+    for (const answer of ["Jalan berlubang besar, motor sering jatuh kalau malam", "Jl. Merdeka No. 5", "kemarin sore"])
+      await chat.say(answer);
     expect(codeIn(await chat.say("kirim"))).toBeDefined();
     expect(chat.transcript).toHaveLength(5);
     const unsure = citizen();
@@ -106,7 +127,9 @@ describe("/lapor, one thing per answer", () => {
 
   it("takes an agency by alias at the agency question and stores the classifier's suggestion apart", async () => {
     const chat = citizen();
-    await chat.say("Pelayanan di kantor itu lambat sekali, saya menunggu berjam-jam tanpa kejelasan di Jl. Sudirman sejak kemarin");
+    await chat.say(
+      "Pelayanan di kantor itu lambat sekali, saya menunggu berjam-jam tanpa kejelasan di Jl. Sudirman sejak kemarin",
+    );
     expect(askedQuestion(chat.transcript.at(-1))).toBe("agencyPick");
     const { code } = await finish(chat, { agencyPick: "BPN" });
     const complaint = await complaintOf(code);
@@ -131,7 +154,9 @@ describe("nothing lost, nothing bad filed", () => {
     expect(reply?.text).toContain('"Jalan rusak parah"');
     await chat.say("di depan SDN 5 Sukajadi, lubangnya dalam sejak kemarin");
     const { code } = await finish(chat);
-    expect((await complaintOf(code)).description).toBe("Jalan rusak parah di depan SDN 5 Sukajadi, lubangnya dalam sejak kemarin");
+    expect((await complaintOf(code)).description).toBe(
+      "Jalan rusak parah di depan SDN 5 Sukajadi, lubangnya dalam sejak kemarin",
+    );
     const intent = citizen();
     expect((await intent.say("min mau ngadu"))[0]?.text).toMatch(/Ceritakan masalahnya/);
   });
@@ -139,7 +164,11 @@ describe("nothing lost, nothing bad filed", () => {
   it("refuses emoji, punctuation and stretched letters as a description, and cuts a first message at 4,000 characters", async () => {
     const chat = citizen();
     await chat.say("/lapor");
-    for (const junk of ["💩🔥🙏💩🔥🙏💩🔥🙏💩🔥🙏💩🔥🙏💩🔥🙏💩🔥🙏", "!!!!!!!!!!!!!!!!!!!!!!!!!", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaa"]) {
+    for (const junk of [
+      "💩🔥🙏💩🔥🙏💩🔥🙏💩🔥🙏💩🔥🙏💩🔥🙏💩🔥🙏",
+      "!!!!!!!!!!!!!!!!!!!!!!!!!",
+      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    ]) {
       expect((await chat.say(junk))[0]?.text).toMatch(/kata-kata/);
     }
     const long = citizen();
@@ -175,13 +204,23 @@ describe("nothing lost, nothing bad filed", () => {
   it("continues a form opened before the dialog's version 2", async () => {
     const chat = citizen();
     const chatId = `warga-${user}`;
-    const draft = { photoIds: [], reportType: "pengaduan", description: "Jalan berlubang besar di depan pasar, motor sering jatuh.", agency: "DPUPR", agencyConfirmed: true, locationText: "depan pasar Kosambi" };
+    const draft = {
+      photoIds: [],
+      reportType: "pengaduan",
+      description: "Jalan berlubang besar di depan pasar, motor sering jatuh.",
+      agency: "DPUPR",
+      agencyConfirmed: true,
+      locationText: "depan pasar Kosambi",
+    };
     await app.prisma.conversation.create({
       data: {
         channel: "terminal",
         chatId,
         machineVersion: COMPLAINT_MACHINE_VERSION - 1,
-        snapshot: JSON.stringify({ value: { form: "date" }, context: { draft, submissionId: "old-form", trackingCode: "LPR-7K3M9QXA", editing: false } }),
+        snapshot: JSON.stringify({
+          value: { form: "date" },
+          context: { draft, submissionId: "old-form", trackingCode: "LPR-7K3M9QXA", editing: false },
+        }),
         updatedAt: clock(),
       },
     });

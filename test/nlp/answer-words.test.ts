@@ -42,10 +42,17 @@ describe("readAnswerWord", () => {
 });
 
 describe("isCancel", () => {
-  it.each(["batal", "Batal.", "batal aja", "gak jadi lapor", "/batal", "ga jadi deh", "tidak jadi melapor", "batalkan laporannya", "cancel"])(
-    "%s cancels",
-    (text) => expect(isCancel(text)).toBe(true),
-  );
+  it.each([
+    "batal",
+    "Batal.",
+    "batal aja",
+    "gak jadi lapor",
+    "/batal",
+    "ga jadi deh",
+    "tidak jadi melapor",
+    "batalkan laporannya",
+    "cancel",
+  ])("%s cancels", (text) => expect(isCancel(text)).toBe(true));
   it.each(["batal bayar tapi uang tidak kembali", "jadi begini pak", "tidak ada", "jalan rusak"])("%s does not", (text) =>
     expect(isCancel(text)).toBe(false),
   );

@@ -4,7 +4,10 @@ import { extractLocation } from "../../nlp/extract-location.js";
 
 describe("extractLocation", () => {
   it.each([
-    ["Selamat pagi pak, lampu jalan di Jl. Kenanga RT 03 RW 02 Kel. Sukamaju mati sejak 3 hari lalu", "Jl. Kenanga RT 03 RW 02 Kel. Sukamaju"],
+    [
+      "Selamat pagi pak, lampu jalan di Jl. Kenanga RT 03 RW 02 Kel. Sukamaju mati sejak 3 hari lalu",
+      "Jl. Kenanga RT 03 RW 02 Kel. Sukamaju",
+    ],
     ["Jalan di depan SDN 3 berlubang besar sejak dua minggu", "depan SDN 3"],
     ["sampah numpuk di pasar kliwon udah seminggu gak diangkut", "pasar kliwon"],
     ["air pdam mati 3 hari di perumahan griya asri blok c", "perumahan griya asri blok c"],

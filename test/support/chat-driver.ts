@@ -91,8 +91,7 @@ export async function fileComplaint(
     } else if (question === "location") {
       locationAnswered = true;
       replies = await chat.say(script.location ?? "Jl. Merdeka No. 5, depan SDN 3");
-    }
-    else if (question === "date") replies = await chat.say(script.date ?? "kemarin");
+    } else if (question === "date") replies = await chat.say(script.date ?? "kemarin");
     else if (question === "privacy") {
       privacySet = true;
       replies = await chat.press(script.privacy ?? "Biasa");
