@@ -193,6 +193,12 @@ describe("complaint dialog", () => {
     const back = run([text("Jl. Sudirman 10")], editing.snapshot);
     expect(asked(back)).toBe("summary");
     expect(back.snapshot.context.draft).toMatchObject({ locationText: "Jl. Sudirman 10", incidentDate: "2026-11-22" });
+    // A sentence at the type question is never a new description.
+    const atType = run([choice("ubah"), choice("type")], atSummary.snapshot);
+    const sentence = run([text("tolong cepat ditangani ya pak, sudah lama sekali")], atType.snapshot);
+    expect(asked(sentence)).toBe("type");
+    expect(notices(sentence)).toContain("chooseOption");
+    expect(sentence.snapshot.context.draft.description).toBe(description);
     const private_ = run([choice("ubah"), choice("privacy"), choice("anonim")], atSummary.snapshot);
     expect(asked(private_)).toBe("summary");
     expect(private_.snapshot.context.draft.privacy).toBe("anonim");
