@@ -9,20 +9,17 @@ import { assign, setup } from "xstate";
 import { COORDINATOR_CODE, type ReportType } from "../nlp/classification.js";
 import type { Privacy } from "../complaints/complaint-status.js";
 import {
-  DESCRIPTION_MIN,
   EMPTY_CONTEXT,
   LOCATION_MAX,
-  LOCATION_MIN,
-  MAX_PHOTOS,
-  visibleLength,
   type ComplaintContext,
   type ComplaintDraft,
   type DialogEvent,
   type SkippableField,
   type Story,
 } from "./complaint-context.js";
-import { missingLocation, type QuestionId } from "./complaint-questions.js";
+import type { QuestionId } from "./complaint-questions.js";
 import { storyDraft, withDescription } from "./story-draft.js";
+import { complaintGuards, storyOf } from "./complaint-guards.js";
 import { truncateGraphemes } from "../nlp/text-quality.js";
 import type { NoticeId } from "./complaint-copy.js";
 
@@ -37,28 +34,6 @@ export interface FileComplaintParams {
 
 type EventOf<T extends DialogEvent["type"]> = Extract<DialogEvent, { type: T }>;
 type Args = { context: ComplaintContext; event: DialogEvent };
-
-const storyOf = (event: DialogEvent): Story | undefined => (event.type === "TEXT" ? event.story : undefined);
-
-/** A story worth starting a report: a described problem, a short complaint, or "mau lapor". */
-function startsReport(story: Story | undefined): boolean {
-  if (!story) return false;
-  const known = story.classification.agency !== COORDINATOR_CODE || story.classification.keywords.length > 0;
-  return story.intent || (story.hasWords && (known || visibleLength(story.description) >= DESCRIPTION_MIN));
-}
-
-function readsAsNewReport(story: Story | undefined): boolean {
-  if (!story) return false;
-  const confident = story.classification.agency !== COORDINATOR_CODE;
-  return story.intent || (story.hasWords && confident && visibleLength(story.description) >= DESCRIPTION_MIN);
-}
-
-/** The story tells some of the problem (not only "saya mau lapor"). */
-const storyHasProblem = (story: Story | undefined): boolean => Boolean(story?.hasWords && story.description);
-
-const hasContent = (draft: ComplaintDraft): boolean =>
-  Boolean(draft.description || draft.locationText || draft.incidentDate || draft.agency || draft.latitude !== undefined) ||
-  draft.photoIds.length > 0;
 
 const skip = (context: ComplaintContext, field: SkippableField): SkippableField[] => [
   ...(context.skipped ?? []).filter((f) => f !== field),
@@ -203,47 +178,7 @@ export const complaintMachine = setup({
     rememberFiled: assign(({ context }) => ({ ...EMPTY_CONTEXT, lastFiledCode: context.trackingCode })),
     resetForm: assign(({ context }) => ({ ...EMPTY_CONTEXT, lastFiledCode: context.lastFiledCode })),
   },
-  guards: {
-    startsReport: ({ event }) => event.type === "TEXT" && event.newForm !== undefined && startsReport(event.story),
-    pendingQuestion: ({ event }) => event.type === "TEXT" && event.pendingQuestion !== undefined,
-    storyTruncated: ({ event }) => storyOf(event)?.truncated === true,
-    // While an officer waits, only "mau lapor" or a confidently routed story reads as a new report.
-    startsReportWhilePending: ({ event }) =>
-      event.type === "TEXT" &&
-      event.pendingQuestion !== undefined &&
-      event.newForm !== undefined &&
-      readsAsNewReport(event.story),
-    startsReportWithStory: ({ event }) =>
-      event.type === "TEXT" && event.newForm !== undefined && startsReport(event.story) && storyHasProblem(event.story),
-    needsDescription: ({ context }) => visibleLength(context.draft.description ?? "") < DESCRIPTION_MIN,
-    needsAgency: ({ context }) => context.draft.agency === undefined,
-    hasConfidentSuggestion: ({ context }) =>
-      context.draft.suggestion !== undefined && context.draft.suggestion.agency !== COORDINATOR_CODE,
-    needsLocation: ({ context }) =>
-      missingLocation(context) ||
-      (context.draft.reportType === "aspirasi" &&
-        !context.draft.locationText &&
-        context.draft.latitude === undefined &&
-        !context.skipped?.includes("location")),
-    needsDate: ({ context }) =>
-      context.draft.reportType === "pengaduan" && !context.draft.incidentDate && !context.skipped?.includes("date"),
-    noStory: ({ event }) => storyOf(event) === undefined,
-    noWords: ({ event }) => storyOf(event)?.hasWords === false,
-    stillShort: ({ context, event }) =>
-      visibleLength(withDescription(context, storyOf(event) as Story).description ?? "") < DESCRIPTION_MIN,
-    chose: ({ event }, params: { value: string }) => event.type === "CHOICE" && event.value === params.value,
-    choseAny: ({ event }) => event.type === "CHOICE" && event.value !== "",
-    notAPlace: ({ event }) => event.type === "TEXT" && event.notAPlace === true,
-    locationTooShort: ({ event }) => event.type === "TEXT" && visibleLength(event.text) < LOCATION_MIN,
-    locationOptional: ({ context }) => context.draft.reportType !== "pengaduan",
-    dateUnderstood: ({ event }) => event.type === "TEXT" && event.date?.ok === true,
-    dateInFuture: ({ event }) => event.type === "TEXT" && event.date?.ok === false && event.date.reason === "future",
-    dateUnknownToCitizen: ({ event }) => event.type === "TEXT" && event.unknown === true,
-    photoLimitReached: ({ context }) => context.draft.photoIds.length >= MAX_PHOTOS,
-    formHasContent: ({ context }) => hasContent(context.draft),
-    canSend: ({ context }) => !missingLocation(context),
-    resumesAt: ({ context }, params: { question: QuestionId }) => context.resumeAt === params.question,
-  },
+  guards: complaintGuards,
 }).createMachine({
   id: "complaint",
   context: EMPTY_CONTEXT,
