@@ -27,5 +27,7 @@ export async function confirmFixed(
 ): Promise<OutboundMessage[]> {
   const result = await lifecycle.confirmFixed(db, actor, code, fixed);
   if (!result.ok) return say(result.message);
-  return say(result.reopened ? CITIZEN_CONFIRM.reopened(result.code, result.responseDue ?? "-") : CITIZEN_CONFIRM.fixed(result.code));
+  return say(
+    result.reopened ? CITIZEN_CONFIRM.reopened(result.code, result.responseDue ?? "-") : CITIZEN_CONFIRM.fixed(result.code),
+  );
 }
