@@ -20,7 +20,8 @@ const STORY = "Selamat pagi pak, lampu jalan di Jl. Kenanga RT 03 RW 02 Kel. Suk
 describe("npm run chat", () => {
   it("files the issue's one-message story from piped input, and /status shows its place and date", async () => {
     const db = `file:${path.join(dir, "piped.db")}`;
-    const input = [STORY, "kirim", "/status", ""].join("\n");
+    // An empty line in between gets a short hint, and the form goes on.
+    const input = [STORY, "", "kirim", "/status", ""].join("\n");
     const { stdout } = await promisify(execFile)(
       "sh",
       ["-c", `printf '%s' "$INPUT" | node_modules/.bin/tsx app/main.ts --chat`],
@@ -31,6 +32,7 @@ describe("npm run chat", () => {
     );
     const code = TRACKING_CODE.exec(stdout)?.[0];
     expect(code).toBeDefined();
+    expect(stdout).toContain("Pesan Anda kosong");
     expect(stdout).toMatch(/Lokasi: Jl\. Kenanga RT 03 RW 02 Kel\. Sukamaju/);
     const opened = await openDatabase(db);
     const row = await opened.prisma.complaint.findUnique({ where: { trackingCode: code ?? "" } });
