@@ -3,9 +3,13 @@
 
 const segmenter = new Intl.Segmenter("id", { granularity: "grapheme" });
 const INVISIBLE = /^[\s\p{Cf}\p{Cc}]+$/u;
+// ASCII without CR+LF pairs, which are one grapheme of two characters.
+const ASCII = /^(?:(?!\r\n)[\x00-\x7f])*$/;
 
 /** Characters a reader sees: graphemes, without spaces and invisible format characters. */
 export function visibleLength(text: string): number {
+  // Plain ASCII (most messages): one character is one grapheme; the segmenter is only needed beyond it.
+  if (ASCII.test(text)) return text.replace(/[\s\x00-\x1f\x7f]+/g, "").length;
   let count = 0;
   for (const { segment } of segmenter.segment(text)) if (!INVISIBLE.test(segment)) count += 1;
   return count;
@@ -26,6 +30,7 @@ export function truncateGraphemes(text: string, max: number): string {
 
 /** Graphemes in the whole text, spaces included (what "maksimal 4000 karakter" means). */
 export function graphemeLength(text: string): number {
+  if (ASCII.test(text)) return text.length;
   let count = 0;
   for (const _ of segmenter.segment(text)) count += 1;
   return count;
