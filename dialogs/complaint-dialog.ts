@@ -17,7 +17,7 @@ import {
   type SkippableField,
   type Story,
 } from "./complaint-context.js";
-import type { QuestionId } from "./complaint-questions.js";
+import { QUESTION_IDS, type QuestionId } from "./complaint-questions.js";
 import { storyDraft, withDescription } from "./story-draft.js";
 import { complaintGuards, storyOf } from "./complaint-guards.js";
 import { truncateGraphemes } from "../nlp/text-quality.js";
@@ -59,18 +59,7 @@ const CANCELLED = [
 const hint = (notice: NoticeId) => [{ type: "say", params: { notice } }, "askCurrent"] as const;
 
 /** Questions the form can come back to after a cancel that was not confirmed. */
-const RESUMABLE: QuestionId[] = [
-  "type",
-  "description",
-  "agency",
-  "agencyPick",
-  "location",
-  "date",
-  "photo",
-  "privacy",
-  "summary",
-  "editPick",
-];
+const RESUMABLE = QUESTION_IDS.filter((question) => !["menu", "cancelConfirm", "answerOrNew"].includes(question));
 
 export const complaintMachine = setup({
   types: {

@@ -45,18 +45,8 @@ export function freshSnapshot(): ComplaintSnapshot {
 }
 
 /** Version 1 asked every question in a fixed order: what was passed without an answer was skipped. */
-const V1_ORDER: QuestionId[] = [
-  "type",
-  "description",
-  "agency",
-  "agencyPick",
-  "location",
-  "date",
-  "photo",
-  "privacy",
-  "summary",
-  "editPick",
-];
+// Version 1 asked the questions from "type" to "editPick" in the order QUESTION_IDS lists them.
+const V1_ORDER = QUESTION_IDS.slice(QUESTION_IDS.indexOf("type"), QUESTION_IDS.indexOf("editPick") + 1);
 
 function migrateV1(stored: StoredShape): StoredShape {
   if (stored.value === "menu" || stored.value === "answerOrNew") return stored;
