@@ -12,9 +12,10 @@ import { startCheckpointer } from "../db/checkpointer.js";
 import { createApp, type App } from "./compose.js";
 import { loadConfig } from "./config.js";
 
-export const DESCRIPTION = "Jalan di depan SDN 3 Sukajadi berlubang besar sejak dua minggu, sudah dua motor jatuh.";
-/** One full complaint, typed the way citizens answer (numbers and words). */
-export const COMPLAINT_SCRIPT = ["/lapor", "1", DESCRIPTION, "1", "Jl. Merdeka No. 5", "kemarin", "lewati", "1", "kirim"];
+/** A story without place or date, so the place and date questions are asked and answered too. */
+export const DESCRIPTION = "Jalan berlubang besar, sudah dua motor jatuh, mohon segera diperbaiki.";
+/** One full complaint from /lapor, one thing per answer (the longest common path: 4 answers after /lapor). */
+export const COMPLAINT_SCRIPT = ["/lapor", DESCRIPTION, "Jl. Merdeka No. 5", "kemarin", "kirim"];
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -273,4 +274,53 @@ export async function benchFiling(app: App, dir: string, count: number): Promise
     rawInsertsPerSecond: Math.round(rawInsertsPerSecond),
     ratioToSingleRow: Math.round((complaintsPerSecond / rawInsertsPerSecond) * 1000) / 1000,
   };
+}
+
+/** Whole stories as citizens send them (our own phrasings: a regression figure, not evidence of accuracy). */
+export const WHOLE_STORIES = [
+  "Selamat pagi pak, lampu jalan di Jl. Kenanga RT 03 RW 02 Kel. Sukamaju mati sejak 3 hari lalu, gelap sekali",
+  "Assalamualaikum min, sampah di pasar kliwon udah seminggu gak diangkut, baunya nyengat bgt",
+  "Punten, jalan di depan SDN 2 Cibiru berlubang gede pisan sejak 2 minggu, tos aya motor nu labuh",
+  "min air pdam mati total dr kemarin sore di perumahan griya asri blok c, warga gak bisa mandi",
+  "Usul pak, mohon dibangun lampu penerangan di gang mawar rt 5 rw 2, gelap kalau malam",
+];
+
+export interface AnswerCounts {
+  /** Answers after a whole story until the tracking code, per story. */
+  wholeStory: number[];
+  /** Answers after /lapor for a citizen who answers one thing at a time. */
+  oneAtATime: number;
+}
+
+/** Counts the citizen's answers to a tracking code: what the dialog asks of people, per scenario. */
+export async function benchAnswerCounts(handler: MessageHandler): Promise<AnswerCounts> {
+  const answersUntilFiled = async (chatId: string, first: string[], answer: (reply: string) => string): Promise<number> => {
+    const send = async (text: string) =>
+      (await handler.handle({ channel: "terminal", chatId, userId: chatId, messageId: randomUUID(), text }))
+        .map((r) => r.text)
+        .join("\n");
+    let reply = "";
+    for (const text of first) reply = await send(text);
+    for (let count = 1; count <= 12; count += 1) {
+      reply = await send(answer(reply));
+      if (/LPR-[0-9A-Z]{8}/.test(reply)) return count;
+    }
+    return Number.NaN;
+  };
+  // The place and date questions are answered when asked; an unsure agency gets "tidak tahu".
+  const answer = (reply: string) =>
+    /Ringkasan/.test(reply)
+      ? "kirim"
+      : /Instansi mana/.test(reply)
+        ? "tidak tahu"
+        : /Di mana/.test(reply)
+          ? "Jl. Merdeka No. 5"
+          : "kemarin";
+  const wholeStory: number[] = [];
+  for (const [index, story] of WHOLE_STORIES.entries())
+    wholeStory.push(await answersUntilFiled(`story-${index}`, [story], answer));
+  const oneAtATime = await answersUntilFiled("one-at-a-time", ["/lapor"], (reply) =>
+    /Ceritakan masalahnya/.test(reply) ? DESCRIPTION : answer(reply),
+  );
+  return { wholeStory, oneAtATime };
 }

@@ -1,7 +1,14 @@
 // `npm run bench`: performance figures as a table and one JSON line. Never fails on a slow machine.
 import { statSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { benchDialog, benchFiling, benchIdleMemory, benchLatencyAtRate, withBenchApp } from "./bench-dialog.js";
+import {
+  benchAnswerCounts,
+  benchDialog,
+  benchFiling,
+  benchIdleMemory,
+  benchLatencyAtRate,
+  withBenchApp,
+} from "./bench-dialog.js";
 import { benchColdStart } from "./bench-startup.js";
 
 const { values } = parseArgs({
@@ -24,6 +31,13 @@ const row = (name: string, value: string, target: string) => {
 };
 
 if (wanted("dialog")) {
+  const answers = await withBenchApp((app) => benchAnswerCounts(app.runner));
+  figures.answers = answers;
+  row(
+    "citizen answers to a tracking code (own scripted stories)",
+    `whole story: ${answers.wholeStory.join(", ")}; /lapor one at a time: ${answers.oneAtATime}`,
+    "<= 2; <= 6",
+  );
   const result = await withBenchApp((app) => benchDialog(app.runner, Number(values.citizens)));
   figures.dialog = result;
   row(

@@ -18,10 +18,10 @@ import { CITIZEN_COMMAND_WORDS, createCitizenCommands } from "../dialogs/citizen
 import { ConversationRunner } from "../dialogs/conversation-runner.js";
 import { createReportCommand } from "../dialogs/report-command.js";
 import { createStaffCommands } from "../dialogs/staff-commands.js";
-import { createPendingAnswerHook } from "../dialogs/pending-answer.js";
+import { createCitizenReplies } from "../dialogs/pending-answer.js";
 import { loadAgencyCatalog, type AgencyCatalog } from "../nlp/agency-catalog.js";
 import { createAgencyClassifier } from "../nlp/agency-classifier.js";
-import { localDate, parseIndonesianDate } from "../nlp/indonesian-dates.js";
+import { findIndonesianDate, localDate, parseIndonesianDate } from "../nlp/indonesian-dates.js";
 import { createRegionMatcher } from "../nlp/region-hints.js";
 import type { AgencyClassifier } from "../nlp/classification.js";
 import { newTrackingCode } from "../complaints/tracking-code.js";
@@ -91,11 +91,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     ],
     citizenCommands: [createCitizenCommands({ lifecycle })],
     citizenCommandWords: CITIZEN_COMMAND_WORDS,
-    menuTextHook: createPendingAnswerHook(lifecycle),
+    citizenReplies: createCitizenReplies(lifecycle),
     readers: {
       classify: (text) => classifier.classify(text),
       regionHint: (text) => regions.find(text)[0]?.label,
       parseDate: (text) => parseIndonesianDate(text, localDate(clock(), config.UTC_OFFSET_HOURS)),
+      findDate: (text) => findIndonesianDate(text, localDate(clock(), config.UTC_OFFSET_HOURS))?.date,
       agencyCode: (text) => catalog.byName(text)?.code,
       names: agencyName,
       newForm: () => ({ submissionId: randomUUID(), trackingCode: newTrackingCode() }),

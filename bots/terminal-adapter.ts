@@ -84,11 +84,8 @@ export function startTerminal(options: TerminalOptions): TerminalChannel {
     if (options.prompt) options.output.write("> ");
     for await (const raw of rl) {
       if (stopping) break;
+      // An empty line is answered too (the dialog's short hint): every message gets one answer.
       const line = raw.replace(/\r$/, "");
-      if (line.trim() === "") {
-        if (options.prompt) options.output.write("> ");
-        continue;
-      }
       const replies = await options.handler.handle(await toInbound(line, options));
       for (const reply of replies) write(`\n${renderForTerminal(reply)}\n`);
       if (options.prompt) options.output.write("> ");

@@ -47,6 +47,15 @@ export interface FiledComplaint {
   created: boolean;
 }
 
+/** The classifier's best agency and its confidence; below the threshold its best guess is still what it suggested. */
+function classifierSuggestion(suggestion: Classification | undefined): { agency: string; confidence: number } {
+  if (!suggestion) return { agency: COORDINATOR_CODE, confidence: 0 };
+  const best = suggestion.top[0];
+  return best
+    ? { agency: best.agency, confidence: suggestion.confidence }
+    : { agency: suggestion.agency, confidence: suggestion.confidence };
+}
+
 function uniqueTrackingCode(store: SqlStore, preferred: string): string {
   let code = preferred;
   while (store.trackingCodeTaken(code)) code = newTrackingCode();
@@ -60,6 +69,7 @@ export function fileComplaint(store: SqlStore, form: ComplaintForm, reporter: Ci
   const chosen = form.agency ?? COORDINATOR_CODE;
   // Routed at once only when the citizen confirmed a confident suggestion; otherwise the coordinator verifies.
   const routed = chosen !== COORDINATOR_CODE && form.agencyConfirmed === true && form.suggestion?.agency === chosen;
+  const suggested = classifierSuggestion(form.suggestion);
   const id = randomUUID();
   const trackingCode = uniqueTrackingCode(store, form.trackingCode);
   const status = routed ? STATUS.DITERUSKAN : STATUS.BARU;
@@ -73,8 +83,9 @@ export function fileComplaint(store: SqlStore, form: ComplaintForm, reporter: Ci
     chatId: reporter.chatId,
     reportType: form.reportType,
     description: form.description,
-    suggestedAgency: chosen,
-    suggestedConfidence: form.suggestion?.top.find((score) => score.agency === chosen)?.score ?? 0,
+    // What the classifier suggested, with its confidence: never the citizen's choice (that is `chosen`).
+    suggestedAgency: suggested.agency,
+    suggestedConfidence: suggested.confidence,
     assignedAgency,
     locationText: form.locationText ?? null,
     latitude: form.latitude ?? null,
@@ -97,7 +108,11 @@ export function fileComplaint(store: SqlStore, form: ComplaintForm, reporter: Ci
     fromStatus: null,
     toStatus: STATUS.BARU,
     actorType: ACTOR.CITIZEN,
-    note: "Laporan diterima.",
+    // The citizen's own pick of an agency, when it was not routed at once, is for the coordinator to see.
+    note:
+      !routed && chosen !== COORDINATOR_CODE
+        ? `Laporan diterima. Instansi pilihan pelapor: ${deps.agencyName(chosen) ?? chosen}.`
+        : "Laporan diterima.",
   });
   if (routed) {
     store.insertEvent({
@@ -113,7 +128,13 @@ export function fileComplaint(store: SqlStore, form: ComplaintForm, reporter: Ci
   store.attachDraftPhotos(form.submissionId, form.photoIds, id);
   notifyStaffOfNewComplaint(
     store,
-    { id, trackingCode, assignedAgency, suggestedAgency: chosen, urgent: form.suggestion?.urgent ?? false },
+    {
+      id,
+      trackingCode,
+      assignedAgency,
+      suggestedAgency: chosen === COORDINATOR_CODE ? suggested.agency : chosen,
+      urgent: form.suggestion?.urgent ?? false,
+    },
     deps,
   );
   return { id, trackingCode, status, assignedAgency, created: true };

@@ -62,6 +62,9 @@ export interface CitizenComplaintView {
   statusLabel: string;
   agency: string | null;
   summary: string;
+  /** Where and when, as filed (the citizen's own words or pin; the incident date). */
+  location: string | null;
+  incidentDate: string | null;
   filedAt: string;
   nextStep: string;
   history: HistoryLine[];
@@ -178,6 +181,12 @@ function failedDeliveryLine(complaint: Complaint, failure: FailedDelivery, offse
   };
 }
 
+/** The place as filed: the citizen's words, else the pin. */
+function complaintLocation(complaint: Complaint): string | null {
+  const hasPoint = complaint.latitude !== null && complaint.longitude !== null;
+  return complaint.locationText ?? (hasPoint ? `${complaint.latitude}, ${complaint.longitude}` : null);
+}
+
 export function toStaffView(
   complaint: ComplaintWithCitizen,
   events: ComplaintEvent[],
@@ -212,7 +221,7 @@ export function toStaffView(
     reporter: reporterLine(complaint),
     description: complaint.description,
     incidentDate: complaint.incidentDate ? formatDay(complaint.incidentDate, offset) : null,
-    location: complaint.locationText ?? (hasPoint ? `${complaint.latitude}, ${complaint.longitude}` : null),
+    location: complaintLocation(complaint),
     coordinates: hasPoint ? `${complaint.latitude?.toFixed(5)}, ${complaint.longitude?.toFixed(5)}` : null,
     mapUrl: hasPoint ? `https://maps.google.com/?q=${complaint.latitude},${complaint.longitude}` : null,
     attachmentCount,
@@ -307,6 +316,8 @@ export function toCitizenView(complaint: Complaint, events: ComplaintEvent[], co
     statusLabel: STATUS_LABEL[status],
     agency: complaint.assignedAgency ? (context.agencyName(complaint.assignedAgency) ?? complaint.assignedAgency) : null,
     summary: summarize(complaint.description, 60),
+    location: complaintLocation(complaint),
+    incidentDate: complaint.incidentDate ? formatDay(complaint.incidentDate, offset) : null,
     filedAt: formatDateTime(complaint.filedAt, offset),
     nextStep: citizenNextStep(complaint, context),
     history,

@@ -17,6 +17,15 @@ import {
 import { fail, loadForReporter, loadForStaff, type LifecycleDeps, type Outcome } from "./lifecycle-core.js";
 import { isCitizenActor, isCoordinator, type Actor } from "./permissions.js";
 import { undeliveredPushes } from "./outbox-delivery.js";
+import { reopenDeadline } from "./sla.js";
+
+export interface AwaitingFeedback {
+  code: string;
+  /** The rating (1-5) is still missing. */
+  rating: boolean;
+  /** The answer to "sudah beres?" is still missing. */
+  fixed: boolean;
+}
 
 const QUEUE_LIMIT = 25;
 const PHOTO_LIMIT = 3;
@@ -135,5 +144,24 @@ export function createQueries(deps: LifecycleDeps) {
     return row?.trackingCode ?? null;
   }
 
-  return { staffView, queue, citizenStatus, citizenComplaints, awaitingAnswer };
+  /**
+   * The reporter's newest SELESAI complaint whose rating or "sudah beres?" answer is still missing,
+   * while it may still be reopened: a typed "4" or "belum beres" at the menu answers it.
+   */
+  async function awaitingFeedback(db: Db, actor: Actor): Promise<AwaitingFeedback | null> {
+    if (!isCitizenActor(actor)) return null;
+    const row = await db.complaint.findFirst({
+      where: {
+        citizen: { channel: actor.channel, userId: actor.userId },
+        status: STATUS.SELESAI,
+        OR: [{ rating: null }, { citizenSatisfied: null }],
+      },
+      orderBy: { finishedAt: "desc" },
+      select: { trackingCode: true, finishedAt: true, rating: true, citizenSatisfied: true },
+    });
+    if (!row?.finishedAt || reopenDeadline(row.finishedAt, deps.sla).getTime() < deps.clock().getTime()) return null;
+    return { code: row.trackingCode, rating: row.rating === null, fixed: row.citizenSatisfied === null };
+  }
+
+  return { staffView, queue, citizenStatus, citizenComplaints, awaitingAnswer, awaitingFeedback };
 }

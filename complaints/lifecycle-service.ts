@@ -7,14 +7,14 @@ import type { Db } from "../db/database.js";
 import type { CitizenComplaintView, StaffComplaintView } from "./complaint-views.js";
 import { createCitizenActions, type PhotoInput, type ReopenResult } from "./lifecycle-citizen-actions.js";
 import type { ChangeResult, LifecycleDeps, Outcome } from "./lifecycle-core.js";
-import { createQueries, type QueueResult } from "./lifecycle-queries.js";
+import { createQueries, type AwaitingFeedback, type QueueResult } from "./lifecycle-queries.js";
 import { createReminders } from "./lifecycle-reminders.js";
 import { createStaffActions } from "./lifecycle-staff-actions.js";
 import { createStaffAdmin } from "./lifecycle-staff-admin.js";
 import { createStatistics, type StatisticsReport } from "./lifecycle-statistics.js";
 import type { Actor } from "./permissions.js";
 
-export type { ChangeResult, LifecycleDeps, Outcome, PhotoInput, QueueResult, ReopenResult, StatisticsReport };
+export type { AwaitingFeedback, ChangeResult, LifecycleDeps, Outcome, PhotoInput, QueueResult, ReopenResult, StatisticsReport };
 export type { Actor, CitizenActor, StaffActor } from "./permissions.js";
 export { citizenActor } from "./permissions.js";
 
@@ -48,6 +48,7 @@ export interface LifecycleService {
   citizenStatus(db: Db, actor: Actor, code: string): Promise<Outcome<{ view: CitizenComplaintView }>>;
   citizenComplaints(db: Db, actor: Actor): Promise<Outcome<{ items: CitizenComplaintView[]; total: number }>>;
   awaitingAnswer(db: Db, actor: Actor): Promise<string | null>;
+  awaitingFeedback(db: Db, actor: Actor): Promise<AwaitingFeedback | null>;
   // Staff registrations (coordinators only).
   addStaff(
     db: Db,

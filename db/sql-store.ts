@@ -158,12 +158,19 @@ export class SqlStore {
     ) as StaffRow[];
   }
 
-  /** True when an officer's question (/tanya) to this reporter is waiting for an answer. */
-  hasPendingQuestion(channel: string, userId: string): boolean {
+  /**
+   * True when something waits for this citizen's plain reply: an officer's question (/tanya), or the
+   * rating or "sudah beres?" of a complaint finished since `finishedSince` (a cheap prefilter; the
+   * lifecycle checks the exact reopen window).
+   */
+  awaitsCitizenReply(channel: string, userId: string, finishedSince: Date): boolean {
     const row = this.sql(
       `SELECT 1 FROM "Complaint" c JOIN "Citizen" p ON p.id = c.citizenId
-       WHERE p.channel = ? AND p.userId = ? AND c.pendingQuestionBy IS NOT NULL AND c.status NOT IN ('SELESAI', 'DITOLAK') LIMIT 1`,
-    ).get(channel, userId);
+       WHERE p.channel = ? AND p.userId = ? AND (
+         (c.pendingQuestionBy IS NOT NULL AND c.status NOT IN ('SELESAI', 'DITOLAK')) OR
+         (c.status = 'SELESAI' AND (c.rating IS NULL OR c.citizenSatisfied IS NULL) AND c.finishedAt >= ?)
+       ) LIMIT 1`,
+    ).get(channel, userId, sqlDate(finishedSince));
     return row !== undefined;
   }
 

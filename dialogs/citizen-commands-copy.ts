@@ -22,6 +22,8 @@ export function renderCitizenStatus(view: CitizenComplaintView): string {
     `Instansi: ${view.agency ?? "belum diteruskan"}`,
     `Dikirim: ${view.filedAt}`,
     `Isi: ${view.summary}`,
+    ...(view.location ? [`Lokasi: ${view.location}`] : []),
+    ...(view.incidentDate ? [`Tanggal kejadian: ${view.incidentDate}`] : []),
   ];
   if (view.history.length > 0) {
     lines.push("", "Riwayat:", ...view.history.slice(-10).map((line) => `${line.at} ${line.text}`));
@@ -36,7 +38,11 @@ export function renderCitizenList(items: CitizenComplaintView[], total: number):
     return "Anda belum memiliki laporan di chat ini. Ceritakan keluhan Anda kapan saja untuk membuat laporan baru.";
   }
   const lines = [`Laporan Anda (${total}):`];
-  items.forEach((item, index) => lines.push(`${index + 1}. ${item.code} - ${item.statusLabel} - ${item.summary}`));
+  items.forEach((item, index) => {
+    lines.push(`${index + 1}. ${item.code} - ${item.statusLabel} - ${item.summary}`);
+    const where = [item.location ? `Lokasi: ${item.location}` : "", item.incidentDate ? `Kejadian: ${item.incidentDate}` : ""];
+    if (where.some(Boolean)) lines.push(`   ${where.filter(Boolean).join("; ")}`);
+  });
   if (total > items.length) lines.push(`...dan ${total - items.length} laporan lebih lama.`);
   lines.push("Ketik /status KODE untuk melihat perkembangan satu laporan.");
   return lines.join("\n");

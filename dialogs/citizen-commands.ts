@@ -15,6 +15,7 @@ import {
 } from "./citizen-commands-copy.js";
 import type { CommandContext, CommandHandler } from "./command-handler.js";
 import { parseSlashCommand, splitCode } from "./slash-command.js";
+import { confirmFixed, rateComplaint } from "./citizen-feedback.js";
 
 /** The slash words handled here (the runner sends only these, and staff messages, to command handlers). */
 export const CITIZEN_COMMAND_WORDS: ReadonlySet<string> = new Set(["status", "jawab", "tanggapi", "bukakembali", "nilai"]);
@@ -50,16 +51,7 @@ export function createCitizenCommands(deps: CitizenCommandDeps): CommandHandler 
 
   async function rate(db: Db, actor: CitizenActor, code: string, value: string): Promise<OutboundMessage[]> {
     const rating = /^[1-5]$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
-    const result = await lifecycle.rate(db, actor, code, rating);
-    return say(result.ok ? CITIZEN_CONFIRM.rated(result.code, rating) : result.message);
-  }
-
-  async function confirm(db: Db, actor: CitizenActor, code: string, fixed: boolean): Promise<OutboundMessage[]> {
-    const result = await lifecycle.confirmFixed(db, actor, code, fixed);
-    if (!result.ok) return say(result.message);
-    return say(
-      result.reopened ? CITIZEN_CONFIRM.reopened(result.code, result.responseDue ?? "-") : CITIZEN_CONFIRM.fixed(result.code),
-    );
+    return rateComplaint(lifecycle, db, actor, code, rating);
   }
 
   async function command(db: Db, actor: CitizenActor, name: string, args: string): Promise<OutboundMessage[] | null> {
@@ -97,7 +89,7 @@ export function createCitizenCommands(deps: CitizenCommandDeps): CommandHandler 
     if (questionId.startsWith(FIXED_QUESTION_PREFIX)) {
       const code = questionId.slice(FIXED_QUESTION_PREFIX.length);
       if (value !== "sudah" && value !== "belum") return say(CITIZEN_CONFIRM.choiceUnknown);
-      return confirm(db, actor, code, value === "sudah");
+      return confirmFixed(lifecycle, db, actor, code, value === "sudah");
     }
     return null;
   }

@@ -2,19 +2,55 @@
 import type { Classification } from "../nlp/classification.js";
 import type { DateParse } from "../nlp/indonesian-dates.js";
 import type { ComplaintAnswers } from "../complaints/complaint-filing.js";
+import type { QuestionId } from "./complaint-questions.js";
+
+export { visibleLength } from "../nlp/text-quality.js";
 
 /** The answers so far; photos are held as draft attachments until filing. */
 export type ComplaintDraft = Partial<Omit<ComplaintAnswers, "photoIds">> & { photoIds: string[] };
+
+/** Optional questions the citizen chose to skip: they are not asked again. */
+export type SkippableField = "location" | "date";
+
+/** What one message already tells: read before the step by dialogs/read-story.ts. */
+export interface Story {
+  /** The message without greetings and "saya mau lapor" (may be short or empty). */
+  description: string;
+  /** The message says the sender wants to report ("min mau ngadu"). */
+  intent: boolean;
+  /** The first 4,000 characters were kept of a longer message. */
+  truncated: boolean;
+  /** The description carries real words (not emoji, punctuation or stretched letters). */
+  hasWords: boolean;
+  classification: Classification;
+  locationText?: string;
+  incidentDate?: string;
+  regionHint?: string;
+}
+
+/** A message held while the citizen says whether it answers an officer or starts a new report. */
+export interface HeldMessage {
+  code: string;
+  text: string;
+  story: Story;
+  form: NewForm;
+}
 
 export interface ComplaintContext {
   draft: ComplaintDraft;
   /** Unique per form: a complaint is filed under it at most once. */
   submissionId: string;
   trackingCode: string;
-  /** Set while changing one field from the summary: the answer returns to the summary. */
+  /** Kept for snapshots of version 1; the router returns to the summary by itself now. */
   editing: boolean;
   /** Code of the last complaint filed from this chat, shown after filing. */
   lastFiledCode?: string;
+  skipped?: SkippableField[];
+  /** The citizen chose the type (Ubah): a new description does not change it. */
+  typeChosen?: boolean;
+  /** The question to return to when the citizen does not confirm a cancel. */
+  resumeAt?: QuestionId;
+  held?: HeldMessage;
 }
 
 export interface NewForm {
@@ -25,20 +61,29 @@ export interface NewForm {
 export type DialogEvent =
   | { type: "START" }
   | ({ type: "REPORT" } & NewForm)
-  | { type: "CANCEL" }
+  /** `from` is the question being asked, to come back to when the cancel is not confirmed. */
+  | { type: "CANCEL"; from?: QuestionId }
   | { type: "SKIP" }
   | { type: "HELP" }
   | { type: "STALE" }
+  /** An empty message (an empty line in the terminal). */
+  | { type: "EMPTY" }
   | { type: "CHOICE"; value: string }
   /** Free text, with what the runner could read from it for the current question. */
   | {
       type: "TEXT";
       text: string;
-      classification?: Classification;
+      story?: Story;
       regionHint?: string;
       date?: DateParse;
       /** Present when free text at the menu may start a new form. */
       newForm?: NewForm;
+      /** The code of a complaint whose officer question waits for this citizen (menu only). */
+      pendingQuestion?: string;
+      /** The text reads as an answer word of another question ("benar", "gak jadi", "kan sudah saya tulis"). */
+      notAPlace?: boolean;
+      /** "gak tau", "lupa": the citizen does not know. */
+      unknown?: boolean;
     }
   | { type: "LOCATION"; latitude: number; longitude: number; regionHint?: string }
   | { type: "PHOTO"; attachmentId: string }
@@ -55,9 +100,5 @@ export const EMPTY_CONTEXT: ComplaintContext = {
 export const DESCRIPTION_MIN = 20;
 export const DESCRIPTION_MAX = 4000;
 export const LOCATION_MIN = 3;
+export const LOCATION_MAX = 300;
 export const MAX_PHOTOS = 5;
-
-/** Length as a reader sees it: invisible format characters (zero-width, bidi controls) and spaces do not count. */
-export function visibleLength(text: string): number {
-  return text.replace(/[\s\p{Cf}\p{Cc}]/gu, "").length;
-}

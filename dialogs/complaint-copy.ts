@@ -1,7 +1,7 @@
 // Every sentence the citizen reads in the complaint dialog. Polite, short, and each question says what to answer.
 import { COORDINATOR_CODE } from "../nlp/classification.js";
 import { DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_PHOTOS, type ComplaintContext } from "./complaint-context.js";
-import type { AgencyNames, QuestionId } from "./complaint-questions.js";
+import { missingLocation, type AgencyNames, type QuestionId } from "./complaint-questions.js";
 
 export const NOTICES = {
   welcome:
@@ -16,7 +16,8 @@ export const NOTICES = {
     "• /nilai KODE 1-5: menilai penyelesaian\n" +
     "• batal: membatalkan laporan yang sedang dibuat\n" +
     "• lewati: melewati langkah yang tidak wajib\n" +
-    "Pilihan bisa dijawab dengan angkanya, misalnya 1.",
+    "Cara termudah: ceritakan saja masalahnya dalam satu pesan (apa, di mana, sejak kapan). " +
+    "Pilihan bisa dijawab dengan angkanya (misalnya 1) atau dengan kata-kata.",
   nothingToCancel: "Tidak ada laporan yang sedang dibuat.",
   stale: "Pilihan itu untuk pertanyaan sebelumnya. Mohon jawab pertanyaan berikut.",
   unsupported: "Maaf, pesan suara, stiker, dokumen, dan video belum bisa kami terima. Silakan kirim teks, foto, atau lokasi.",
@@ -32,17 +33,25 @@ export const NOTICES = {
   locationNotNow: "Lokasi hanya diminta pada langkah lokasi. Mohon jawab pertanyaan berikut dulu.",
   locationReceived: "Titik lokasi diterima.",
   locationTooShort: "Lokasi terlalu singkat. Tuliskan nama jalan, patokan, atau kelurahan.",
+  locationNotAPlace:
+    "Maaf, lokasinya belum kami temukan di pesan Anda. Tuliskan nama jalan, patokan, RT/RW, atau kelurahannya, atau kirim titik lokasi.",
+  locationRequired: "Lokasi wajib diisi untuk pengaduan, agar petugas bisa menemukan tempatnya.",
+  photosRemoved: "Semua foto sudah dihapus dari laporan ini.",
+  storyTaken: "Terima kasih, cerita Anda sudah kami catat.",
+  empty: "Pesan Anda kosong. Silakan ketik jawaban Anda, atau /bantuan untuk petunjuk.",
   required: "Langkah ini wajib diisi.",
   chooseOption: "Maaf, jawaban itu belum kami pahami.",
-  descriptionTooShort: `Uraian terlalu singkat (minimal ${DESCRIPTION_MIN} karakter). Ceritakan apa masalahnya, sejak kapan, dan dampaknya.`,
-  descriptionTooLong: `Uraian terlalu panjang (maksimal ${DESCRIPTION_MAX} karakter). Mohon ringkas, lalu kirim lagi.`,
+  descriptionTooShort: `Uraian masih terlalu singkat (minimal ${DESCRIPTION_MIN} karakter). Tambahkan apa masalahnya, di mana, dan sejak kapan; yang sudah Anda tulis tetap kami simpan.`,
+  descriptionNoWords:
+    "Maaf, uraian perlu berupa kata-kata (bukan hanya emoji, tanda baca, atau huruf berulang). Ceritakan apa masalahnya.",
+  descriptionTruncated: `Cerita Anda lebih dari ${DESCRIPTION_MAX} karakter: kami simpan ${DESCRIPTION_MAX} karakter pertama. Bila ada yang terpotong, pilih Ubah lalu Uraian pada ringkasan.`,
   descriptionExpected: "Mohon tuliskan uraian laporan Anda dalam bentuk teks.",
-  descriptionTaken: "Terima kasih, cerita Anda kami pakai sebagai uraian laporan.",
   dateInFuture: "Tanggal kejadian tidak boleh di masa depan.",
-  dateUnknown: "Maaf, tanggalnya belum kami pahami.",
+  dateUnknown: "Maaf, tanggalnya belum kami pahami. Contoh jawaban: kemarin, 3 hari lalu, senin, 27 November; atau ketik lewati.",
   filed: "",
   rateLimited: "Mohon tunggu sebentar: pesan Anda terlalu banyak dalam satu menit. Kami akan membalas lagi setelah itu.",
-  formRestarted: "Mohon maaf, formulir Anda harus dimulai ulang karena pembaruan sistem. Ketik /lapor untuk membuat laporan.",
+  formRestarted:
+    "Mohon maaf, formulir Anda harus dimulai ulang karena pembaruan sistem. Ketik /lapor atau ceritakan masalahnya untuk membuat laporan.",
   tryAgain: "Maaf, sistem sedang sibuk. Pesan Anda belum tersimpan; mohon kirim lagi sebentar lagi.",
 } as const;
 
@@ -80,25 +89,38 @@ function formatDate(iso: string): string {
   return `${day}/${month}/${year}`;
 }
 
-export function summaryText(context: ComplaintContext, names: AgencyNames): string {
+/** The location line: the citizen's words, the pin, and the region hint where REGION_CODE is set. */
+function locationLine(context: ComplaintContext): string {
   const d = context.draft;
-  const location = [
+  const where = [
     d.locationText,
     d.latitude !== undefined ? `titik ${d.latitude.toFixed(5)}, ${d.longitude?.toFixed(5)}` : undefined,
   ]
     .filter(Boolean)
     .join("; ");
+  if (!where) return missingLocation(context) ? "- (wajib untuk pengaduan: pilih Ubah lalu Lokasi)" : "- (tidak diisi)";
+  return `${where}${d.regionHint ? ` (${d.regionHint})` : ""}`;
+}
+
+export function summaryText(context: ComplaintContext, names: AgencyNames): string {
+  const d = context.draft;
+  const suggested = d.agency !== undefined && d.agency !== COORDINATOR_CODE && d.agency === d.suggestion?.agency;
+  const photos =
+    d.photoIds.length > 0 ? `${d.photoIds.length} (kirim foto lagi bila perlu)` : "belum ada (bila ada, kirim fotonya sekarang)";
   const lines = [
     "Ringkasan laporan Anda:",
     `Jenis: ${TYPE_LABEL[d.reportType ?? ""] ?? "-"}`,
     `Uraian: ${d.description ?? "-"}`,
-    `Instansi tujuan: ${agencyDisplay(d.agency, names)}`,
-    `Lokasi: ${location || "-"}${d.regionHint ? ` (${d.regionHint})` : ""}`,
-    `Tanggal kejadian: ${d.incidentDate ? formatDate(d.incidentDate) : "-"}`,
-    `Foto: ${d.photoIds.length}`,
-    `Kerahasiaan: ${PRIVACY_LABEL[d.privacy ?? ""] ?? "-"}`,
+    `Instansi tujuan: ${agencyDisplay(d.agency, names)}${suggested ? " (saran sistem)" : ""}`,
+    `Lokasi: ${locationLine(context)}`,
+    // An aspiration or a request for information has no incident date.
+    ...(d.reportType === "pengaduan" ? [`Tanggal kejadian: ${d.incidentDate ? formatDate(d.incidentDate) : "-"}`] : []),
+    `Foto: ${photos}`,
+    `Kerahasiaan: ${PRIVACY_LABEL[d.privacy ?? "biasa"]}${d.privacy ? "" : " (bisa diganti ke Rahasia atau Anonim lewat Ubah)"}`,
     "",
-    "Kirim laporan ini? Pilih Kirim, Ubah, atau Batal.",
+    missingLocation(context)
+      ? "Lokasi belum diisi. Pilih Ubah untuk melengkapinya, atau Batal."
+      : "Kirim laporan ini? Pilih Kirim, Ubah (bila ada yang keliru), atau Batal.",
   ];
   return lines.join("\n");
 }
@@ -107,30 +129,32 @@ export function questionText(question: QuestionId, context: ComplaintContext, na
   const d = context.draft;
   switch (question) {
     case "menu":
-      return "Apa yang ingin Anda lakukan? Pilih salah satu.";
+      return "Apa yang ingin Anda lakukan? Pilih salah satu, atau langsung ceritakan masalah Anda (apa, di mana, sejak kapan).";
     case "type":
       return "Apa jenis laporan Anda? Pilih salah satu.";
     case "description": {
-      const length = `(${DESCRIPTION_MIN}-${DESCRIPTION_MAX} karakter)`;
-      // The prompt follows the type chosen: an aspiration or a request for information has no "dampak".
-      if (d.reportType === "aspirasi") return `Tulis saran atau usulan Anda: apa yang perlu diperbaiki, dan di mana ${length}.`;
+      const length = `(minimal ${DESCRIPTION_MIN} karakter)`;
+      const kept = d.description ? `Yang sudah kami catat: "${d.description}". ` : "";
+      // The prompt follows the type: an aspiration or a request for information has no "dampak".
+      if (d.reportType === "aspirasi")
+        return `${kept}Tulis saran atau usulan Anda: apa yang perlu diperbaiki, dan di mana ${length}.`;
       if (d.reportType === "permintaan_informasi")
-        return `Tulis informasi apa yang Anda minta, dan untuk keperluan apa ${length}.`;
-      return `Ceritakan masalahnya: apa yang terjadi, sejak kapan, dan dampaknya ${length}.`;
+        return `${kept}Tulis informasi apa yang Anda minta, dan untuk keperluan apa ${length}.`;
+      return `${kept}Ceritakan masalahnya: apa yang terjadi, di mana, dan sejak kapan ${length}.`;
     }
     case "agency":
       return `Menurut kami, laporan ini ditangani oleh:\n${agencyDisplay(d.suggestion?.agency, names)}\nApakah benar? Pilih Benar, Pilih instansi lain, atau Tidak tahu.`;
     case "agencyPick":
-      return "Instansi mana yang menangani? Pilih salah satu, atau tulis nama instansinya. Bila ragu, pilih Tidak tahu: koordinator akan meneruskannya.";
+      return "Instansi mana yang menangani? Pilih salah satu, atau tulis nama instansinya (mis. dukcapil, BPN, kelurahan). Bila ragu, pilih Tidak tahu: koordinator akan meneruskannya.";
     case "location":
       return d.reportType === "pengaduan"
-        ? "Di mana lokasinya? Tulis alamat atau patokan (mis. Jl. Merdeka dekat SDN 3, Kel. Sukajadi), atau kirim titik lokasi."
+        ? "Di mana lokasinya? Tulis alamat atau patokan (mis. Jl. Merdeka dekat SDN 3, RT 02 RW 05, Kel. Sukajadi), atau kirim titik lokasi."
         : "Di mana lokasinya? Tulis alamat atau patokan, kirim titik lokasi, atau ketik lewati bila tidak ada.";
     case "date":
-      return "Kapan kejadiannya? Contoh: hari ini, kemarin, 2 hari lalu, 12/11/2026, atau 12 November. Ketik lewati bila tidak tahu.";
+      return "Kapan kejadiannya, atau sejak kapan? Contoh: tadi pagi, kemarin, 3 hari lalu, sudah seminggu, senin, 27 November. Ketik lewati bila tidak tahu.";
     case "photo":
       return d.photoIds.length > 0
-        ? `Sudah ${d.photoIds.length} foto. Kirim foto lain, atau pilih Lanjut.`
+        ? `Sudah ${d.photoIds.length} foto. Kirim foto lain, pilih Selesai, atau Hapus semua foto.`
         : "Ada foto pendukung? Kirim fotonya sekarang, atau ketik lewati.";
     case "privacy":
       return (
@@ -143,5 +167,11 @@ export function questionText(question: QuestionId, context: ComplaintContext, na
       return summaryText(context, names);
     case "editPick":
       return "Bagian mana yang ingin diubah? Pilih salah satu.";
+    case "cancelConfirm":
+      return "Batalkan laporan ini? Semua yang sudah Anda tulis akan dihapus. Pilih Ya, batalkan atau Tidak, lanjutkan laporan.";
+    case "answerOrNew": {
+      const code = context.held?.code ?? "";
+      return `Petugas sedang menunggu jawaban Anda untuk laporan ${code}. Pesan Anda tadi adalah jawaban untuk ${code}, atau laporan baru? Pilih salah satu.`;
+    }
   }
 }

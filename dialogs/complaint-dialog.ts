@@ -1,25 +1,30 @@
 // The citizen's complaint form as a conversation. Pure: effects are named actions the runner executes
 // after the step ("ask" and "say" become replies, "fileComplaint" stores the complaint in the same
-// transaction as the snapshot). Input arrives already parsed (see dialog-input.ts).
+// transaction as the snapshot). Input arrives already parsed (see dialog-input.ts and read-story.ts).
+//
+// The story fills the form: whatever the first message already tells (problem, place, date, type,
+// agency) is taken, the router `next` asks only what is still missing, and the summary shows it all
+// with Ubah. Photos can be sent at any question; privacy defaults to biasa and is changed with Ubah.
 import { assign, setup } from "xstate";
 import { COORDINATOR_CODE, type ReportType } from "../nlp/classification.js";
 import type { Privacy } from "../complaints/complaint-status.js";
 import {
-  DESCRIPTION_MAX,
-  DESCRIPTION_MIN,
   EMPTY_CONTEXT,
-  LOCATION_MIN,
-  MAX_PHOTOS,
-  visibleLength,
+  LOCATION_MAX,
   type ComplaintContext,
   type ComplaintDraft,
   type DialogEvent,
+  type SkippableField,
+  type Story,
 } from "./complaint-context.js";
-import type { QuestionId } from "./complaint-questions.js";
+import { QUESTION_IDS, type QuestionId } from "./complaint-questions.js";
+import { storyDraft, withDescription } from "./story-draft.js";
+import { complaintGuards, storyOf } from "./complaint-guards.js";
+import { truncateGraphemes } from "../nlp/text-quality.js";
 import type { NoticeId } from "./complaint-copy.js";
 
-/** Bump when states or context change shape; older snapshots are reset politely by the runner. */
-export const COMPLAINT_MACHINE_VERSION = 1;
+/** Bump when states or context change shape; dialog-snapshot.ts migrates or politely resets older ones. */
+export const COMPLAINT_MACHINE_VERSION = 2;
 
 export interface FileComplaintParams {
   submissionId: string;
@@ -28,31 +33,33 @@ export interface FileComplaintParams {
 }
 
 type EventOf<T extends DialogEvent["type"]> = Extract<DialogEvent, { type: T }>;
+type Args = { context: ComplaintContext; event: DialogEvent };
 
-function textOf(event: DialogEvent): string {
-  return event.type === "TEXT" ? event.text.trim() : "";
-}
-
-function visibleTextLength(event: DialogEvent): number {
-  return event.type === "TEXT" ? visibleLength(event.text) : 0;
-}
-
-/** Free text at the menu starts a form when it says "lapor" or clearly describes a public-service problem. */
-const INTENT =
-  /^(?:(?:saya|sy|aku|kami)\s+)?(?:(?:mau|ingin|pengen|pingin|akan)\s+)?(?:lapor(?:kan)?|melapor(?:kan)?|mengadu(?:kan)?|ngadu|komplain|aduan)\b[\s:,-]*(?:(?:soal|tentang|ttg|mengenai|masalah)\s+)?/i;
-
-export function descriptionFromFreeText(text: string): string {
-  return text.trim().replace(INTENT, "").trim();
-}
+const skip = (context: ComplaintContext, field: SkippableField): SkippableField[] => [
+  ...(context.skipped ?? []).filter((f) => f !== field),
+  field,
+];
 
 /** Keeps the photo's bytes under the form's submission id until filing links them to the complaint. */
 const STORE_PHOTO = {
   type: "storePhoto",
-  params: ({ context, event }: { context: ComplaintContext; event: DialogEvent }) => ({
+  params: ({ context, event }: Args) => ({
     attachmentId: (event as EventOf<"PHOTO">).attachmentId,
     draftKey: context.submissionId,
   }),
 } as const;
+
+const DISCARD = { type: "discardDraft", params: ({ context }: Args) => ({ submissionId: context.submissionId }) } as const;
+const CANCELLED = [
+  DISCARD,
+  "resetForm",
+  { type: "say", params: { notice: "cancelled" } },
+  { type: "ask", params: { question: "menu" } },
+] as const;
+const hint = (notice: NoticeId) => [{ type: "say", params: { notice } }, "askCurrent"] as const;
+
+/** Questions the form can come back to after a cancel that was not confirmed. */
+const RESUMABLE = QUESTION_IDS.filter((question) => !["menu", "cancelConfirm", "answerOrNew"].includes(question));
 
 export const complaintMachine = setup({
   types: {
@@ -67,35 +74,41 @@ export const complaintMachine = setup({
     fileComplaint: (_, _params: FileComplaintParams) => {},
     discardDraft: (_, _params: { submissionId: string }) => {},
     storePhoto: (_, _params: { attachmentId: string; draftKey: string }) => {},
+    /** The runner hands the text to the officer who asked (command path, in the same transaction). */
+    answerOfficer: (_, _params: { code: string; text: string }) => {},
     // "Cek status": the runner answers with the citizen's own complaints (the /status command).
     showOwnComplaints: () => {},
     startForm: assign(({ event }) => {
       const form = event.type === "REPORT" ? event : event.type === "TEXT" ? event.newForm : undefined;
-      return {
-        draft: { photoIds: [] },
-        submissionId: form?.submissionId ?? "",
-        trackingCode: form?.trackingCode ?? "",
-        editing: false,
-      };
+      return { ...EMPTY_CONTEXT, submissionId: form?.submissionId ?? "", trackingCode: form?.trackingCode ?? "" };
     }),
-    takeFreeTextDescription: assign(({ context, event }) => {
-      const e = event as EventOf<"TEXT">;
-      return { draft: { ...context.draft, description: descriptionFromFreeText(e.text), suggestion: e.classification } };
-    }),
-    setType: assign(({ context, event }) => ({
-      draft: { ...context.draft, reportType: (event as EventOf<"CHOICE">).value as ReportType },
-    })),
-    setDescription: assign(({ context, event }) => {
+    takeStory: assign(({ context, event }) => ({ draft: storyDraft(context.draft, storyOf(event) as Story) })),
+    holdMessage: assign(({ event }) => {
       const e = event as EventOf<"TEXT">;
       return {
-        draft: {
-          ...context.draft,
-          description: e.text.trim(),
-          suggestion: e.classification,
-          regionHint: context.draft.regionHint ?? e.regionHint,
+        held: {
+          code: e.pendingQuestion ?? "",
+          text: e.text.trim(),
+          story: e.story as Story,
+          form: e.newForm ?? { submissionId: "", trackingCode: "" },
         },
       };
     }),
+    startHeldForm: assign(({ context }) => {
+      const held = context.held;
+      return {
+        ...EMPTY_CONTEXT,
+        submissionId: held?.form.submissionId ?? "",
+        trackingCode: held?.form.trackingCode ?? "",
+        draft: held ? storyDraft({ photoIds: [] }, held.story) : { photoIds: [] },
+      };
+    }),
+    dropHeld: assign({ held: undefined }),
+    setDescription: assign(({ context, event }) => ({ draft: withDescription(context, storyOf(event) as Story) })),
+    setType: assign(({ context, event }) => ({
+      draft: { ...context.draft, reportType: (event as EventOf<"CHOICE">).value as ReportType },
+      typeChosen: true,
+    })),
     acceptSuggestion: assign(({ context }) => ({
       draft: { ...context.draft, agency: context.draft.suggestion?.agency, agencyConfirmed: true },
     })),
@@ -109,15 +122,13 @@ export const complaintMachine = setup({
         },
       };
     }),
-    setCoordinator: assign(({ context }) => ({
-      draft: { ...context.draft, agency: COORDINATOR_CODE, agencyConfirmed: false },
-    })),
+    setCoordinator: assign(({ context }) => ({ draft: { ...context.draft, agency: COORDINATOR_CODE, agencyConfirmed: false } })),
     setLocationText: assign(({ context, event }) => {
       const e = event as EventOf<"TEXT">;
       return {
         draft: {
           ...context.draft,
-          locationText: e.text.trim(),
+          locationText: truncateGraphemes(e.text.trim(), LOCATION_MAX),
           latitude: undefined,
           longitude: undefined,
           regionHint: e.regionHint ?? context.draft.regionHint,
@@ -131,16 +142,19 @@ export const complaintMachine = setup({
           ...context.draft,
           latitude: e.latitude,
           longitude: e.longitude,
-          locationText: context.draft.locationText,
           regionHint: e.regionHint ?? context.draft.regionHint,
         },
       };
     }),
+    skipLocation: assign(({ context }) => ({
+      draft: { ...context.draft, locationText: undefined, latitude: undefined, longitude: undefined },
+      skipped: skip(context, "location"),
+    })),
     setDate: assign(({ context, event }) => {
       const parsed = (event as EventOf<"TEXT">).date;
       return { draft: { ...context.draft, incidentDate: parsed?.ok ? parsed.date : undefined } };
     }),
-    clearDate: assign(({ context }) => ({ draft: { ...context.draft, incidentDate: undefined } })),
+    skipDate: assign(({ context }) => ({ draft: { ...context.draft, incidentDate: undefined }, skipped: skip(context, "date") })),
     addPhoto: assign(({ context, event }) => ({
       draft: { ...context.draft, photoIds: [...context.draft.photoIds, (event as EventOf<"PHOTO">).attachmentId] },
     })),
@@ -148,34 +162,12 @@ export const complaintMachine = setup({
     setPrivacy: assign(({ context, event }) => ({
       draft: { ...context.draft, privacy: (event as EventOf<"CHOICE">).value as Privacy },
     })),
-    startEditing: assign({ editing: true }),
-    stopEditing: assign({ editing: false }),
+    rememberResume: assign(({ event }) => ({ resumeAt: (event as EventOf<"CANCEL">).from })),
+    resumeAtSummary: assign({ resumeAt: "summary" as QuestionId }),
     rememberFiled: assign(({ context }) => ({ ...EMPTY_CONTEXT, lastFiledCode: context.trackingCode })),
     resetForm: assign(({ context }) => ({ ...EMPTY_CONTEXT, lastFiledCode: context.lastFiledCode })),
   },
-  guards: {
-    isReportIntent: ({ event }) => event.type === "TEXT" && INTENT.test(event.text.trim()) && event.newForm !== undefined,
-    describesProblem: ({ event }) =>
-      event.type === "TEXT" &&
-      event.newForm !== undefined &&
-      visibleLength(descriptionFromFreeText(event.text)) >= DESCRIPTION_MIN &&
-      (INTENT.test(event.text.trim()) || event.classification?.agency !== COORDINATOR_CODE),
-    hasDescription: ({ context }) => visibleLength(context.draft.description ?? "") >= DESCRIPTION_MIN,
-    tellsProblemEarly: ({ context, event }) =>
-      !context.editing && visibleTextLength(event) >= DESCRIPTION_MIN && textOf(event).length <= DESCRIPTION_MAX,
-    tooShort: ({ event }) => visibleTextLength(event) < DESCRIPTION_MIN,
-    tooLong: ({ event }) => textOf(event).length > DESCRIPTION_MAX,
-    hasConfidentSuggestion: ({ context }) =>
-      context.draft.suggestion !== undefined && context.draft.suggestion.agency !== COORDINATOR_CODE,
-    chose: ({ event }, params: { value: string }) => event.type === "CHOICE" && event.value === params.value,
-    choseAny: ({ event }) => event.type === "CHOICE" && event.value !== "",
-    locationTooShort: ({ event }) => visibleTextLength(event) < LOCATION_MIN,
-    locationOptional: ({ context }) => context.draft.reportType !== "pengaduan",
-    dateUnderstood: ({ event }) => event.type === "TEXT" && event.date?.ok === true,
-    dateInFuture: ({ event }) => event.type === "TEXT" && event.date?.ok === false && event.date.reason === "future",
-    photoLimitReached: ({ context }) => context.draft.photoIds.length >= MAX_PHOTOS,
-    isEditing: ({ context }) => context.editing,
-  },
+  guards: complaintGuards,
 }).createMachine({
   id: "complaint",
   context: EMPTY_CONTEXT,
@@ -191,169 +183,203 @@ export const complaintMachine = setup({
         },
         REPORT: { target: "form", actions: "startForm" },
         CHOICE: [
-          {
-            guard: { type: "chose", params: { value: "bantuan" } },
-            actions: [{ type: "say", params: { notice: "help" } }, "askCurrent"],
-          },
+          { guard: { type: "chose", params: { value: "bantuan" } }, actions: hint("help") },
           { guard: { type: "chose", params: { value: "status" } }, actions: "showOwnComplaints" },
-          { actions: [{ type: "say", params: { notice: "welcome" } }, "askCurrent"] },
+          { actions: hint("welcome") },
         ],
         TEXT: [
+          // An officer's question is waiting: a new story is not silently taken as the answer.
+          { guard: "startsReportWhilePending", target: "answerOrNew", actions: "holdMessage" },
           {
-            guard: "describesProblem",
-            target: "form",
-            actions: ["startForm", "takeFreeTextDescription", { type: "say", params: { notice: "descriptionTaken" } }],
+            guard: "pendingQuestion",
+            actions: {
+              type: "answerOfficer",
+              params: ({ event }) => ({
+                code: (event as EventOf<"TEXT">).pendingQuestion ?? "",
+                text: (event as EventOf<"TEXT">).text.trim(),
+              }),
+            },
           },
-          { guard: "isReportIntent", target: "form", actions: "startForm" },
-          { actions: [{ type: "say", params: { notice: "welcome" } }, "askCurrent"] },
+          {
+            guard: "startsReportWithStory",
+            target: "form",
+            actions: [
+              "startForm",
+              "takeStory",
+              {
+                type: "say",
+                params: ({ event }) => ({ notice: storyOf(event)?.truncated ? "descriptionTruncated" : "storyTaken" }),
+              },
+            ],
+          },
+          { guard: "startsReport", target: "form", actions: ["startForm", "takeStory"] },
+          { actions: hint("welcome") },
         ],
-        CANCEL: { actions: [{ type: "say", params: { notice: "nothingToCancel" } }, "askCurrent"] },
-        HELP: { actions: [{ type: "say", params: { notice: "help" } }, "askCurrent"] },
-        SKIP: { actions: [{ type: "say", params: { notice: "welcome" } }, "askCurrent"] },
-        STALE: { actions: [{ type: "say", params: { notice: "stale" } }, "askCurrent"] },
-        LOCATION: { actions: [{ type: "say", params: { notice: "welcome" } }, "askCurrent"] },
-        PHOTO: { actions: [{ type: "say", params: { notice: "photoOutsideForm" } }, "askCurrent"] },
-        PHOTO_FAILED: { actions: [{ type: "say", params: { notice: "photoOutsideForm" } }, "askCurrent"] },
-        UNSUPPORTED: { actions: [{ type: "say", params: { notice: "unsupported" } }, "askCurrent"] },
+        CANCEL: { actions: hint("nothingToCancel") },
+        HELP: { actions: hint("help") },
+        SKIP: { actions: hint("welcome") },
+        STALE: { actions: hint("stale") },
+        EMPTY: { actions: hint("empty") },
+        LOCATION: { actions: hint("welcome") },
+        PHOTO: { actions: hint("photoOutsideForm") },
+        PHOTO_FAILED: { actions: hint("photoOutsideForm") },
+        UNSUPPORTED: { actions: hint("unsupported") },
+      },
+    },
+    answerOrNew: {
+      entry: { type: "ask", params: { question: "answerOrNew" } },
+      on: {
+        CHOICE: [
+          {
+            guard: { type: "chose", params: { value: "answer" } },
+            target: "menu",
+            actions: [
+              {
+                type: "answerOfficer",
+                params: ({ context }) => ({ code: context.held?.code ?? "", text: context.held?.text ?? "" }),
+              },
+              "dropHeld",
+            ],
+          },
+          {
+            guard: { type: "chose", params: { value: "new" } },
+            target: "form",
+            actions: ["startHeldForm", { type: "say", params: { notice: "storyTaken" } }],
+          },
+        ],
+        CANCEL: {
+          target: "menu",
+          actions: ["dropHeld", { type: "say", params: { notice: "cancelled" } }, { type: "ask", params: { question: "menu" } }],
+        },
+        START: {
+          target: "menu",
+          actions: ["dropHeld", { type: "say", params: { notice: "welcome" } }, { type: "ask", params: { question: "menu" } }],
+        },
+        REPORT: { target: "form", actions: ["dropHeld", "startForm"] },
+        "*": { actions: hint("chooseOption") },
       },
     },
     form: {
-      initial: "type",
-      // Anywhere in the form: cancel, help, stale buttons and media we do not take keep the answers given.
+      initial: "next",
+      // Anywhere in the form: cancel (confirmed when something was entered), help, photos, stale buttons.
       on: {
-        CANCEL: {
-          target: "menu",
-          actions: [
-            { type: "discardDraft", params: ({ context }) => ({ submissionId: context.submissionId }) },
-            "resetForm",
-            { type: "say", params: { notice: "cancelled" } },
-            { type: "ask", params: { question: "menu" } },
-          ],
-        },
-        HELP: { actions: [{ type: "say", params: { notice: "help" } }, "askCurrent"] },
-        START: { actions: [{ type: "say", params: { notice: "formInProgress" } }, "askCurrent"] },
-        REPORT: { actions: [{ type: "say", params: { notice: "formInProgress" } }, "askCurrent"] },
-        STALE: { actions: [{ type: "say", params: { notice: "stale" } }, "askCurrent"] },
-        UNSUPPORTED: { actions: [{ type: "say", params: { notice: "unsupported" } }, "askCurrent"] },
+        CANCEL: [
+          { guard: "formHasContent", target: ".cancelConfirm", actions: "rememberResume" },
+          { target: "menu", actions: CANCELLED },
+        ],
+        HELP: { actions: hint("help") },
+        START: { actions: hint("formInProgress") },
+        REPORT: { actions: hint("formInProgress") },
+        STALE: { actions: hint("stale") },
+        EMPTY: { actions: hint("empty") },
+        UNSUPPORTED: { actions: hint("unsupported") },
         PHOTO: [
-          { guard: "photoLimitReached", actions: [{ type: "say", params: { notice: "photoLimit" } }, "askCurrent"] },
+          { guard: "photoLimitReached", actions: hint("photoLimit") },
           { actions: [STORE_PHOTO, "addPhoto", { type: "say", params: { notice: "photoKeptForLater" } }, "askCurrent"] },
         ],
-        PHOTO_FAILED: { actions: [{ type: "say", params: { notice: "photoFailed" } }, "askCurrent"] },
-        LOCATION: { actions: [{ type: "say", params: { notice: "locationNotNow" } }, "askCurrent"] },
-        SKIP: { actions: [{ type: "say", params: { notice: "required" } }, "askCurrent"] },
-        CHOICE: { actions: [{ type: "say", params: { notice: "chooseOption" } }, "askCurrent"] },
-        TEXT: { actions: [{ type: "say", params: { notice: "chooseOption" } }, "askCurrent"] },
+        PHOTO_FAILED: { actions: hint("photoFailed") },
+        LOCATION: { actions: hint("locationNotNow") },
+        SKIP: { actions: hint("required") },
+        CHOICE: { actions: hint("chooseOption") },
+        TEXT: { actions: hint("chooseOption") },
       },
       states: {
-        type: {
-          entry: { type: "ask", params: { question: "type" } },
-          on: {
-            // A citizen who tells the problem before choosing the type keeps it: it becomes the description.
-            TEXT: {
-              guard: "tellsProblemEarly",
-              actions: ["setDescription", { type: "say", params: { notice: "descriptionTaken" } }, "askCurrent"],
-            },
-            CHOICE: [
-              { guard: "isEditing", target: "summary", actions: "setType" },
-              { guard: "hasDescription", target: "routeSuggestion", actions: "setType" },
-              { target: "description", actions: "setType" },
-            ],
-          },
+        // Asks only what is still missing, in the order a conversation would.
+        next: {
+          always: [
+            { guard: "needsDescription", target: "description" },
+            { guard: "needsAgency", target: "agencyPick" },
+            { guard: "needsLocation", target: "location" },
+            { guard: "needsDate", target: "date" },
+            { target: "summary" },
+          ],
         },
         description: {
           entry: { type: "ask", params: { question: "description" } },
           on: {
             TEXT: [
-              { guard: "tooShort", actions: [{ type: "say", params: { notice: "descriptionTooShort" } }, "askCurrent"] },
-              { guard: "tooLong", actions: [{ type: "say", params: { notice: "descriptionTooLong" } }, "askCurrent"] },
-              { target: "routeSuggestion", actions: "setDescription" },
+              { guard: "noStory", actions: hint("descriptionExpected") },
+              { guard: "noWords", actions: hint("descriptionNoWords") },
+              { guard: "stillShort", actions: ["setDescription", ...hint("descriptionTooShort")] },
+              {
+                guard: "storyTruncated",
+                target: "next",
+                actions: ["setDescription", { type: "say", params: { notice: "descriptionTruncated" } }],
+              },
+              { target: "next", actions: "setDescription" },
             ],
-            CHOICE: { actions: [{ type: "say", params: { notice: "descriptionExpected" } }, "askCurrent"] },
+            CHOICE: { actions: hint("descriptionExpected") },
           },
         },
-        // A confident suggestion is offered for confirmation; otherwise the citizen picks from the top three.
-        routeSuggestion: {
-          always: [{ guard: "hasConfidentSuggestion", target: "agency" }, { target: "agencyPick" }],
+        type: {
+          entry: { type: "ask", params: { question: "type" } },
+          on: { CHOICE: { target: "next", actions: "setType" } },
         },
+        // Kept for dialogs opened before version 2, which asked to confirm the suggestion.
         agency: {
           entry: { type: "ask", params: { question: "agency" } },
           on: {
             CHOICE: [
-              { guard: { type: "chose", params: { value: "benar" } }, target: "afterAgency", actions: "acceptSuggestion" },
+              { guard: { type: "chose", params: { value: "benar" } }, target: "next", actions: "acceptSuggestion" },
               { guard: { type: "chose", params: { value: "lain" } }, target: "agencyPick" },
-              { guard: { type: "chose", params: { value: "tidak_tahu" } }, target: "afterAgency", actions: "setCoordinator" },
+              { guard: { type: "chose", params: { value: "tidak_tahu" } }, target: "next", actions: "setCoordinator" },
             ],
           },
         },
         agencyPick: {
           entry: { type: "ask", params: { question: "agencyPick" } },
           on: {
-            CHOICE: { guard: "choseAny", target: "afterAgency", actions: "setAgency" },
-            SKIP: { target: "afterAgency", actions: "setCoordinator" },
+            CHOICE: { guard: "choseAny", target: "next", actions: "setAgency" },
+            SKIP: { target: "next", actions: "setCoordinator" },
           },
-        },
-        afterAgency: {
-          always: [{ guard: "isEditing", target: "summary" }, { target: "location" }],
         },
         location: {
           entry: { type: "ask", params: { question: "location" } },
           on: {
             TEXT: [
-              { guard: "locationTooShort", actions: [{ type: "say", params: { notice: "locationTooShort" } }, "askCurrent"] },
-              { guard: "isEditing", target: "summary", actions: "setLocationText" },
-              { target: "date", actions: "setLocationText" },
+              { guard: "notAPlace", actions: hint("locationNotAPlace") },
+              { guard: "locationTooShort", actions: hint("locationTooShort") },
+              { target: "next", actions: "setLocationText" },
             ],
-            LOCATION: [
-              { guard: "isEditing", target: "summary", actions: "setLocationPin" },
-              { target: "date", actions: ["setLocationPin", { type: "say", params: { notice: "locationReceived" } }] },
-            ],
-            SKIP: [
-              { guard: "locationOptional", target: "afterLocation" },
-              { actions: [{ type: "say", params: { notice: "required" } }, "askCurrent"] },
-            ],
-            CHOICE: { guard: { type: "chose", params: { value: "lewati" } }, target: "afterLocation" },
+            LOCATION: { target: "next", actions: ["setLocationPin", { type: "say", params: { notice: "locationReceived" } }] },
+            SKIP: [{ guard: "locationOptional", target: "next", actions: "skipLocation" }, { actions: hint("locationRequired") }],
+            CHOICE: { guard: { type: "chose", params: { value: "lewati" } }, target: "next", actions: "skipLocation" },
           },
-        },
-        afterLocation: {
-          always: [{ guard: "isEditing", target: "summary" }, { target: "date" }],
         },
         date: {
           entry: { type: "ask", params: { question: "date" } },
           on: {
             TEXT: [
-              { guard: "dateUnderstood", target: "afterDate", actions: "setDate" },
-              { guard: "dateInFuture", actions: [{ type: "say", params: { notice: "dateInFuture" } }, "askCurrent"] },
-              { actions: [{ type: "say", params: { notice: "dateUnknown" } }, "askCurrent"] },
+              { guard: "dateUnderstood", target: "next", actions: "setDate" },
+              { guard: "dateInFuture", actions: hint("dateInFuture") },
+              { guard: "dateUnknownToCitizen", target: "next", actions: "skipDate" },
+              { actions: hint("dateUnknown") },
             ],
-            SKIP: { target: "afterDate", actions: "clearDate" },
-            CHOICE: { guard: { type: "chose", params: { value: "lewati" } }, target: "afterDate", actions: "clearDate" },
+            SKIP: { target: "next", actions: "skipDate" },
+            CHOICE: { guard: { type: "chose", params: { value: "lewati" } }, target: "next", actions: "skipDate" },
           },
-        },
-        afterDate: {
-          always: [{ guard: "isEditing", target: "summary" }, { target: "photo" }],
         },
         photo: {
           entry: { type: "ask", params: { question: "photo" } },
           on: {
             PHOTO: [
-              { guard: "photoLimitReached", actions: [{ type: "say", params: { notice: "photoLimit" } }, "askCurrent"] },
+              { guard: "photoLimitReached", actions: hint("photoLimit") },
               { actions: [STORE_PHOTO, "addPhoto", { type: "say", params: { notice: "photoReceived" } }, "askCurrent"] },
             ],
-            SKIP: { target: "afterPhoto" },
-            CHOICE: { target: "afterPhoto" },
-            TEXT: { actions: [{ type: "say", params: { notice: "photoExpected" } }, "askCurrent"] },
+            SKIP: { target: "next" },
+            CHOICE: [
+              { guard: { type: "chose", params: { value: "hapus" } }, actions: ["clearPhotos", ...hint("photosRemoved")] },
+              { target: "next" },
+            ],
+            TEXT: { actions: hint("photoExpected") },
           },
-        },
-        afterPhoto: {
-          always: [{ guard: "isEditing", target: "summary" }, { target: "privacy" }],
         },
         privacy: {
           entry: { type: "ask", params: { question: "privacy" } },
-          on: { CHOICE: { target: "summary", actions: "setPrivacy" } },
+          on: { CHOICE: { target: "next", actions: "setPrivacy" } },
         },
         summary: {
-          entry: ["stopEditing", { type: "ask", params: { question: "summary" } }],
+          entry: { type: "ask", params: { question: "summary" } },
           on: {
             CHOICE: [
               {
@@ -373,16 +399,7 @@ export const complaintMachine = setup({
                 ],
               },
               { guard: { type: "chose", params: { value: "ubah" } }, target: "editPick" },
-              {
-                guard: { type: "chose", params: { value: "batal" } },
-                target: "#complaint.menu",
-                actions: [
-                  { type: "discardDraft", params: ({ context }) => ({ submissionId: context.submissionId }) },
-                  "resetForm",
-                  { type: "say", params: { notice: "cancelled" } },
-                  { type: "ask", params: { question: "menu" } },
-                ],
-              },
+              { guard: { type: "chose", params: { value: "batal" } }, target: "cancelConfirm", actions: "resumeAtSummary" },
             ],
           },
         },
@@ -390,16 +407,32 @@ export const complaintMachine = setup({
           entry: { type: "ask", params: { question: "editPick" } },
           on: {
             CHOICE: [
-              { guard: { type: "chose", params: { value: "type" } }, target: "type", actions: "startEditing" },
-              // A new description may change the agency: the suggestion is asked again, then back to the summary.
-              { guard: { type: "chose", params: { value: "description" } }, target: "description", actions: "startEditing" },
-              { guard: { type: "chose", params: { value: "agency" } }, target: "agencyPick", actions: "startEditing" },
-              { guard: { type: "chose", params: { value: "location" } }, target: "location", actions: "startEditing" },
-              { guard: { type: "chose", params: { value: "date" } }, target: "date", actions: "startEditing" },
-              { guard: { type: "chose", params: { value: "photo" } }, target: "photo", actions: ["startEditing", "clearPhotos"] },
-              { guard: { type: "chose", params: { value: "privacy" } }, target: "privacy", actions: "startEditing" },
+              { guard: { type: "chose", params: { value: "type" } }, target: "type" },
+              { guard: { type: "chose", params: { value: "description" } }, target: "description" },
+              { guard: { type: "chose", params: { value: "agency" } }, target: "agencyPick" },
+              { guard: { type: "chose", params: { value: "location" } }, target: "location" },
+              { guard: { type: "chose", params: { value: "date" } }, target: "date" },
+              // The photos already sent stay unless the citizen removes them there.
+              { guard: { type: "chose", params: { value: "photo" } }, target: "photo" },
+              { guard: { type: "chose", params: { value: "privacy" } }, target: "privacy" },
             ],
           },
+        },
+        cancelConfirm: {
+          entry: { type: "ask", params: { question: "cancelConfirm" } },
+          on: {
+            CANCEL: { target: "#complaint.menu", actions: CANCELLED },
+            CHOICE: [
+              { guard: { type: "chose", params: { value: "ya" } }, target: "#complaint.menu", actions: CANCELLED },
+              { target: "resume" },
+            ],
+          },
+        },
+        resume: {
+          always: [
+            ...RESUMABLE.map((question) => ({ guard: { type: "resumesAt" as const, params: { question } }, target: question })),
+            { target: "next" },
+          ],
         },
       },
     },

@@ -1,11 +1,23 @@
 // Which question the dialog is asking in each state, and its options. Pure; shared by the renderer
-// (to draw buttons or numbered lists) and the input parser (to read "2", "ya" or a stale button).
+// (to draw buttons or numbered lists) and the input parser (see option-matcher.ts for typed answers).
 import type { OutboundOption } from "../complaints/push-message.js";
 import { COORDINATOR_CODE } from "../nlp/classification.js";
 import type { ComplaintContext } from "./complaint-context.js";
 
 export type QuestionId =
-  "menu" | "type" | "description" | "agency" | "agencyPick" | "location" | "date" | "photo" | "privacy" | "summary" | "editPick";
+  | "menu"
+  | "type"
+  | "description"
+  | "agency"
+  | "agencyPick"
+  | "location"
+  | "date"
+  | "photo"
+  | "privacy"
+  | "summary"
+  | "editPick"
+  | "cancelConfirm"
+  | "answerOrNew";
 
 export const QUESTION_IDS: readonly QuestionId[] = [
   "menu",
@@ -19,40 +31,20 @@ export const QUESTION_IDS: readonly QuestionId[] = [
   "privacy",
   "summary",
   "editPick",
+  "cancelConfirm",
+  "answerOrNew",
 ];
 
 export type AgencyNames = (code: string) => string | undefined;
 
-/** Words people type for an option, besides its number and its label. */
-const SYNONYMS: Record<string, string[]> = {
-  lapor: ["lapor", "buat laporan", "laporan", "aduan", "mengadu"],
-  status: ["status", "cek status", "cek"],
-  bantuan: ["bantuan", "help", "tolong"],
-  pengaduan: ["pengaduan", "aduan", "keluhan", "komplain"],
-  aspirasi: ["aspirasi", "saran", "usul", "usulan"],
-  permintaan_informasi: ["permintaan informasi", "informasi", "info", "tanya"],
-  benar: ["benar", "ya", "iya", "y", "ok", "oke", "betul", "setuju", "yes"],
-  lain: ["pilih instansi lain", "lain", "instansi lain", "bukan", "salah", "tidak"],
-  tidak_tahu: ["tidak tahu", "gak tau", "ga tau", "gatau", "tdk tahu", "entah", "koordinator"],
-  lewati: ["lewati", "skip", "tidak ada", "ga ada", "gak ada"],
-  lanjut: ["lanjut", "selesai", "cukup", "sudah"],
-  biasa: ["biasa", "publik", "umum"],
-  rahasia: ["rahasia"],
-  anonim: ["anonim", "anonym", "tanpa nama"],
-  kirim: ["kirim", "ya", "iya", "ok", "oke", "benar", "setuju"],
-  ubah: ["ubah", "edit", "ganti", "perbaiki"],
-  batal: ["batal"],
-  description: ["uraian", "deskripsi", "isi"],
-  agency_field: ["instansi"],
-  location_field: ["lokasi", "alamat"],
-  date_field: ["tanggal", "waktu"],
-  photo_field: ["foto", "gambar"],
-  privacy_field: ["kerahasiaan", "privasi"],
-  type_field: ["jenis"],
-};
-
 function agencyLabel(code: string, names: AgencyNames): string {
   return code === COORDINATOR_CODE ? "Tidak tahu (diteruskan koordinator)" : (names(code) ?? code);
+}
+
+/** A pengaduan is never sent without a place: the summary offers Kirim only once it has one. */
+export function missingLocation(context: ComplaintContext): boolean {
+  const draft = context.draft;
+  return draft.reportType === "pengaduan" && !draft.locationText && draft.latitude === undefined;
 }
 
 export function questionOptions(question: QuestionId, context: ComplaintContext, names: AgencyNames): OutboundOption[] {
@@ -89,7 +81,10 @@ export function questionOptions(question: QuestionId, context: ComplaintContext,
       return [{ value: "lewati", label: "Lewati (tidak tahu)" }];
     case "photo":
       return draft.photoIds.length > 0
-        ? [{ value: "lanjut", label: "Lanjut" }]
+        ? [
+            { value: "lanjut", label: "Selesai" },
+            { value: "hapus", label: "Hapus semua foto" },
+          ]
         : [{ value: "lewati", label: "Lewati (tanpa foto)" }];
     case "privacy":
       return [
@@ -99,7 +94,7 @@ export function questionOptions(question: QuestionId, context: ComplaintContext,
       ];
     case "summary":
       return [
-        { value: "kirim", label: "Kirim" },
+        ...(missingLocation(context) ? [] : [{ value: "kirim", label: "Kirim" }]),
         { value: "ubah", label: "Ubah" },
         { value: "batal", label: "Batal" },
       ];
@@ -109,43 +104,22 @@ export function questionOptions(question: QuestionId, context: ComplaintContext,
         { value: "description", label: "Uraian" },
         { value: "agency", label: "Instansi tujuan" },
         { value: "location", label: "Lokasi" },
-        { value: "date", label: "Tanggal kejadian" },
+        // No incident date for a suggestion or a request for information.
+        ...(draft.reportType === "pengaduan" ? [{ value: "date", label: "Tanggal kejadian" }] : []),
         { value: "photo", label: "Foto" },
         { value: "privacy", label: "Kerahasiaan" },
+      ];
+    case "cancelConfirm":
+      return [
+        { value: "ya", label: "Ya, batalkan" },
+        { value: "tidak", label: "Tidak, lanjutkan laporan" },
+      ];
+    case "answerOrNew":
+      return [
+        { value: "answer", label: `Jawaban untuk ${context.held?.code ?? "petugas"}` },
+        { value: "new", label: "Laporan baru" },
       ];
     case "description":
       return [];
   }
-}
-
-function normalize(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[.!?,]+$/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
-const FIELD_SYNONYM_KEY: Record<string, string> = {
-  type: "type_field",
-  description: "description",
-  agency: "agency_field",
-  location: "location_field",
-  date: "date_field",
-  photo: "photo_field",
-  privacy: "privacy_field",
-};
-
-/** Reads a typed answer as one of the options: its number, its label, its value or a common word for it. */
-export function matchOption(text: string, options: readonly OutboundOption[]): string | null {
-  const typed = normalize(text);
-  if (typed === "") return null;
-  if (/^\d{1,2}$/.test(typed)) return options[Number(typed) - 1]?.value ?? null;
-  for (const option of options) {
-    const words = SYNONYMS[FIELD_SYNONYM_KEY[option.value] ?? option.value] ?? [];
-    if (typed === option.value.toLowerCase() || typed === normalize(option.label) || words.includes(typed)) {
-      return option.value;
-    }
-  }
-  return null;
 }

@@ -11,7 +11,7 @@ import { complaintMachine, type FileComplaintParams } from "./complaint-dialog.j
 import { NOTICES } from "./complaint-copy.js";
 import { renderQuestion, renderStep, type StepAction } from "./complaint-render.js";
 import { currentQuestion, restoreDialog, storeDialog } from "./dialog-snapshot.js";
-import { readInput, type InputReaders } from "./dialog-input.js";
+import { readInput, type InputFacts, type InputReaders } from "./dialog-input.js";
 import { pureTransition } from "./pure-transition.js";
 
 const transition = pureTransition(complaintMachine);
@@ -28,20 +28,30 @@ export interface StepResult {
   filedCode?: string;
   /** The citizen asked for their complaints ("Cek status"): the runner answers with /status. */
   showOwnComplaints: boolean;
+  /** The text answers an officer's question: only the command path can hand it over (see the runner). */
+  officerAnswer?: { code: string; text: string };
 }
 
-export function runComplaintStep(store: SqlStore, message: InboundMessage, now: Date, deps: ComplaintStepDeps): StepResult {
+export function runComplaintStep(
+  store: SqlStore,
+  message: InboundMessage,
+  now: Date,
+  deps: ComplaintStepDeps,
+  facts: InputFacts = {},
+): StepResult {
   const key = { channel: message.channel, chatId: message.chatId };
   const stored = store.loadConversation(key);
   // Restored from JSON every time (about 9 µs): a cache of live snapshots thrashed once more chats were
   // active than it held, and the snapshots it kept alive made every young-generation GC slower.
   const restored = restoreDialog(stored);
   const question = currentQuestion(restored.snapshot);
-  const event = readInput(message, question, restored.snapshot.context, deps.readers);
+  const event = readInput(message, question, restored.snapshot.context, deps.readers, facts);
 
   const [next, actions] = transition(restored.snapshot, event);
   let filed: { trackingCode: string; assignedAgency: string | null } | undefined;
+  let officerAnswer: StepResult["officerAnswer"];
   for (const action of actions as StepAction[]) {
+    if (action.type === "answerOfficer") officerAnswer = action.params as { code: string; text: string };
     if (action.type === "fileComplaint") {
       const params = action.params as FileComplaintParams;
       filed = fileComplaint(
@@ -88,5 +98,6 @@ export function runComplaintStep(store: SqlStore, message: InboundMessage, now: 
     event,
     showOwnComplaints: actions.some((action) => action.type === "showOwnComplaints"),
     ...(filed ? { filedCode: filed.trackingCode } : {}),
+    ...(officerAnswer ? { officerAnswer } : {}),
   };
 }

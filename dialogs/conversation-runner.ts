@@ -15,7 +15,7 @@ import { runComplaintStep, type ComplaintStepDeps } from "./complaint-step.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { currentQuestion, restoreDialog } from "./dialog-snapshot.js";
-import type { MenuTextHook } from "./pending-answer.js";
+import type { CitizenReplies } from "./pending-answer.js";
 import { parseSlashCommand } from "./slash-command.js";
 
 export interface RunnerDeps extends ComplaintStepDeps {
@@ -29,8 +29,8 @@ export interface RunnerDeps extends ComplaintStepDeps {
   citizenCommands: CommandHandler[];
   /** Slash words the citizen commands answer (without the slash), e.g. "status". */
   citizenCommandWords: ReadonlySet<string>;
-  /** Asked for free text while no form is open (the answer to an officer's question). */
-  menuTextHook?: MenuTextHook;
+  /** Plain replies at the menu to an officer's question or to the SELESAI message. */
+  citizenReplies?: CitizenReplies;
   rateLimitPerMinute: number;
   /** Channels not flood-limited: the terminal is the operator's own console (and scripted runs). */
   unlimitedChannels?: ReadonlySet<string>;
@@ -56,6 +56,9 @@ export interface RunnerObserver {
 }
 
 const MAX_ATTEMPTS = 4;
+
+/** Thrown inside a fast-path step whose effect needs the command path (an answer to an officer). */
+class NeedsCommandPath extends Error {}
 
 /** What one committed step produced. */
 interface Outcome {
@@ -122,7 +125,13 @@ export class ConversationRunner implements MessageHandler {
     for (let attempt = 1; ; attempt += 1) {
       const started = performance.now();
       try {
-        const outcome = this.needsCommands(message) ? await this.slowPath(message) : await this.fastPath(message);
+        const outcome = this.needsCommands(message)
+          ? await this.slowPath(message)
+          : await this.fastPath(message).catch((error: unknown) => {
+              // Rolled back with its savepoint (dedup record included): the command path takes it.
+              if (error instanceof NeedsCommandPath) return this.slowPath(message);
+              throw error;
+            });
         // Only a step that may have written outbox rows wakes the dispatcher (it queries the outbox).
         if (outcome.queued) this.deps.onCommitted?.();
         const replies = outcome.showOwnComplaints ? await this.ownComplaints(message) : outcome.replies;
@@ -157,14 +166,17 @@ export class ConversationRunner implements MessageHandler {
   private needsCommands(message: InboundMessage): boolean {
     const { store } = this.deps;
     const text = message.text?.trim() ?? "";
-    if (message.choice) return message.choice.questionId.includes(":");
+    if (message.choice) return message.choice.questionId.includes(":") || message.choice.questionId === "answerOrNew";
     if (message.photo) return /LPR/i.test(text);
     if (text.startsWith("/")) {
       if (this.deps.citizenCommandWords.has(parseSlashCommand(text)?.name ?? "")) return true;
       const identity = `${message.channel}:${message.userId}`;
       return store.findStaff(message.phone ? [identity, `${message.channel}:${message.phone}`] : [identity]) !== null;
     }
-    return text !== "" && this.deps.menuTextHook !== undefined && store.hasPendingQuestion(message.channel, message.userId);
+    if (text === "" || this.deps.citizenReplies === undefined) return false;
+    // Ratings are typed for as long as the complaint may be reopened; the prefilter is generous (calendar days).
+    const since = new Date(this.deps.clock().getTime() - (this.deps.sla.reopenDays * 2 + 14) * 86_400_000);
+    return store.awaitsCitizenReply(message.channel, message.userId, since);
   }
 
   private async fastPath(message: InboundMessage): Promise<Outcome> {
@@ -173,6 +185,7 @@ export class ConversationRunner implements MessageHandler {
       const now = this.deps.clock();
       if (!store.markProcessed(message.channel, message.messageId, now)) return NOTHING;
       const result = runComplaintStep(store, message, now, this.deps);
+      if (result.officerAnswer) throw new NeedsCommandPath();
       const filed = result.filedCode !== undefined;
       return { replies: result.replies, queued: filed, showOwnComplaints: result.showOwnComplaints, filed };
     });
@@ -213,11 +226,17 @@ export class ConversationRunner implements MessageHandler {
       const replies = await handler.handle(context);
       if (replies) return commanded(replies);
     }
-    if (this.deps.menuTextHook && currentQuestion(restoreDialog(store.loadConversation(message)).snapshot) === "menu") {
-      const answered = await this.deps.menuTextHook(db, message);
-      if (answered) return commanded(answered);
+    const replies = this.deps.citizenReplies;
+    let pendingQuestion: string | undefined;
+    if (replies && message.text?.trim() && currentQuestion(restoreDialog(store.loadConversation(message)).snapshot) === "menu") {
+      const feedback = await replies.feedback(db, message);
+      if (feedback) return commanded(feedback);
+      pendingQuestion = (await replies.pendingQuestion(db, message)) ?? undefined;
     }
-    const result = runComplaintStep(store, message, now, this.deps);
+    const result = runComplaintStep(store, message, now, this.deps, pendingQuestion ? { pendingQuestion } : {});
+    if (result.officerAnswer && replies) {
+      return commanded(await replies.answer(db, message, result.officerAnswer.code, result.officerAnswer.text));
+    }
     const filed = result.filedCode !== undefined;
     return { replies: result.replies, queued: filed, showOwnComplaints: result.showOwnComplaints, filed };
   }

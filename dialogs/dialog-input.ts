@@ -2,15 +2,21 @@
 import type { InboundMessage } from "./inbound-message.js";
 import type { Classification } from "../nlp/classification.js";
 import type { DateParse } from "../nlp/indonesian-dates.js";
-import type { ComplaintContext, DialogEvent, NewForm } from "./complaint-context.js";
+import { isCancel, readAnswerWord } from "../nlp/answer-words.js";
+import { DESCRIPTION_MIN, visibleLength, type ComplaintContext, type DialogEvent, type NewForm } from "./complaint-context.js";
 import { parseSlashCommand } from "./slash-command.js";
-import { matchOption, questionOptions, type AgencyNames, type QuestionId } from "./complaint-questions.js";
+import { questionOptions, type AgencyNames, type QuestionId } from "./complaint-questions.js";
+import { matchOption, optionMentioned } from "./option-matcher.js";
+import { readStory } from "./read-story.js";
+import { isNotAPlace } from "./place-answer.js";
 
 export interface InputReaders {
   classify(text: string): Classification;
   regionHint(text: string): string | undefined;
   parseDate(text: string): DateParse;
-  /** Resolves what a citizen typed as an agency ("dlh", "Dinas Sosial") to its code. */
+  /** The first incident date a story mentions (YYYY-MM-DD), relative to the citizen's today. */
+  findDate(text: string): string | undefined;
+  /** Resolves what a citizen typed as an agency ("dlh", "BPN", "dinas perumahan") to its code. */
   agencyCode(text: string): string | undefined;
   names: AgencyNames;
   newForm(): NewForm;
@@ -18,17 +24,23 @@ export interface InputReaders {
   newId(): string;
 }
 
+/** What the runner knows beyond the message (read from the database on the command path). */
+export interface InputFacts {
+  /** Code of a complaint whose officer question waits for this citizen. */
+  pendingQuestion?: string;
+}
+
 const COMMANDS: Record<string, DialogEvent["type"]> = {
   "/start": "START",
   "/menu": "START",
   "/lapor": "REPORT",
   "/batal": "CANCEL",
-  batal: "CANCEL",
   "/bantuan": "HELP",
   "/help": "HELP",
   "/lewati": "SKIP",
   lewati: "SKIP",
   skip: "SKIP",
+  menu: "START",
 };
 
 /** The menu's "Buat laporan" is /lapor; every other option is a plain choice. */
@@ -42,6 +54,7 @@ export function readInput(
   question: QuestionId,
   context: ComplaintContext,
   readers: InputReaders,
+  facts: InputFacts = {},
 ): DialogEvent {
   const options = questionOptions(question, context, readers.names);
   if (message.choice) {
@@ -62,11 +75,15 @@ export function readInput(
       : { type: "PHOTO_FAILED", reason: message.photo.reason };
   }
   const text = message.text ?? "";
-  if (text.trim() === "") return { type: "UNSUPPORTED", kind: message.unsupported ?? "other" };
+  if (text.trim() === "")
+    return message.unsupported || message.text === undefined
+      ? { type: "UNSUPPORTED", kind: message.unsupported ?? "other" }
+      : { type: "EMPTY" };
 
   const slash = parseSlashCommand(text);
-  const bareWord = text.trim().toLowerCase();
-  const command = slash ? COMMANDS[`/${slash.name}`] : COMMANDS[bareWord];
+  const command = slash ? COMMANDS[`/${slash.name}`] : COMMANDS[text.trim().toLowerCase()];
+  if (command === "CANCEL" || (!slash && isCancel(text) && question !== "cancelConfirm"))
+    return { type: "CANCEL", from: question };
   if (command) {
     if (command === "REPORT") return { type: "REPORT", ...readers.newForm() };
     if (command === "SKIP" && options.some((option) => option.value === "lewati")) return { type: "CHOICE", value: "lewati" };
@@ -77,17 +94,28 @@ export function readInput(
 
   const chosen = matchOption(text, options) ?? (question === "agencyPick" ? readers.agencyCode(text) : undefined);
   if (chosen) return chosenEvent(question, chosen, readers);
+  const word = readAnswerWord(text);
 
   switch (question) {
     case "menu":
-      return { type: "TEXT", text, classification: readers.classify(text), newForm: readers.newForm() };
-    case "type": // the problem told before the type is taken as the description
-    case "description":
-      return { type: "TEXT", text, classification: readers.classify(text), regionHint: readers.regionHint(text) };
+    case "answerOrNew":
+      return { type: "TEXT", text, story: readStory(text, readers), newForm: readers.newForm(), ...facts };
+    case "description": {
+      // A short start ("jalan rusak parah") is kept: the answer continues it instead of replacing it.
+      const kept = context.draft.description ?? "";
+      const partial = kept !== "" && visibleLength(kept) < DESCRIPTION_MIN;
+      return { type: "TEXT", text, story: readStory(partial ? `${kept} ${text.trim()}` : text, readers) };
+    }
+    case "type": {
+      // "ini pengaduan ya pak, tolong cepat": the type it names, never a new description.
+      const mentioned = optionMentioned(text, options);
+      return mentioned ? { type: "CHOICE", value: mentioned } : { type: "TEXT", text };
+    }
     case "location":
-      return { type: "TEXT", text, regionHint: readers.regionHint(text) };
+      if (word === "none" || word === "unknown") return { type: "SKIP" };
+      return { type: "TEXT", text, regionHint: readers.regionHint(text), notAPlace: isNotAPlace(text, options) };
     case "date":
-      return { type: "TEXT", text, date: readers.parseDate(text) };
+      return { type: "TEXT", text, date: readers.parseDate(text), unknown: word === "unknown" || word === "none" };
     default:
       return { type: "TEXT", text };
   }

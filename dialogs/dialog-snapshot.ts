@@ -1,24 +1,34 @@
-// Stored dialog state: {value, context} as JSON beside a machine version. Anything unreadable or from
-// another version becomes a fresh start, reported to the caller so the citizen can be told politely.
+// Stored dialog state: {value, context} as JSON beside a machine version. A form of an older version
+// is migrated when its question still exists (version 1 -> 2: same questions, skipped optional ones
+// remembered), so dialogs open at deploy time continue; anything unreadable becomes a fresh start,
+// reported to the caller so the citizen can be told politely.
 import { initialTransition, type SnapshotFrom } from "xstate";
 import { z } from "zod";
 import type { StoredConversation } from "../db/sql-store.js";
 import { COMPLAINT_MACHINE_VERSION, complaintMachine } from "./complaint-dialog.js";
+import type { SkippableField } from "./complaint-context.js";
 import type { QuestionId } from "./complaint-questions.js";
 import { QUESTION_IDS } from "./complaint-questions.js";
 
 export type ComplaintSnapshot = SnapshotFrom<typeof complaintMachine>;
 
 const storedShape = z.object({
-  value: z.union([z.literal("menu"), z.object({ form: z.enum(QUESTION_IDS as [QuestionId, ...QuestionId[]]) })]),
-  context: z.object({
-    draft: z.object({ photoIds: z.array(z.string()) }).passthrough(),
-    submissionId: z.string(),
-    trackingCode: z.string(),
-    editing: z.boolean(),
-    lastFiledCode: z.string().optional(),
-  }),
+  value: z.union([
+    z.literal("menu"),
+    z.literal("answerOrNew"),
+    z.object({ form: z.enum(QUESTION_IDS as [QuestionId, ...QuestionId[]]) }),
+  ]),
+  context: z
+    .object({
+      draft: z.object({ photoIds: z.array(z.string()) }).passthrough(),
+      submissionId: z.string(),
+      trackingCode: z.string(),
+      editing: z.boolean(),
+      lastFiledCode: z.string().optional(),
+    })
+    .passthrough(),
 });
+type StoredShape = z.infer<typeof storedShape>;
 
 export interface RestoredDialog {
   snapshot: ComplaintSnapshot;
@@ -34,6 +44,22 @@ export function freshSnapshot(): ComplaintSnapshot {
   return initial;
 }
 
+/** Version 1 asked every question in a fixed order: what was passed without an answer was skipped. */
+// Version 1 asked the questions from "type" to "editPick" in the order QUESTION_IDS lists them.
+const V1_ORDER = QUESTION_IDS.slice(QUESTION_IDS.indexOf("type"), QUESTION_IDS.indexOf("editPick") + 1);
+
+function migrateV1(stored: StoredShape): StoredShape {
+  if (stored.value === "menu" || stored.value === "answerOrNew") return stored;
+  const at = V1_ORDER.indexOf(stored.value.form);
+  const draft = stored.context.draft as { locationText?: string; latitude?: number; incidentDate?: string };
+  const skipped: SkippableField[] = [];
+  if (at > V1_ORDER.indexOf("location") && !draft.locationText && draft.latitude === undefined) skipped.push("location");
+  if (at > V1_ORDER.indexOf("date") && !draft.incidentDate) skipped.push("date");
+  return { ...stored, context: { ...stored.context, skipped, typeChosen: stored.context.draft.reportType !== undefined } };
+}
+
+const MIGRATIONS: Record<number, (stored: StoredShape) => StoredShape> = { 1: migrateV1 };
+
 export function restoreDialog(stored: StoredConversation | null): RestoredDialog {
   if (!stored) return { snapshot: freshSnapshot(), reset: false };
   let raw: unknown;
@@ -44,14 +70,11 @@ export function restoreDialog(stored: StoredConversation | null): RestoredDialog
   }
   const parsed = storedShape.safeParse(raw);
   const wasInForm = typeof (raw as { value?: unknown } | null)?.value === "object";
-  if (stored.machineVersion !== COMPLAINT_MACHINE_VERSION || !parsed.success) {
-    return { snapshot: freshSnapshot(), reset: wasInForm || !parsed.success };
-  }
+  const migrate = stored.machineVersion === COMPLAINT_MACHINE_VERSION ? (s: StoredShape) => s : MIGRATIONS[stored.machineVersion];
+  if (!parsed.success || !migrate) return { snapshot: freshSnapshot(), reset: wasInForm || !parsed.success };
   try {
-    const snapshot = complaintMachine.resolveState({
-      value: parsed.data.value,
-      context: parsed.data.context as ComplaintSnapshot["context"],
-    });
+    const data = migrate(parsed.data);
+    const snapshot = complaintMachine.resolveState({ value: data.value, context: data.context as ComplaintSnapshot["context"] });
     if (snapshot.status !== "active") return { snapshot: freshSnapshot(), reset: true };
     return { snapshot, reset: false };
   } catch {
@@ -68,6 +91,7 @@ export function storeDialog(snapshot: ComplaintSnapshot): StoredConversation {
 
 export function currentQuestion(snapshot: ComplaintSnapshot): QuestionId {
   const value = snapshot.value;
+  if (value === "answerOrNew") return "answerOrNew";
   if (typeof value === "string") return "menu";
   const inner = (value as { form?: unknown }).form;
   return typeof inner === "string" && (QUESTION_IDS as readonly string[]).includes(inner) ? (inner as QuestionId) : "menu";

@@ -1,21 +1,49 @@
-// When an officer asked the reporter something (/tanya), a plain reply at the menu is the answer:
-// citizens should not need to remember "/jawab KODE". Used only while no form is open.
+// Plain replies to what staff asked the citizen, so nobody has to remember "/jawab KODE" or "/nilai":
+// - an officer's question (/tanya): the reply is the answer (a message that starts a new report is
+//   first asked about: the dialog's answerOrNew question);
+// - the SELESAI message: "4" or "empat" rates it, "sudah beres" / "belum beres" (or 1 / 2 once rated)
+//   answers "sudah beres?", as the buttons do on Telegram.
+// Used only at the menu, on the command path (inside the message's Prisma transaction).
 import type { OutboundMessage } from "../complaints/push-message.js";
 import { citizenActor, type LifecycleService } from "../complaints/lifecycle-service.js";
 import type { Db } from "../db/database.js";
+import { readFixedAnswer, readRating } from "../nlp/answer-words.js";
 import type { InboundMessage } from "./inbound-message.js";
 import { CITIZEN_CONFIRM } from "./citizen-commands-copy.js";
+import { confirmFixed, rateComplaint } from "./citizen-feedback.js";
 
-export type MenuTextHook = (db: Db, message: InboundMessage) => Promise<OutboundMessage[] | null>;
+export interface CitizenReplies {
+  /** Code of the complaint whose officer question waits for this citizen, or null. */
+  pendingQuestion(db: Db, message: InboundMessage): Promise<string | null>;
+  /** Hands the text to the officer who asked. */
+  answer(db: Db, message: InboundMessage, code: string, text: string): Promise<OutboundMessage[]>;
+  /** A typed rating or "sudah / belum beres" after SELESAI; null when the text is not such an answer. */
+  feedback(db: Db, message: InboundMessage): Promise<OutboundMessage[] | null>;
+}
 
-export function createPendingAnswerHook(lifecycle: LifecycleService): MenuTextHook {
-  return async (db, message) => {
-    const text = message.text?.trim() ?? "";
-    if (text === "" || text.startsWith("/")) return null;
-    const actor = citizenActor(message.channel, message.userId);
-    const code = await lifecycle.awaitingAnswer(db, actor);
-    if (!code) return null;
-    const result = await lifecycle.answer(db, actor, code, text);
-    return [{ text: result.ok ? CITIZEN_CONFIRM.answered(result.code) : result.message }];
+const say = (text: string): OutboundMessage[] => [{ text }];
+
+export function createCitizenReplies(lifecycle: LifecycleService): CitizenReplies {
+  return {
+    pendingQuestion: (db, message) => lifecycle.awaitingAnswer(db, citizenActor(message.channel, message.userId)),
+
+    async answer(db, message, code, text) {
+      const result = await lifecycle.answer(db, citizenActor(message.channel, message.userId), code, text);
+      return say(result.ok ? CITIZEN_CONFIRM.answered(result.code) : result.message);
+    },
+
+    async feedback(db, message) {
+      const text = message.text?.trim() ?? "";
+      if (text === "" || text.startsWith("/")) return null;
+      const actor = citizenActor(message.channel, message.userId);
+      const waiting = await lifecycle.awaitingFeedback(db, actor);
+      if (!waiting) return null;
+      // The rating is asked first, so a lone number rates; once rated, 1 and 2 are the two options of "sudah beres?".
+      const rating = waiting.rating ? readRating(text) : null;
+      if (rating !== null) return rateComplaint(lifecycle, db, actor, waiting.code, rating);
+      if (!waiting.fixed) return null;
+      const fixed = readFixedAnswer(text) ?? (waiting.rating ? null : ({ "1": true, "2": false }[text] ?? null));
+      return fixed === null ? null : confirmFixed(lifecycle, db, actor, waiting.code, fixed);
+    },
   };
 }

@@ -7,18 +7,21 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/database.js";
+import { localDate } from "../../nlp/indonesian-dates.js";
 import { ROOT, startChatProcess } from "../support/chat-process.js";
 import { TRACKING_CODE } from "../support/chat-driver.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "lapor-restart-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const DESCRIPTION = "Sampah di TPS Jalan Kenanga sudah seminggu tidak diangkut dan baunya menyengat.";
+const DESCRIPTION = "Sampah sudah seminggu tidak diangkut dan baunya menyengat sampai ke rumah.";
+const STORY = "Selamat pagi pak, lampu jalan di Jl. Kenanga RT 03 RW 02 Kel. Sukamaju mati sejak 3 hari lalu, gelap sekali";
 
 describe("npm run chat", () => {
-  it("files a complaint from piped, non-TTY input and prints the tracking code", async () => {
+  it("files the issue's one-message story from piped input, and /status shows its place and date", async () => {
     const db = `file:${path.join(dir, "piped.db")}`;
-    const input = ["/lapor", "1", DESCRIPTION, "1", "Jl. Kenanga RT 02 RW 05", "hari ini", "lewati", "1", "kirim", ""].join("\n");
+    // An empty line in between gets a short hint, and the form goes on.
+    const input = [STORY, "", "kirim", "/status", ""].join("\n");
     const { stdout } = await promisify(execFile)(
       "sh",
       ["-c", `printf '%s' "$INPUT" | node_modules/.bin/tsx app/main.ts --chat`],
@@ -29,27 +32,34 @@ describe("npm run chat", () => {
     );
     const code = TRACKING_CODE.exec(stdout)?.[0];
     expect(code).toBeDefined();
+    expect(stdout).toContain("Pesan Anda kosong");
+    expect(stdout).toMatch(/Lokasi: Jl\. Kenanga RT 03 RW 02 Kel\. Sukamaju/);
     const opened = await openDatabase(db);
     const row = await opened.prisma.complaint.findUnique({ where: { trackingCode: code ?? "" } });
     await opened.close();
-    expect(row?.description).toBe(DESCRIPTION);
+    // The greeting is not part of the description; the date is three days before the day it was filed.
+    expect(row?.description).toBe(STORY.replace("Selamat pagi pak, l", "L"));
+    expect(row?.locationText).toBe("Jl. Kenanga RT 03 RW 02 Kel. Sukamaju");
+    const filedDay = Date.parse(`${localDate(row?.filedAt ?? new Date(), 7)}T00:00:00Z`);
+    expect(row?.incidentDate?.getTime()).toBe(filedDay - 3 * 86_400_000);
+    const statusPart = stdout.slice(stdout.lastIndexOf("Laporan Anda"));
+    expect(statusPart).toContain("Lokasi: Jl. Kenanga RT 03 RW 02 Kel. Sukamaju");
+    expect(statusPart).toMatch(/Kejadian: \w+, \d{1,2} \w+ \d{4}/);
   });
 
   it("continues an interrupted form after kill -9 and files it once", async () => {
     const env = { DATABASE_URL: `file:${path.join(dir, "restart.db")}` };
     const first = startChatProcess(env);
-    await first.sayAndWait("/lapor", /jenis laporan/i);
-    await first.sayAndWait("1", /Ceritakan masalahnya/);
-    await first.sayAndWait(DESCRIPTION, /ditangani oleh|Instansi mana/);
+    await first.sayAndWait("/lapor", /Ceritakan masalahnya/);
+    await first.sayAndWait(DESCRIPTION, /Di mana lokasinya/);
     first.child.kill("SIGKILL");
     await first.exited;
 
     const second = startChatProcess(env);
-    // The same form goes on: the agency question is still pending, the description kept.
-    await second.sayAndWait("1", /Di mana lokasinya/);
-    await second.sayAndWait("Jl. Kenanga RT 02 RW 05", /Kapan kejadiannya/);
-    await second.sayAndWait("lewati", /foto/i);
-    await second.sayAndWait("lewati", /kerahasiaan/i);
+    // The same form goes on: the location question is still pending, the description kept.
+    await second.sayAndWait("Jl. Kenanga RT 02 RW 05", /Ringkasan/);
+    await second.sayAndWait("ubah", /Bagian mana/);
+    await second.sayAndWait("kerahasiaan", /kerahasiaan/i);
     const summary = await second.sayAndWait("2", /Ringkasan/);
     expect(summary).toContain(DESCRIPTION);
     const filed = await second.sayAndWait("kirim", TRACKING_CODE);

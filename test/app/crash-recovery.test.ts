@@ -20,14 +20,11 @@ describe("crash while filing and notifying", () => {
 
     const first = startChatProcess(env);
     for (const [line, expected] of [
-      ["/lapor", /jenis laporan/i],
-      ["1", /Ceritakan/],
-      ["Air PDAM mati total sudah tiga hari di Perumahan Griya Asri blok C.", /ditangani oleh|Instansi mana/],
-      ["tidak tahu", /lokasi/i],
-      ["Perumahan Griya Asri blok C", /Kapan/],
-      ["lewati", /foto/i],
-      ["lewati", /kerahasiaan/i],
-      ["3", /Ringkasan/],
+      ["/lapor", /Ceritakan masalahnya/],
+      ["Air PDAM mati total sudah tiga hari di Perumahan Griya Asri blok C.", /Ringkasan/],
+      ["ubah", /Bagian mana/],
+      ["kerahasiaan", /kerahasiaan/i],
+      ["anonim", /Ringkasan/],
     ] as const) {
       await first.sayAndWait(line, expected);
     }

@@ -165,6 +165,6 @@ describe("a Bot API down for longer than the sender retries", () => {
     expect(await app.prisma.outboxMessage.findMany({ select: { status: true } })).toEqual([{ status: "SENT" }]);
     const sent = emulator.sentTo(citizen.id);
     expect(sent).toHaveLength(1);
-    expect(sent[0]?.text).toMatch(/jenis laporan/i);
+    expect(sent[0]?.text).toMatch(/Ceritakan masalahnya/);
   });
 });

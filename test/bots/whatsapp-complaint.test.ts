@@ -99,16 +99,24 @@ describe("a citizen files a complaint over WhatsApp", () => {
     const siti = { notifyName: "Siti" };
     let replies = await say(client, textMessage(CITIZEN, "halo", siti));
     let photoSent = false;
+    let pinSent = false;
     let trackingCode: string | null = null;
     for (let step = 0; step < 20 && !trackingCode; step += 1) {
       const last = replies[replies.length - 1] ?? "";
       const options = optionsOf(last);
       let next: ReturnType<typeof textMessage>;
+      const atSummary = numberFor(options, /^Kirim$/) !== undefined;
       if (last.includes(LOCATION_HELP)) {
+        pinSent = true;
         next = locationMessage(CITIZEN, -6.9175, 107.6191, siti);
-      } else if (numberFor(options, /foto/i) && !photoSent) {
+      } else if (atSummary && !photoSent) {
+        // The story already named the place: a photo is sent at the summary, the pin through Ubah.
         photoSent = true;
         next = imageMessage(CITIZEN, jpegMedia(PHOTO), { body: "ini fotonya", ...siti });
+      } else if (atSummary && !pinSent) {
+        next = textMessage(CITIZEN, numberFor(options, /^Ubah$/) as string, siti);
+      } else if (numberFor(options, /^Lokasi$/) && !pinSent) {
+        next = textMessage(CITIZEN, "lokasi", siti);
       } else if (options.size > 0) {
         const preferences = [
           /^Buat laporan/,

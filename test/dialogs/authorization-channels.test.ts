@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChannelName } from "../../bots/channel.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
-import { chatDriver, TRACKING_CODE } from "../support/chat-driver.js";
+import { chatDriver, fileComplaint } from "../support/chat-driver.js";
 
 const DESCRIPTION = "Sampah di TPS Jalan Kenanga tidak diangkut seminggu, baunya menyengat sampai ke rumah warga.";
 let app: TestApp;
@@ -11,9 +11,7 @@ let code = "";
 beforeAll(async () => {
   app = await createTestApp();
   const citizen = chatDriver(app.handler, { channel: "telegram", userId: "5001", displayName: "Rahasia Sekali" });
-  for (const line of ["/lapor", "1", DESCRIPTION, "tidak tahu", "Jl. Kenanga", "lewati", "lewati", "anonim"])
-    await citizen.say(line);
-  code = TRACKING_CODE.exec((await citizen.say("kirim"))[0]?.text ?? "")?.[0] ?? "";
+  code = (await fileComplaint(citizen, { description: DESCRIPTION, agency: "tidak tahu", privacy: "Anonim" })).code;
   await app.prisma.complaint.update({ where: { trackingCode: code }, data: { assignedAgency: "DLH", status: "DITERUSKAN" } });
   for (const channel of ["telegram", "whatsapp", "terminal"] as const) {
     await app.prisma.staff.create({ data: { identity: `${channel}:pu-${channel}`, agencyCode: "DPUPR" } });

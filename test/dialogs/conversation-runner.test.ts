@@ -20,6 +20,7 @@ async function fileOne(userId: string, privacy: "Biasa" | "Anonim" = "Biasa") {
   const { replies } = await fileComplaint(chat, {
     description: DESCRIPTION,
     fromMenu: true,
+    location: "Jl. Merdeka No. 5, depan SDN 3",
     photo: Buffer.from("fake-jpeg-bytes"),
     privacy,
   });
@@ -43,7 +44,8 @@ describe("conversation runner", () => {
       channel: "terminal",
       chatId: "warga-1",
     });
-    expect(complaint?.incidentDate?.toISOString().slice(0, 10)).toBe("2026-11-22");
+    // "sejak dua minggu" in the story: two weeks before the test clock's day.
+    expect(complaint?.incidentDate?.toISOString().slice(0, 10)).toBe("2026-11-09");
     expect(complaint?.citizen.displayName).toBe("Siti");
     expect(complaint?.attachments).toHaveLength(1);
     expect(complaint?.attachments[0]?.sizeBytes).toBe(15);
@@ -63,13 +65,15 @@ describe("conversation runner", () => {
 
   it("keeps one chat's messages in order even when they arrive at once", async () => {
     const chat = chatDriver(app.handler, { userId: "warga-3" });
-    await Promise.all([chat.say("/lapor"), chat.say("1"), chat.say(DESCRIPTION)]);
+    await Promise.all([chat.say("/lapor"), chat.say(DESCRIPTION), chat.say("tidak tahu")]);
     const row = await app.prisma.conversation.findUnique({
       where: { channel_chatId: { channel: "terminal", chatId: "warga-3" } },
     });
     const stored = JSON.parse(row?.snapshot ?? "{}");
     expect(stored.context.draft.description).toBe(DESCRIPTION);
     expect(stored.context.draft.reportType).toBe("pengaduan");
+    expect(stored.context.draft.locationText).toBe("depan SDN 3 Sukajadi");
+    expect(stored.value).toEqual({ form: "summary" });
   });
 
   it("tells the citizen politely when a stored form cannot be restored, and goes on", async () => {
@@ -79,7 +83,7 @@ describe("conversation runner", () => {
       where: { channel_chatId: { channel: "terminal", chatId: "warga-4" } },
       data: { snapshot: "{not json" },
     });
-    const replies = await chat.say("1");
+    const replies = await chat.say(DESCRIPTION);
     expect(replies.map((r) => r.text).join("\n")).toMatch(/dimulai ulang/);
     await app.prisma.conversation.update({
       where: { channel_chatId: { channel: "terminal", chatId: "warga-4" } },
@@ -90,7 +94,7 @@ describe("conversation runner", () => {
     });
     const after = await chat.say("/lapor");
     expect(after.map((r) => r.text).join("\n")).toMatch(/dimulai ulang/);
-    expect(after.at(-1)?.questionId).toBe("type");
+    expect(after.at(-1)?.text).toMatch(/Ceritakan masalahnya/);
   });
 
   it("answers numbers, words and stale buttons wherever options are offered", async () => {
@@ -98,13 +102,20 @@ describe("conversation runner", () => {
     await chat.say("/lapor");
     const stale = await chat.send({ choice: { questionId: "privacy", value: "anonim" } });
     expect(stale[0]?.text).toMatch(/pertanyaan sebelumnya/);
-    expect(stale[0]?.questionId).toBe("type");
+    expect(stale[0]?.text).toMatch(/Ceritakan masalahnya/);
+    await chat.say("Mohon dibangun taman bermain untuk anak-anak, karena belum ada taman sama sekali");
+    // An aspiration is asked for its place (optional), never for an incident date.
+    const place = chat.lastText();
+    expect(place).toMatch(/lewati/);
     const wrong = await chat.say("7");
-    expect(wrong[0]?.questionId).toBe("type");
-    const word = await chat.say("aspirasi");
-    // The description is asked the way an aspiration is told, not as a problem with its "dampak".
-    expect(word[0]?.text).toMatch(/saran atau usulan/);
-    expect(word[0]?.text).not.toMatch(/dampak/);
+    expect(wrong[0]?.text).toMatch(/belum kami temukan/);
+    const summary = await chat.say("ga ada pak");
+    expect(summary[0]?.questionId).toBe("summary");
+    expect(summary[0]?.text).toMatch(/Jenis: Aspirasi/);
+    expect(summary[0]?.text).not.toMatch(/Tanggal kejadian/);
+    expect((await chat.say("ubah"))[0]?.questionId).toBe("editPick");
+    expect((await chat.say("jenis"))[0]?.questionId).toBe("type");
+    expect((await chat.say("dua"))[0]?.questionId).toBe("summary");
   });
 
   it("answers the menu's Cek status, typed or pressed, with the citizen's own complaints", async () => {

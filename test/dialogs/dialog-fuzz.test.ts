@@ -1,9 +1,11 @@
 // Property-based fuzzing of the citizen dialog and staff commands through the real runner and SQLite.
-// Invariants: every message gets exactly one answer, nothing throws, the database stays consistent.
+// Invariants: every message gets exactly one answer, nothing throws, the database stays consistent,
+// and no bad data is filed. The inputs include whole stories and the answers that file them, and the
+// test asserts that a meaningful share of sequences really files (so the checks on filed rows run).
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InboundMessage } from "../../bots/channel.js";
-import { visibleLength } from "../../dialogs/complaint-context.js";
+import { graphemeLength, hasRealWords, visibleLength } from "../../nlp/text-quality.js";
 import { QUESTION_IDS } from "../../dialogs/complaint-questions.js";
 import { OPEN_STATUSES, STATUS } from "../../complaints/complaint-status.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
@@ -12,6 +14,8 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 
 let app: TestApp;
 let sequence = 0;
+let sequences = 0;
+let filingSequences = 0;
 beforeAll(async () => {
   app = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: "100000" } });
   await app.prisma.staff.create({ data: { identity: "terminal:petugas", agencyCode: "DPUPR" } });
@@ -59,7 +63,30 @@ const nasty = fc.constantFrom(
   "anonim",
 );
 
+/** Stories and everyday answers as citizens type them: they reach the summary and file. */
+const citizenLike = fc.constantFrom(
+  "Selamat pagi pak, lampu jalan di Jl. Kenanga RT 03 RW 02 Kel. Sukamaju mati sejak 3 hari lalu, gelap sekali",
+  "min sampah di pasar kliwon udah seminggu gak diangkut, baunya nyengat",
+  "Jalan di depan SDN 3 berlubang besar sejak dua minggu, motor sering jatuh",
+  "Usul pak, mohon dibangun taman bermain untuk anak-anak di kampung kami",
+  "jalan rusak parah",
+  "min mau ngadu",
+  "Jl. Merdeka No. 5",
+  "kan sudah saya tulis di atas pak",
+  "2 hr lalu",
+  "gak tau",
+  "ga ada",
+  "nggih",
+  "Batal.",
+  "kirim",
+  "kirim",
+  "1",
+  "4",
+  "Belum beres",
+);
+
 const text = fc.oneof(
+  { weight: 3, arbitrary: citizenLike },
   nasty,
   fc.string({ maxLength: 60 }),
   fc.string({ minLength: 4001, maxLength: 4100 }),
@@ -100,12 +127,39 @@ const act: fc.Arbitrary<Act> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom<Act>({ unsupported: "voice" }, { unsupported: "sticker" }, {}) },
 );
 const sender = fc.constantFrom("warga-a", "warga-b", "petugas", "koord");
+type Step = [string, Act];
+/** A whole story and "kirim" from one citizen, dropped anywhere in a sequence (the form may be mid-way). */
+const filing: fc.Arbitrary<Step[]> = fc
+  .tuple(
+    fc.constantFrom("warga-a", "warga-b"),
+    fc.constantFrom(
+      "Selamat pagi pak, lampu jalan di Jl. Kenanga RT 03 RW 02 Kel. Sukamaju mati sejak 3 hari lalu, gelap sekali",
+      "min sampah di pasar kliwon udah seminggu gak diangkut, baunya nyengat",
+      "Usul pak, mohon dibangun lampu penerangan di gang mawar rt 5 rw 2, gelap kalau malam",
+    ),
+    fc.constantFrom("kirim", "1", "iya", "kirmi"),
+  )
+  .map(([userId, story, send]) => [
+    [userId, { text: story }],
+    [userId, { text: send }],
+  ]);
+const steps: fc.Arbitrary<Step[]> = fc
+  .array(
+    fc.oneof({ weight: 5, arbitrary: fc.tuple(sender, act).map((step): Step[] => [step]) }, { weight: 1, arbitrary: filing }),
+    {
+      minLength: 1,
+      maxLength: 30,
+    },
+  )
+  .map((chunks) => chunks.flat());
 
 describe("dialog fuzz", () => {
   it("answers every message once and keeps the database consistent", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(sender, act), { minLength: 1, maxLength: 40 }), async (steps) => {
-        for (const [userId, extra] of steps) {
+      fc.asyncProperty(steps, async (sequenceSteps) => {
+        const before = await app.prisma.complaint.count();
+        sequences += 1;
+        for (const [userId, extra] of sequenceSteps) {
           sequence += 1;
           const message = {
             channel: "terminal",
@@ -122,14 +176,23 @@ describe("dialog fuzz", () => {
             expect(reply.text).not.toMatch(/undefined|\[object Object\]|NaN/);
           }
         }
+        if ((await app.prisma.complaint.count()) > before) filingSequences += 1;
       }),
       { numRuns: RUNS },
     );
+    // The fuzz must exercise filing, not only the questions before it.
+    expect(filingSequences / sequences).toBeGreaterThanOrEqual(0.25);
     const complaints = await app.prisma.complaint.findMany({ include: { events: true } });
     const statuses = new Set<string>([...OPEN_STATUSES, STATUS.SELESAI, STATUS.DITOLAK]);
+    expect(complaints.length).toBeGreaterThan(0);
     for (const complaint of complaints) {
       expect(visibleLength(complaint.description)).toBeGreaterThanOrEqual(20);
-      expect(complaint.description.length).toBeLessThanOrEqual(4000);
+      expect(graphemeLength(complaint.description)).toBeLessThanOrEqual(4000);
+      expect(hasRealWords(complaint.description)).toBe(true);
+      // A pengaduan is never filed without a place; a suggestion or a question has no incident date.
+      if (complaint.reportType === "pengaduan") expect(complaint.locationText ?? complaint.latitude).not.toBeNull();
+      else expect(complaint.incidentDate).toBeNull();
+      expect(app.app.catalog.byCode(complaint.suggestedAgency) ?? complaint.suggestedAgency === "KOORDINATOR").toBeTruthy();
       expect(["biasa", "rahasia", "anonim"]).toContain(complaint.privacy);
       expect(["pengaduan", "aspirasi", "permintaan_informasi"]).toContain(complaint.reportType);
       expect(statuses.has(complaint.status)).toBe(true);

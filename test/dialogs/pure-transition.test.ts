@@ -7,7 +7,7 @@ import type { DateParse } from "../../nlp/indonesian-dates.js";
 import type { DialogEvent } from "../../dialogs/complaint-context.js";
 import { complaintMachine } from "../../dialogs/complaint-dialog.js";
 import { pureTransition } from "../../dialogs/pure-transition.js";
-import { CONFIDENT_ROAD } from "../support/classifications.js";
+import { CONFIDENT_ROAD, storyOf } from "../support/classifications.js";
 
 const classification = CONFIDENT_ROAD;
 const newForm = { submissionId: "sub-1", trackingCode: "LPR-ABCDEFGH" };
@@ -15,9 +15,30 @@ const newForm = { submissionId: "sub-1", trackingCode: "LPR-ABCDEFGH" };
 const event: fc.Arbitrary<DialogEvent> = fc.oneof(
   fc.constant<DialogEvent>({ type: "START" }),
   fc.constant<DialogEvent>({ type: "REPORT", ...newForm }),
-  fc.constantFrom<DialogEvent>({ type: "CANCEL" }, { type: "SKIP" }, { type: "HELP" }, { type: "STALE" }),
+  fc.constantFrom<DialogEvent>(
+    { type: "CANCEL", from: "summary" },
+    { type: "SKIP" },
+    { type: "HELP" },
+    { type: "STALE" },
+    { type: "EMPTY" },
+  ),
   fc
-    .constantFrom("1", "2", "3", "benar", "lain", "tidak_tahu", "lewati", "kirim", "ubah", "batal", "description", "DPUPR")
+    .constantFrom(
+      "1",
+      "benar",
+      "lain",
+      "tidak_tahu",
+      "lewati",
+      "kirim",
+      "ubah",
+      "batal",
+      "description",
+      "photo",
+      "hapus",
+      "ya",
+      "tidak",
+      "DPUPR",
+    )
     .map<DialogEvent>((value) => ({ type: "CHOICE", value })),
   fc
     .constantFrom("Jalan di depan pasar berlubang besar sejak seminggu, motor jatuh.", "rusak", "Jl. Merdeka No. 5", "lapor")
@@ -28,7 +49,7 @@ const event: fc.Arbitrary<DialogEvent> = fc.oneof(
           { ok: false, reason: "future" },
           { ok: false, reason: "unknown" },
         )
-        .map<DialogEvent>((date) => ({ type: "TEXT", text, classification, newForm, date })),
+        .map<DialogEvent>((date) => ({ type: "TEXT", text, story: storyOf(text, { classification }), newForm, date })),
     ),
   fc.constant<DialogEvent>({ type: "LOCATION", latitude: -6.9, longitude: 107.6 }),
   fc.nat(99).map<DialogEvent>((n) => ({ type: "PHOTO", attachmentId: `photo-${n}` })),

@@ -62,7 +62,14 @@ function inbox(channel: ChannelName, chatId: string) {
 }
 
 async function file(citizen: ChatDriver, privacy: "Biasa" | "Anonim" | "Rahasia" = "Biasa"): Promise<string> {
-  return (await fileComplaint(citizen, { description: DESCRIPTION, agency: "tidak tahu", privacy })).code;
+  return (
+    await fileComplaint(citizen, {
+      description: DESCRIPTION,
+      agency: "tidak tahu",
+      location: "Jl. Merdeka No. 5, depan SDN 3",
+      privacy,
+    })
+  ).code;
 }
 
 const last = async (chat: ChatDriver, text: string): Promise<string> => (await chat.say(text)).map((r) => r.text).join("\n");

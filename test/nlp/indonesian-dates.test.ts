@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localDate, parseIndonesianDate } from "../../nlp/indonesian-dates.js";
+import { findIndonesianDate, localDate, parseIndonesianDate } from "../../nlp/indonesian-dates.js";
 
 const today = "2026-11-23";
 const read = (text: string) => parseIndonesianDate(text, today);
@@ -36,4 +36,60 @@ describe("parseIndonesianDate", () => {
     expect(localDate(new Date("2026-11-22T18:30:00Z"), 7)).toBe("2026-11-23");
     expect(localDate(new Date("2026-11-22T14:30:00Z"), 9)).toBe("2026-11-22");
   });
+});
+
+describe("everyday answers to 'Kapan kejadiannya?'", () => {
+  const monday = "2026-11-30";
+  it.each([
+    ["sudah seminggu", "2026-11-23"],
+    ["kemarin sore", "2026-11-29"],
+    ["td pagi", "2026-11-30"],
+    ["2 hr lalu", "2026-11-28"],
+    ["senin", "2026-11-30"],
+    ["jumat lalu", "2026-11-27"],
+    ["Jum'at kemarin", "2026-11-27"],
+    ["27 nopember", "2026-11-27"],
+    ["kemarin malam", "2026-11-29"],
+    ["tadi malam", "2026-11-29"],
+    ["minggu lalu", "2026-11-23"],
+    ["awal bulan ini", "2026-11-01"],
+    ["akhir bulan lalu", "2026-10-31"],
+    ["5 agst", "2026-08-05"],
+    ["12 pebruari", "2026-02-12"],
+    ["wingi", "2026-11-29"],
+    ["kamari", "2026-11-29"],
+    ["sampun 3 dinten", "2026-11-27"],
+    ["kira2 seminggu yang lalu pak", "2026-11-23"],
+    ["sejak tgl 20", "2026-11-20"],
+    ["tanggal 30", "2026-11-30"],
+    ["3hari", "2026-11-27"],
+    ["hari sabtu kemarin", "2026-11-28"],
+    ["sebulan yg lalu", "2026-10-31"],
+  ])("%s", (text, expected) => {
+    expect(parseIndonesianDate(text, monday)).toEqual({ ok: true, date: expected });
+  });
+
+  it("says when a date is still to come", () => {
+    expect(parseIndonesianDate("besok", monday)).toEqual({ ok: false, reason: "future" });
+    expect(parseIndonesianDate("lusa", monday)).toEqual({ ok: false, reason: "future" });
+  });
+});
+
+describe("findIndonesianDate in a story", () => {
+  const monday = "2026-11-30";
+  it.each([
+    ["Lampu jalan di Jl. Kenanga RT 03 RW 02 mati sejak 3 hari lalu, gelap sekali", "2026-11-27"],
+    ["sampah numpuk udah seminggu ga diangkut", "2026-11-23"],
+    ["RT 03/02 banjir kemarin sore sampai selutut", "2026-11-29"],
+    ["kejadiannya tgl 12/11 pas hujan deras", "2026-11-12"],
+    ["air mati dari hari jumat", "2026-11-27"],
+  ])("%s", (text, expected) => expect(findIndonesianDate(text, monday)?.date).toBe(expected));
+
+  it.each([
+    "tolong diperbaiki dalam 2 hari",
+    "setiap senin macet parah",
+    "jalan rusak parah",
+    "tadi saya lewat jalan itu",
+    "rumah no 12/11 kebanjiran",
+  ])("finds no date in %s", (text) => expect(findIndonesianDate(text, monday)).toBeNull());
 });

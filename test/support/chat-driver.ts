@@ -47,7 +47,7 @@ export interface ComplaintScript {
   description: string;
   /** Open the form from the menu's "Buat laporan" button instead of /lapor. */
   fromMenu?: boolean;
-  /** The answer to the agency question, typed (default "1": the suggestion, or the first of the top three). */
+  /** The agency, typed ("tidak tahu", "DLH", "1"); by default the suggestion or the first of the top three. */
   agency?: string;
   location?: string;
   date?: string;
@@ -55,7 +55,17 @@ export interface ComplaintScript {
   privacy?: "Biasa" | "Rahasia" | "Anonim";
 }
 
-/** Files one pengaduan through the dialog; returns the tracking code and the last replies. */
+/** The question a reply asks: its button question id, the location request, or the description. */
+export function askedQuestion(reply: OutboundMessage | undefined): string {
+  if (reply?.questionId) return reply.questionId;
+  return reply?.requestLocation ? "location" : "description";
+}
+
+/**
+ * Files one pengaduan through the dialog as a citizen answering one thing at a time; answers only
+ * what the dialog asks, then changes the agency, location and privacy through Ubah when the script
+ * names them and the story did not already give them.
+ */
 export async function fileComplaint(
   chat: ChatDriver,
   script: ComplaintScript,
@@ -66,20 +76,40 @@ export async function fileComplaint(
   } else {
     await chat.say("/lapor");
   }
-  await chat.press("Pengaduan");
-  await chat.say(script.description);
-  await chat.say(script.agency ?? "1");
-  await chat.say(script.location ?? "Jl. Merdeka No. 5, depan SDN 3");
-  await chat.say(script.date ?? "kemarin");
-  if (script.photo) {
-    await chat.send({ photo: { ok: true, data: script.photo, mimeType: "image/jpeg" } });
-    await chat.press("Lanjut");
-  } else {
-    await chat.press("Lewati");
+  let agencyAnswered = false;
+  let locationAnswered = !script.location;
+  let photoSent = false;
+  let privacySet = !script.privacy || script.privacy === "Biasa";
+  for (let step = 0; step < 20; step += 1) {
+    const last = chat.transcript.at(-1);
+    const question = askedQuestion(last);
+    let replies: OutboundMessage[];
+    if (question === "description") replies = await chat.say(script.description);
+    else if (question === "agencyPick" || question === "agency") {
+      agencyAnswered = true;
+      replies = await chat.say(script.agency ?? "1");
+    } else if (question === "location") {
+      locationAnswered = true;
+      replies = await chat.say(script.location ?? "Jl. Merdeka No. 5, depan SDN 3");
+    } else if (question === "date") replies = await chat.say(script.date ?? "kemarin");
+    else if (question === "privacy") {
+      privacySet = true;
+      replies = await chat.press(script.privacy ?? "Biasa");
+    } else if (question === "editPick") {
+      replies = await chat.press(!agencyAnswered && script.agency ? "Instansi" : !locationAnswered ? "Lokasi" : "Kerahasiaan");
+    } else if (question === "summary") {
+      if (script.photo && !photoSent) {
+        photoSent = true;
+        replies = await chat.send({ photo: { ok: true, data: script.photo, mimeType: "image/jpeg" } });
+      } else if ((!agencyAnswered && script.agency) || !locationAnswered || !privacySet) replies = await chat.press("Ubah");
+      else {
+        replies = await chat.press("Kirim");
+        const code = TRACKING_CODE.exec(replies.map((reply) => reply.text).join("\n"))?.[0];
+        if (!code) throw new Error(`no tracking code in: ${replies.map((reply) => reply.text).join(" | ")}`);
+        return { code, replies };
+      }
+    } else throw new Error(`unexpected question ${question}: ${last?.text ?? ""}`);
+    if (replies.length !== 1) throw new Error(`expected one reply, got ${replies.length}`);
   }
-  await chat.press(script.privacy ?? "Biasa");
-  const replies = await chat.press("Kirim");
-  const code = TRACKING_CODE.exec(replies.map((reply) => reply.text).join("\n"))?.[0];
-  if (!code) throw new Error(`no tracking code in: ${replies.map((reply) => reply.text).join(" | ")}`);
-  return { code, replies };
+  throw new Error(`no summary reached: ${chat.lastText()}`);
 }

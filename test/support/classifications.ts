@@ -1,5 +1,7 @@
 // A confident classification for a road complaint, as the classifier would give it: dialog tests start here.
 import type { Classification } from "../../nlp/classification.js";
+import { hasRealWords } from "../../nlp/text-quality.js";
+import type { Story } from "../../dialogs/complaint-context.js";
 
 export const CONFIDENT_ROAD: Classification = {
   agency: "DPUPR",
@@ -13,3 +15,15 @@ export const CONFIDENT_ROAD: Classification = {
   urgent: false,
   keywords: ["jalan"],
 };
+
+/** A story as read-story.ts would give it, for pure machine tests (what the message tells, nothing more). */
+export function storyOf(description: string, extra: Partial<Story> = {}): Story {
+  return {
+    description,
+    intent: false,
+    truncated: false,
+    hasWords: hasRealWords(description),
+    classification: CONFIDENT_ROAD,
+    ...extra,
+  };
+}

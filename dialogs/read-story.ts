@@ -1,0 +1,28 @@
+// Everything one message already tells, read once before the dialog step: the problem without the
+// greeting, the place, the date, the type and agency (the classifier) and the region hint. Pure, given
+// its readers.
+import { extractLocation } from "../nlp/extract-location.js";
+import { hasReportIntent, stripOpening } from "../nlp/story-opening.js";
+import { graphemeLength, hasRealWords, truncateGraphemes } from "../nlp/text-quality.js";
+import { DESCRIPTION_MAX, type Story } from "./complaint-context.js";
+import type { InputReaders } from "./dialog-input.js";
+
+export function readStory(text: string, readers: InputReaders): Story {
+  const opened = stripOpening(text);
+  // Never more than the limit is filed: a longer first message keeps its first 4,000 characters.
+  const truncated = graphemeLength(opened) > DESCRIPTION_MAX;
+  const description = truncated ? truncateGraphemes(opened, DESCRIPTION_MAX) : opened;
+  const locationText = extractLocation(description);
+  const incidentDate = readers.findDate(description);
+  const regionHint = readers.regionHint(description);
+  return {
+    description,
+    intent: hasReportIntent(text),
+    truncated,
+    hasWords: hasRealWords(description),
+    classification: readers.classify(description || text),
+    ...(locationText ? { locationText } : {}),
+    ...(incidentDate ? { incidentDate } : {}),
+    ...(regionHint ? { regionHint } : {}),
+  };
+}

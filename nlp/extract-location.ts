@@ -1,0 +1,154 @@
+// Finds the place a story names, in the citizen's own words: "Jl. Kenanga RT 03 RW 02 Kel. Sukamaju",
+// "depan SDN 3", "pasar kliwon", "Perumahan Griya Asri blok C", "gang mawar rt 5". Pure and rule-based:
+// a place starts at a marker (street, RT/RW, kelurahan, landmark, "depan"/"dekat") and runs while the
+// words read as names or numbers; a problem word, a time word or a comma ends it.
+
+// prettier-ignore
+/** Words that start a place and expect a name after them. */
+const NAMED_MARKERS = new Set([
+  "jl", "jln", "jalan", "gg", "gang", "kel", "kelurahan", "desa", "ds", "kec", "kecamatan", "kp", "kampung", "kampong",
+  "dusun", "dsn", "dukuh", "perum", "perumahan", "komplek", "kompleks", "komp", "griya", "blok", "kota", "kab",
+  "kabupaten", "pasar", "psr", "sekolah", "sd", "sdn", "smp", "smpn", "sma", "sman", "smk", "smkn", "mi", "min", "mts",
+  "mtsn", "masjid", "mesjid", "musholla", "mushola", "musala", "langgar", "gereja", "pura", "vihara", "puskesmas",
+  "pustu", "posyandu", "rsud", "rs", "kantor", "terminal", "stasiun", "halte", "taman", "alun", "lapangan", "jembatan",
+  "sungai", "kali", "tps", "tpa", "balai", "pos", "gedung", "mall", "kampus", "pabrik", "simpang", "perempatan",
+  "pertigaan", "bundaran", "tugu", "lampu", "pintu", "gerbang", "kios", "ruko", "rusun", "rusunawa", "apartemen", "villa",
+  "dermaga", "pelabuhan", "bandara", "polsek", "koramil", "kecamatan", "kantor", "alfamart", "indomaret", "spbu",
+]);
+// prettier-ignore
+/** Address words that name a place by themselves; other markers are landmarks ("taman", "pasar"). */
+const ADDRESS_MARKERS = new Set([
+  "jl", "jln", "gg", "gang", "kel", "kelurahan", "desa", "ds", "kec", "kecamatan", "kp", "kampung", "kampong", "dusun",
+  "dsn", "dukuh", "perum", "perumahan", "komplek", "kompleks", "komp", "blok", "kab", "kabupaten",
+]);
+// prettier-ignore
+/** Words before a landmark that make it a place: "di pasar", "dekat masjid", "ke puskesmas". */
+const PREPOSITIONS = new Set(["di", "ke", "dari", "dekat", "depan", "samping", "sebelah", "belakang", "seberang", "sekitar", "area", "kawasan", "daerah", "wilayah", "lokasi", "dkt", "dpn"]);
+
+/** Numbered parts of an address: "RT 03", "RW.02", "No 5", "blok C". */
+const NUMBERED = new Set(["rt", "rw", "no", "nomor", "nomer", "nmr", "blok", "km"]);
+// prettier-ignore
+/** Relations before a landmark: "depan SDN 3", "dekat pasar". */
+const RELATIONS = new Set([
+  "depan", "dpn", "dekat", "dkt", "deket", "samping", "sebelah", "sblh", "belakang", "blkg", "seberang", "sekitar",
+  "ujung", "pojok", "sepanjang", "arah", "utara", "selatan", "timur", "barat",
+]);
+// prettier-ignore
+/** Words that never belong to a place name: problems, time, verbs and small words. */
+const STOP = new Set([
+  "mati", "rusak", "berlubang", "lubang", "sejak", "sudah", "udah", "sdh", "udh", "dari", "selama", "tidak", "tdk", "gak",
+  "ga", "gk", "nggak", "belum", "blm", "yang", "yg", "sangat", "banyak", "sering", "tolong", "mohon", "karena", "krn",
+  "tapi", "dan", "ada", "ini", "itu", "sekarang", "kemarin", "tadi", "hari", "minggu", "bulan", "tahun", "menumpuk",
+  "numpuk", "banjir", "bau", "macet", "gelap", "padam", "bocor", "parah", "sekali", "banget", "bgt", "di", "ke", "pada",
+  "untuk", "dengan", "dgn", "juga", "lagi", "masih", "mau", "akan", "bisa", "harus", "sampai", "sampe", "hingga", "saya",
+  "kami", "kita", "warga", "orang", "pak", "bu", "min", "mas", "mbak", "kak", "licin", "retak", "amblas", "hancur",
+  "jebol", "roboh", "tumbang", "putus", "kotor", "kumuh", "becek", "tergenang", "genangan", "air", "sampah", "listrik",
+  "kabel", "tiang", "pohon", "motor", "mobil", "anak", "sejak", "mulai", "kapan", "atau", "serta", "tersebut", "tsb",
+  "setiap", "tiap", "jam", "pagi", "siang", "sore", "malam", "nya", "lah", "kok", "sih", "dong", "ya", "iya", "tanggal",
+  "tgl", "lalu", "kalau", "kalo", "klo", "jadi", "pun", "agar", "supaya", "biar", "segera", "cepat", "dibiarkan",
+  "diperbaiki", "diangkut", "mengalir", "ngalir", "menyala", "nyala", "rusaknya", "mampet", "tersumbat", "susah", "sulit",
+]);
+const ABBREVIATIONS = /^(jl|jln|gg|kel|kec|kp|ds|dsn|no|perum|komp|kab|rt|rw|psr|dkt|dpn|sblh|blkg|nmr)$/i;
+
+interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  /** A comma, period, question mark or line break follows: the phrase ends here. */
+  breakAfter: boolean;
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const pattern = /[\p{L}\p{N}]+(?:[/'’-][\p{L}\p{N}]+)*/gu;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const lower = match[0].toLowerCase().replace(/['’]/g, "");
+    tokens.push({ text: match[0], lower, start: match.index, end: match.index + match[0].length, breakAfter: false });
+  }
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] as Token;
+    const gap = text.slice(token.end, tokens[i + 1]?.start ?? text.length);
+    // "Jl. Kenanga": the period of an abbreviation does not end the phrase.
+    const period = /\./.test(gap) && !(ABBREVIATIONS.test(token.lower) && /^\.\s*$/.test(gap));
+    token.breakAfter = period || /[,;:!?()\n]/.test(gap);
+  }
+  return tokens;
+}
+
+/** Verbs and derived words ("bermain", "diperbaiki", "menumpuk") are not names. */
+const AFFIXED = /^(ber|ter|di|me|mem|men|meng|pe|pen|pem)\p{L}{4,}/u;
+const isNumber = (token: Token) => /^\d+[a-z]?(?:\/\d+)?$/i.test(token.lower) || /^[a-z]$/i.test(token.lower);
+const isCapitalized = (token: Token) => /^\p{Lu}/u.test(token.text);
+const isNameWord = (token: Token) => !STOP.has(token.lower) && /^\p{L}/u.test(token.text) && token.lower.length >= 2;
+
+/** "jalan rusak" is a road with a problem; "jalan Kenanga", "di jalan kenanga" and "Jl. Kenanga" are places. */
+function startsPlace(tokens: Token[], i: number, continuing = false): boolean {
+  const token = tokens[i] as Token;
+  const next = tokens[i + 1];
+  if (!next || token.breakAfter) return false;
+  const previous = tokens[i - 1]?.lower ?? "";
+  // "No 5" continues an address; alone ("antrian no 5") it is not one.
+  if (NUMBERED.has(token.lower)) return (continuing || token.lower !== "no") && isNumber(next);
+  if (RELATIONS.has(token.lower)) return isNameWord(next) || isNumber(next);
+  if (!NAMED_MARKERS.has(token.lower)) return previous === "di" && isCapitalized(token) && i > 1 && isNameWord(token);
+  if (token.lower === "jalan" && !isCapitalized(token)) {
+    return isCapitalized(next) || isNumber(next) || (["di", "ke", "dijalan", "sepanjang"].includes(previous) && isNameWord(next));
+  }
+  if (token.lower === "lampu") return next.lower === "merah";
+  if (["kota", "kab", "kantor", "pos", "pintu", "balai", "sekolah", "gedung"].includes(token.lower)) {
+    return isCapitalized(next) || isNameWord(next);
+  }
+  // A landmark is a place after "di"/"dekat" or with a name ("taman bermain" is the thing asked for).
+  const landmark = !ADDRESS_MARKERS.has(token.lower) && token.lower !== "jalan";
+  if (landmark && !continuing && !PREPOSITIONS.has(previous) && !isCapitalized(next)) return false;
+  return (isNameWord(next) && !AFFIXED.test(next.lower)) || isNumber(next) || isCapitalized(next);
+}
+
+/** The phrase of the place starting at i: markers, names and numbers until a stop word or a break. */
+function phraseAt(tokens: Token[], i: number): { from: number; to: number } {
+  let to = i;
+  let looseWords = 0;
+  for (let k = i + 1; k < tokens.length; k += 1) {
+    const previous = tokens[k - 1] as Token;
+    if (previous.breakAfter) break;
+    const token = tokens[k] as Token;
+    if (NUMBERED.has(token.lower) || NAMED_MARKERS.has(token.lower) || RELATIONS.has(token.lower)) {
+      // A marker that starts nothing ("dekat Alfamart" at the end) is still a name after a relation.
+      const named = RELATIONS.has(previous.lower) && (isCapitalized(token) || isNameWord(token));
+      if (!startsPlace(tokens, k, true) && !named) break;
+      looseWords = 0;
+    } else if (isNumber(token) && (NUMBERED.has(previous.lower) || k === to + 1)) {
+      // "RT 03", "SDN 3", "No 5"
+    } else if (isCapitalized(token) && isNameWord(token)) {
+      looseWords = 0;
+    } else if (isNameWord(token) && looseWords < 2 && !AFFIXED.test(token.lower)) {
+      looseWords += 1;
+    } else break;
+    to = k;
+  }
+  return { from: i, to };
+}
+
+/** The places a story names, joined in the order told; undefined when it names none. */
+export function extractLocation(text: string): string | undefined {
+  const tokens = tokenize(text);
+  const parts: string[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (!startsPlace(tokens, i)) continue;
+    const { from, to } = phraseAt(tokens, i);
+    let end = to;
+    // "... dekat" with nothing after it: the relation word is not part of the place.
+    while (end > from && (RELATIONS.has((tokens[end] as Token).lower) || NUMBERED.has((tokens[end] as Token).lower))) end -= 1;
+    const marker = tokens[from] as Token;
+    const named = NAMED_MARKERS.has(marker.lower) || NUMBERED.has(marker.lower) || RELATIONS.has(marker.lower);
+    if (end === from && named) continue;
+    const first = tokens[from] as Token;
+    const last = tokens[end] as Token;
+    const abbreviationDot = ABBREVIATIONS.test(last.lower) && text[last.end] === "." ? 1 : 0;
+    parts.push(text.slice(first.start, last.end + abbreviationDot).replace(/\s+/g, " "));
+    i = to;
+  }
+  const joined = parts.join(", ");
+  return joined.length >= 3 ? joined : undefined;
+}

@@ -1,0 +1,271 @@
+// Citizens tell it their way, through the real runner and SQLite: answers counted per scenario,
+// everyday answers at every question, bad input refused with a hint and nothing lost.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ChannelName, OutboundMessage } from "../../bots/channel.js";
+import { COMPLAINT_MACHINE_VERSION } from "../../dialogs/complaint-dialog.js";
+import { createTestApp, type TestApp } from "../support/test-app.js";
+import { askedQuestion, chatDriver, TRACKING_CODE, type ChatDriver } from "../support/chat-driver.js";
+
+// Monday 30 November 2026, 10:00 WIB.
+const clock = () => new Date("2026-11-30T03:00:00Z");
+let app: TestApp;
+let user = 0;
+beforeAll(async () => {
+  app = await createTestApp({ clock });
+  await app.prisma.staff.create({ data: { identity: "terminal:pu", agencyCode: "DPUPR" } });
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const citizen = (channel: ChannelName = "terminal"): ChatDriver =>
+  chatDriver(app.handler, { channel, userId: `warga-${(user += 1)}` });
+const codeIn = (replies: OutboundMessage[]) => TRACKING_CODE.exec(replies.map((r) => r.text).join("\n"))?.[0];
+
+/** Answers whatever is asked, the way a citizen who already told everything would; counts the answers. */
+async function finish(chat: ChatDriver, answers: Record<string, string> = {}): Promise<{ code: string; count: number }> {
+  for (let count = 1; count <= 10; count += 1) {
+    const question = askedQuestion(chat.transcript.at(-1));
+    const answer = question === "summary" ? "kirim" : answers[question];
+    if (answer === undefined) throw new Error(`unexpected question ${question}: ${chat.lastText()}`);
+    const code = codeIn(await chat.say(answer));
+    if (code) return { code, count };
+  }
+  throw new Error(`not filed: ${chat.lastText()}`);
+}
+
+const complaintOf = (code: string) => app.prisma.complaint.findUniqueOrThrow({ where: { trackingCode: code } });
+
+describe("a whole story files in at most two answers", () => {
+  it.each([
+    [
+      "Selamat pagi pak, lampu jalan di Jl. Kenanga RT 03 RW 02 Kel. Sukamaju mati sejak 3 hari lalu, gelap sekali",
+      "Jl. Kenanga RT 03 RW 02 Kel. Sukamaju",
+      "2026-11-27",
+    ],
+    ["Assalamualaikum min, sampah di pasar kliwon udah seminggu gak diangkut, baunya nyengat bgt", "pasar kliwon", "2026-11-23"],
+    [
+      "Punten, jalan di depan SDN 2 Cibiru berlubang gede pisan sejak 2 minggu, tos aya motor nu labuh",
+      "depan SDN 2 Cibiru",
+      "2026-11-16",
+    ],
+    [
+      "min air pdam mati total dr kemarin sore di perumahan griya asri blok c, warga gak bisa mandi",
+      "perumahan griya asri blok c",
+      "2026-11-29",
+    ],
+    [
+      "halo pak, izin lapor: di gang mawar rt 5 rw 2 ada pohon tumbang nutup jalan sejak tadi pagi",
+      "gang mawar rt 5 rw 2",
+      "2026-11-30",
+    ],
+  ])("%s", async (story, location, date) => {
+    const chat = citizen();
+    await chat.say(story);
+    const { code, count } = await finish(chat, { agencyPick: "tidak tahu" });
+    expect(count).toBeLessThanOrEqual(2);
+    const complaint = await complaintOf(code);
+    expect(complaint.locationText).toBe(location);
+    expect(complaint.incidentDate?.toISOString().slice(0, 10)).toBe(date);
+    expect(complaint.reportType).toBe("pengaduan");
+    expect(complaint.privacy).toBe("biasa");
+    // The greeting is not part of the description.
+    expect(complaint.description).not.toMatch(/^(selamat|assalam|punten|min |halo)/i);
+  });
+
+  it("files a suggestion without asking a date, and a question without asking a place", async () => {
+    const suggestion = citizen();
+    await suggestion.say("Usul pak, mohon dibangun lampu penerangan di gang mawar rt 5 rw 2, gelap kalau malam");
+    const filed = await finish(suggestion, { agencyPick: "1" });
+    expect(filed.count).toBeLessThanOrEqual(2);
+    expect(await complaintOf(filed.code)).toMatchObject({ reportType: "aspirasi", incidentDate: null });
+    const question = citizen();
+    await question.say("Bagaimana cara mengurus akta kelahiran anak yang lahir di rumah?");
+    const asked = await finish(question, { agencyPick: "1" });
+    expect(asked.count).toBeLessThanOrEqual(2);
+    expect(await complaintOf(asked.code)).toMatchObject({ reportType: "permintaan_informasi", locationText: null });
+  });
+});
+
+describe("/lapor, one thing per answer", () => {
+  it("files in at most six answers, understanding everyday words at each question", async () => {
+    const chat = citizen();
+    await chat.say("/lapor");
+    await chat.say("Jalan berlubang besar, motor sering jatuh kalau malam");
+    expect(askedQuestion(chat.transcript.at(-1))).toBe("location");
+    // Not a place: a hint, and the description stays.
+    expect((await chat.say("kan sudah saya tulis di atas pak"))[0]?.text).toMatch(/belum kami temukan/);
+    expect((await chat.say("gk ada"))[0]?.text).toMatch(/wajib/);
+    await chat.say("Jl. Merdeka No. 5 depan warung bu Siti");
+    expect(askedQuestion(chat.transcript.at(-1))).toBe("date");
+    expect((await chat.say("kapan ya"))[0]?.text).toMatch(/belum kami pahami/);
+    const summary = await chat.say("2 hr lalu");
+    expect(summary[0]?.questionId).toBe("summary");
+    const code = codeIn(await chat.say("kirim"));
+    expect(code).toBeDefined();
+    const complaint = await complaintOf(code ?? "");
+    expect(complaint).toMatchObject({
+      locationText: "Jl. Merdeka No. 5 depan warung bu Siti",
+      description: "Jalan berlubang besar, motor sering jatuh kalau malam",
+    });
+    expect(complaint.incidentDate?.toISOString().slice(0, 10)).toBe("2026-11-28");
+  });
+
+  it("counts: story, place, date, Kirim is four answers; an unsure agency makes five", async () => {
+    const chat = citizen();
+    await chat.say("/lapor");
+    for (const answer of ["Jalan berlubang besar, motor sering jatuh kalau malam", "Jl. Merdeka No. 5", "kemarin sore"])
+      await chat.say(answer);
+    expect(codeIn(await chat.say("kirim"))).toBeDefined();
+    expect(chat.transcript).toHaveLength(5);
+    const unsure = citizen();
+    await unsure.say("/lapor");
+    await unsure.say("Pelayanan di kantor itu lambat sekali, saya menunggu berjam-jam tanpa kejelasan");
+    const { count } = await finish(unsure, { agencyPick: "dukcapil", location: "Kantor kecamatan Cibiru", date: "tadi pagi" });
+    expect(count + 1).toBeLessThanOrEqual(6);
+  });
+
+  it("takes an agency by alias at the agency question and stores the classifier's suggestion apart", async () => {
+    const chat = citizen();
+    await chat.say(
+      "Pelayanan di kantor itu lambat sekali, saya menunggu berjam-jam tanpa kejelasan di Jl. Sudirman sejak kemarin",
+    );
+    expect(askedQuestion(chat.transcript.at(-1))).toBe("agencyPick");
+    const { code } = await finish(chat, { agencyPick: "BPN" });
+    const complaint = await complaintOf(code);
+    expect(complaint.status).toBe("BARU");
+    expect(complaint.suggestedAgency).not.toBe("BPN");
+    const filed = await app.prisma.complaintEvent.findFirstOrThrow({ where: { complaintId: complaint.id, type: "FILED" } });
+    expect(filed.note).toMatch(/pilihan pelapor: .*Pertanahan/i);
+    const told = citizen();
+    await told.say("Jalan di depan SDN 3 berlubang besar sejak dua minggu, motor sering jatuh");
+    for (const answer of ["ubah", "instansi", "tidak tahu"]) await told.say(answer);
+    const unknown = await complaintOf((await finish(told)).code);
+    // "Tidak tahu" goes to the coordinator; the stored suggestion is still the classifier's, with its confidence.
+    expect(unknown).toMatchObject({ assignedAgency: null, suggestedAgency: "DPUPR" });
+    expect(unknown.suggestedConfidence).toBeGreaterThan(0.45);
+  });
+});
+
+describe("nothing lost, nothing bad filed", () => {
+  it("keeps a short complaint typed at the menu and asks for the rest", async () => {
+    const chat = citizen();
+    const [reply] = await chat.say("jalan rusak parah");
+    expect(reply?.text).toContain('"Jalan rusak parah"');
+    await chat.say("di depan SDN 5 Sukajadi, lubangnya dalam sejak kemarin");
+    const { code } = await finish(chat);
+    expect((await complaintOf(code)).description).toBe(
+      "Jalan rusak parah di depan SDN 5 Sukajadi, lubangnya dalam sejak kemarin",
+    );
+    const intent = citizen();
+    expect((await intent.say("min mau ngadu"))[0]?.text).toMatch(/Ceritakan masalahnya/);
+  });
+
+  it("refuses emoji, punctuation and stretched letters as a description, and cuts a first message at 4,000 characters", async () => {
+    const chat = citizen();
+    await chat.say("/lapor");
+    for (const junk of [
+      "💩🔥🙏💩🔥🙏💩🔥🙏💩🔥🙏💩🔥🙏💩🔥🙏💩🔥🙏",
+      "!!!!!!!!!!!!!!!!!!!!!!!!!",
+      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    ]) {
+      expect((await chat.say(junk))[0]?.text).toMatch(/kata-kata/);
+    }
+    const long = citizen();
+    const [reply] = await long.say(`Jalan di Jl. Melati rusak parah sejak kemarin. ${"Lubangnya banyak sekali 🙏 ".repeat(300)}`);
+    expect(reply?.text).toMatch(/4000 karakter pertama/);
+    const { code } = await finish(long);
+    const description = (await complaintOf(code)).description;
+    expect([...new Intl.Segmenter().segment(description)].length).toBeLessThanOrEqual(4000);
+  });
+
+  it("asks once before cancelling a form with content, in everyday words", async () => {
+    const chat = citizen();
+    const chatId = `warga-${user}`;
+    await chat.say("Jalan di depan SDN 3 berlubang besar sejak dua minggu, motor sering jatuh");
+    expect((await chat.say("Batal."))[0]?.questionId).toBe("cancelConfirm");
+    expect((await chat.say("gak"))[0]?.questionId).toBe("summary");
+    expect((await chat.say("gak jadi lapor"))[0]?.questionId).toBe("cancelConfirm");
+    expect((await chat.say("nggih"))[0]?.text).toMatch(/dibatalkan/);
+    const empty = citizen();
+    await empty.say("/lapor");
+    expect((await empty.say("batal aja"))[0]?.text).toMatch(/dibatalkan/);
+    expect(await app.prisma.complaint.count({ where: { chatId } })).toBe(0);
+  });
+
+  it("answers an empty message with a short hint and the same question", async () => {
+    const chat = citizen();
+    await chat.say("/lapor");
+    const [reply] = await chat.say("");
+    expect(reply?.text).toMatch(/Pesan Anda kosong/);
+    expect(reply?.text).toMatch(/Ceritakan masalahnya/);
+  });
+
+  it("continues a form opened before the dialog's version 2", async () => {
+    const chat = citizen();
+    const chatId = `warga-${user}`;
+    const draft = {
+      photoIds: [],
+      reportType: "pengaduan",
+      description: "Jalan berlubang besar di depan pasar, motor sering jatuh.",
+      agency: "DPUPR",
+      agencyConfirmed: true,
+      locationText: "depan pasar Kosambi",
+    };
+    await app.prisma.conversation.create({
+      data: {
+        channel: "terminal",
+        chatId,
+        machineVersion: COMPLAINT_MACHINE_VERSION - 1,
+        snapshot: JSON.stringify({
+          value: { form: "date" },
+          context: { draft, submissionId: "old-form", trackingCode: "LPR-7K3M9QXA", editing: false },
+        }),
+        updatedAt: clock(),
+      },
+    });
+    const [summary] = await chat.say("kemarin");
+    expect(summary?.text).not.toMatch(/dimulai ulang/);
+    expect(summary?.questionId).toBe("summary");
+    expect(codeIn(await chat.say("kirim"))).toBeDefined();
+  });
+});
+
+describe("plain replies to staff", () => {
+  async function routedComplaint(chat: ChatDriver): Promise<string> {
+    await chat.say("Jalan di depan SDN 3 berlubang besar sejak dua minggu, motor sering jatuh");
+    return (await finish(chat)).code;
+  }
+  const staff = () => chatDriver(app.handler, { userId: "pu" });
+
+  it.each(["terminal", "whatsapp"] as const)("rates and answers 'sudah beres?' by typing on %s", async (channel) => {
+    const chat = citizen(channel);
+    const code = await routedComplaint(chat);
+    expect((await staff().say(`/selesai ${code} Lubang sudah ditambal.`))[0]?.text).toMatch(/Selesai/);
+    expect((await chat.say("4"))[0]?.text).toMatch(/penilaian 4\/5/);
+    expect((await chat.say("Belum beres"))[0]?.text).toMatch(/dibuka kembali/);
+    expect(await complaintOf(code)).toMatchObject({ rating: 4, status: "DIBUKA_KEMBALI" });
+    // Nothing waits any more: a number is the menu's again.
+    expect((await chat.say("2"))[0]?.text).toContain(code);
+  });
+
+  it("asks whether a new story answers the officer's question, and does what the citizen picks", async () => {
+    const chat = citizen();
+    const code = await routedComplaint(chat);
+    await staff().say(`/tanya ${code} Di sisi kiri atau kanan jalan?`);
+    const [which] = await chat.say("Lampu jalan di Jl. Kenanga RT 03 mati sejak 3 hari lalu, gelap sekali");
+    expect(which?.questionId).toBe("answerOrNew");
+    expect(which?.text).toContain(code);
+    const [fresh] = await chat.say("2");
+    expect(fresh?.questionId).toBe("summary");
+    expect(fresh?.text).toMatch(/Jl\. Kenanga RT 03/);
+    await chat.say("batal");
+    await chat.say("ya");
+    // A plain answer is handed over at once; one that reads like a new report is asked about first.
+    const answered = await chat.say("Sisi kiri, dekat gerbang sekolah");
+    const [confirmation] = answered[0]?.questionId === "answerOrNew" ? await chat.say("1") : answered;
+    expect(confirmation?.text).toMatch(/sudah diteruskan ke petugas/);
+    const events = await app.prisma.complaintEvent.findMany({ where: { complaint: { trackingCode: code } } });
+    expect(events.some((event) => event.note?.includes("Sisi kiri"))).toBe(true);
+  });
+});

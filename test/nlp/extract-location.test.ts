@@ -1,0 +1,29 @@
+// The place a story names, in the citizen's own words.
+import { describe, expect, it } from "vitest";
+import { extractLocation } from "../../nlp/extract-location.js";
+
+describe("extractLocation", () => {
+  it.each([
+    [
+      "Selamat pagi pak, lampu jalan di Jl. Kenanga RT 03 RW 02 Kel. Sukamaju mati sejak 3 hari lalu",
+      "Jl. Kenanga RT 03 RW 02 Kel. Sukamaju",
+    ],
+    ["Jalan di depan SDN 3 berlubang besar sejak dua minggu", "depan SDN 3"],
+    ["sampah numpuk di pasar kliwon udah seminggu gak diangkut", "pasar kliwon"],
+    ["air pdam mati 3 hari di perumahan griya asri blok c", "perumahan griya asri blok c"],
+    ["di gang mawar rt 5 rw 2 kelurahan sukajadi banyak nyamuk", "gang mawar rt 5 rw 2 kelurahan sukajadi"],
+    ["lampu pju mati di depan masjid al ikhlas", "depan masjid al ikhlas"],
+    ["Jalan Merdeka No. 5 rusak", "Jalan Merdeka No. 5"],
+    ["banjir di Cibaduyut tiap hujan", "Cibaduyut"],
+    ["Pohon tumbang di jalan raya Cibaduyut dekat Alfamart", "jalan raya Cibaduyut dekat Alfamart"],
+    ["Jalanan di RT 04 RW 07 Desa Sukamulya Kec. Cileunyi rusak", "RT 04 RW 07 Desa Sukamulya Kec. Cileunyi"],
+  ])("%s", (text, expected) => expect(extractLocation(text)).toBe(expected));
+
+  it.each([
+    "jalan rusak parah",
+    "KTP saya belum jadi sudah 3 bulan",
+    "Mohon dibangun taman bermain untuk anak-anak",
+    "kan sudah saya tulis di atas pak",
+    "antrian no 5 lama sekali",
+  ])("finds no place in %s", (text) => expect(extractLocation(text)).toBeUndefined());
+});
