@@ -1,6 +1,7 @@
 // npm run classify -- "teks aduan"          readable suggestion for one complaint
 // npm run -s classify -- --jsonl < file     one complaint per input line, one JSON object per output line
-// Uses AGENCIES_FILE, CLASSIFIER_THRESHOLD and REGION_CODE from the environment (.env included).
+// Uses AGENCIES_FILE, CLASSIFIER_THRESHOLD and REGION_CODE from the environment (.env included), and the
+// routing examples learned in the database of DATABASE_URL / DATA_DIR.
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
@@ -10,6 +11,7 @@ import { createAgencyClassifier } from "../nlp/agency-classifier.js";
 import { COORDINATOR_CODE, type AgencyClassifier, type Classification } from "../nlp/classification.js";
 import { createRegionMatcher, type RegionMatcher } from "../nlp/region-hints.js";
 import { loadConfig } from "./config.js";
+import { readLearnedModel } from "./learned-routing.js";
 
 const USAGE = [
   "Cara pakai:",
@@ -73,7 +75,13 @@ async function main(): Promise<number> {
   }
   const config = loadConfig(process.env);
   const catalog = loadAgencyCatalog(config.AGENCIES_FILE);
-  const classifier = createAgencyClassifier(catalog, { threshold: config.CLASSIFIER_THRESHOLD });
+  // This pemda's routing examples (imports and staff decisions) from the configured database.
+  const learned = await readLearnedModel(
+    config.DATABASE_URL,
+    catalog.agencies.map((agency) => agency.code),
+    config.SQLITE_BUSY_TIMEOUT_MS,
+  );
+  const classifier = createAgencyClassifier(catalog, { threshold: config.CLASSIFIER_THRESHOLD, learned });
   if (jsonl) {
     await classifyLines(classifier);
     return 0;

@@ -25,6 +25,7 @@ import type { AgencyClassifier } from "../nlp/classification.js";
 import { newTrackingCode } from "../complaints/tracking-code.js";
 import { randomUUID } from "node:crypto";
 import type { AppConfig } from "./config.js";
+import { createLearnedRouting, type LearnedRouting } from "./learned-routing.js";
 
 export interface AppDeps {
   config: AppConfig;
@@ -40,6 +41,8 @@ export interface App {
   lifecycle: LifecycleService;
   catalog: AgencyCatalog;
   classifier: AgencyClassifier;
+  /** This pemda's routing examples as the classifier sees them; `refresh()` reads new ones now. */
+  learned: LearnedRouting;
   sla: SlaPolicy;
   clock: Clock;
   /** Queues a reply a channel could not deliver, so the outbox keeps retrying it. */
@@ -55,7 +58,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const database = await openDatabase(config.DATABASE_URL, { busyTimeoutMs: config.SQLITE_BUSY_TIMEOUT_MS });
   const prisma = database.prisma;
   const catalog = loadAgencyCatalog(config.AGENCIES_FILE);
-  const classifier = createAgencyClassifier(catalog, { threshold: config.CLASSIFIER_THRESHOLD });
+  // Learned routing examples of this database, read before the first message is classified.
+  const learned = createLearnedRouting(
+    prisma,
+    catalog.agencies.map((agency) => agency.code),
+  );
+  await learned.refresh();
+  const classifier = createAgencyClassifier(catalog, { threshold: config.CLASSIFIER_THRESHOLD, learned: learned.model });
   const regions = createRegionMatcher(config.REGION_CODE);
   const sla = slaPolicy(config);
   const agencyName = (code: string) => catalog.byCode(code)?.name;
@@ -84,7 +93,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
       newForm: () => ({ submissionId: randomUUID(), trackingCode: newTrackingCode() }),
       newId: () => randomUUID(),
     },
-    onCommitted: () => dispatcher.nudge(),
+    onCommitted: () => {
+      dispatcher.nudge();
+      // A staff decision in this step may have added an example: the next complaint already uses it.
+      void learned.refresh().catch((error: unknown) => logger.error({ err: error }, "reading routing examples failed"));
+    },
   });
 
   const timers: NodeJS.Timeout[] = [];
@@ -97,6 +110,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     lifecycle,
     catalog,
     classifier,
+    learned,
     sla,
     clock,
     async deferReply(channel, chatId, message) {
@@ -106,6 +120,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
     startBackground() {
       dispatcher.start(config.OUTBOX_POLL_MS);
+      learned.start(undefined, (error) => logger.error({ err: error }, "reading routing examples failed"));
       const daily = setInterval(() => {
         void (async () => {
           // Transactions, not bare writes: on the shared connection a bare write could join a chat's open one.
@@ -128,6 +143,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
     async close() {
       for (const timer of timers) clearInterval(timer);
+      learned.stop();
       digest?.stop();
       await runner.stop();
       await dispatcher.stop();

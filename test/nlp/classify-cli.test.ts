@@ -10,7 +10,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // The settings under test come from each case, not from the environment the tests happen to run in.
 const inherited = Object.fromEntries(
-  Object.entries(process.env).filter(([key]) => !["AGENCIES_FILE", "REGION_CODE", "CLASSIFIER_THRESHOLD"].includes(key)),
+  Object.entries(process.env).filter(
+    ([key]) => !["AGENCIES_FILE", "REGION_CODE", "CLASSIFIER_THRESHOLD", "DATABASE_URL", "DATA_DIR"].includes(key),
+  ),
 );
 
 function run(
@@ -21,7 +23,8 @@ function run(
   return new Promise((resolve, reject) => {
     const child = spawn("npx", ["tsx", "app/classify.ts", ...args], {
       cwd: ROOT,
-      env: { ...inherited, ...env },
+      // Its own database: the CLI reads the learned routing examples of DATA_DIR.
+      env: { ...inherited, DATA_DIR: dir, ...env },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";

@@ -1,0 +1,87 @@
+// Keeps the classifier's learned examples in step with the database: at start, after every committed
+// step of the runner (a staff decision may have added one), and on a timer for changes made by other
+// processes (`npm run routing -- import` while the bot runs). Only new rows are read, unless rows were
+// removed, then everything is read again.
+import { openDatabase, type PrismaClient } from "../db/database.js";
+import { exampleSignature, examplesAfter } from "../db/routing-examples.js";
+import { createLearnedModel, type LearnedModel } from "../nlp/learned-examples.js";
+
+/** How often the database is checked for examples written by another process. */
+export const LEARNED_REFRESH_MS = 10_000;
+
+export interface LearnedRouting {
+  model: LearnedModel;
+  /** Reads what changed since the last refresh; concurrent calls share one read. */
+  refresh(): Promise<void>;
+  start(intervalMs?: number, onError?: (error: unknown) => void): void;
+  stop(): void;
+}
+
+export function createLearnedRouting(prisma: PrismaClient, codes: string[]): LearnedRouting {
+  const model = createLearnedModel(codes);
+  let known = { count: 0, maxId: 0 };
+  let running: Promise<void> | undefined;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  async function readChanges(): Promise<void> {
+    // One short transaction: the fingerprint and the rows come from the same snapshot. Features are
+    // extracted after it, so the shared connection is not held while the model learns.
+    const change = await prisma.$transaction(async (tx) => {
+      const now = await exampleSignature(tx);
+      if (now.count === known.count && now.maxId === known.maxId) return undefined;
+      if (now.maxId > known.maxId && now.count > known.count) {
+        const rows = await examplesAfter(tx, known.maxId);
+        if (known.count + rows.length === now.count) return { now, rows, full: false };
+      }
+      return { now, rows: await examplesAfter(tx, 0), full: true };
+    });
+    if (!change) return;
+    if (change.full) model.clear();
+    model.add(change.rows.map((row) => ({ text: row.text, agency: row.agencyCode })));
+    known = change.now;
+  }
+
+  function refresh(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await readChanges();
+        } while (again);
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  }
+
+  return {
+    model,
+    refresh,
+    start(intervalMs = LEARNED_REFRESH_MS, onError = () => {}) {
+      timer = setInterval(() => void refresh().catch(onError), intervalMs);
+      timer.unref();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+    },
+  };
+}
+
+/** The examples of the database at `databaseUrl`, read once (CLIs: classify, eval). */
+export async function readLearnedModel(databaseUrl: string, codes: string[], busyTimeoutMs?: number): Promise<LearnedModel> {
+  const database = await openDatabase(databaseUrl, busyTimeoutMs === undefined ? {} : { busyTimeoutMs });
+  try {
+    const routing = createLearnedRouting(database.prisma, codes);
+    await routing.refresh();
+    return routing.model;
+  } finally {
+    await database.close();
+  }
+}
