@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { config as loadDotenv } from "dotenv";
 import { loadAgencyCatalog, type AgencyCatalog } from "../nlp/agency-catalog.js";
 import { createAgencyClassifier } from "../nlp/agency-classifier.js";
+import { loadModel } from "../nlp/classifier-model.js";
 import { COORDINATOR_CODE, type AgencyClassifier, type Classification } from "../nlp/classification.js";
 import { createRegionMatcher, type RegionMatcher } from "../nlp/region-hints.js";
 import { loadConfig } from "./config.js";
@@ -76,12 +77,14 @@ async function main(): Promise<number> {
   const config = loadConfig(process.env);
   const catalog = loadAgencyCatalog(config.AGENCIES_FILE);
   // This pemda's routing examples (imports and staff decisions) from the configured database.
+  const model = loadModel().model;
   const learned = await readLearnedModel(
     config.DATABASE_URL,
     catalog.agencies.map((agency) => agency.code),
+    model.counts,
     config.SQLITE_BUSY_TIMEOUT_MS,
   );
-  const classifier = createAgencyClassifier(catalog, { threshold: config.CLASSIFIER_THRESHOLD, learned });
+  const classifier = createAgencyClassifier(catalog, { threshold: config.CLASSIFIER_THRESHOLD, model, learned });
   if (jsonl) {
     await classifyLines(classifier);
     return 0;

@@ -19,6 +19,7 @@ import { createStaffCommands } from "../dialogs/staff-commands.js";
 import { createPendingAnswerHook } from "../dialogs/pending-answer.js";
 import { loadAgencyCatalog, type AgencyCatalog } from "../nlp/agency-catalog.js";
 import { createAgencyClassifier } from "../nlp/agency-classifier.js";
+import { loadModel } from "../nlp/classifier-model.js";
 import { localDate, parseIndonesianDate } from "../nlp/indonesian-dates.js";
 import { createRegionMatcher } from "../nlp/region-hints.js";
 import type { AgencyClassifier } from "../nlp/classification.js";
@@ -59,12 +60,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const prisma = database.prisma;
   const catalog = loadAgencyCatalog(config.AGENCIES_FILE);
   // Learned routing examples of this database, read before the first message is classified.
+  const model = loadModel().model;
   const learned = createLearnedRouting(
     prisma,
     catalog.agencies.map((agency) => agency.code),
+    model.counts,
   );
   await learned.refresh();
-  const classifier = createAgencyClassifier(catalog, { threshold: config.CLASSIFIER_THRESHOLD, learned: learned.model });
+  const classifier = createAgencyClassifier(catalog, {
+    threshold: config.CLASSIFIER_THRESHOLD,
+    model,
+    learned: learned.model,
+  });
   const regions = createRegionMatcher(config.REGION_CODE);
   const sla = slaPolicy(config);
   const agencyName = (code: string) => catalog.byCode(code)?.name;

@@ -5,6 +5,7 @@
 import { openDatabase, type PrismaClient } from "../db/database.js";
 import { exampleSignature, examplesAfter } from "../db/routing-examples.js";
 import { createLearnedModel, type LearnedModel } from "../nlp/learned-examples.js";
+import type { NaiveBayesCounts } from "../nlp/naive-bayes.js";
 
 /** How often the database is checked for examples written by another process. */
 export const LEARNED_REFRESH_MS = 10_000;
@@ -17,8 +18,9 @@ export interface LearnedRouting {
   stop(): void;
 }
 
-export function createLearnedRouting(prisma: PrismaClient, codes: string[]): LearnedRouting {
-  const model = createLearnedModel(codes);
+/** `corpus`: the built-in model's counts, the background learned evidence is measured against. */
+export function createLearnedRouting(prisma: PrismaClient, codes: string[], corpus?: NaiveBayesCounts): LearnedRouting {
+  const model = createLearnedModel(codes, corpus);
   let known = { count: 0, maxId: 0 };
   let running: Promise<void> | undefined;
   let again = false;
@@ -75,10 +77,15 @@ export function createLearnedRouting(prisma: PrismaClient, codes: string[]): Lea
 }
 
 /** The examples of the database at `databaseUrl`, read once (CLIs: classify, eval). */
-export async function readLearnedModel(databaseUrl: string, codes: string[], busyTimeoutMs?: number): Promise<LearnedModel> {
+export async function readLearnedModel(
+  databaseUrl: string,
+  codes: string[],
+  corpus: NaiveBayesCounts,
+  busyTimeoutMs?: number,
+): Promise<LearnedModel> {
   const database = await openDatabase(databaseUrl, busyTimeoutMs === undefined ? {} : { busyTimeoutMs });
   try {
-    const routing = createLearnedRouting(database.prisma, codes);
+    const routing = createLearnedRouting(database.prisma, codes, corpus);
     await routing.refresh();
     return routing.model;
   } finally {

@@ -11,6 +11,8 @@ export interface ParsedExample {
   row: number;
   text: string;
   agencyCode: string;
+  /** The optional `split` column (e.g. learn / test), for `npm run eval`; the import ignores it. */
+  split?: string;
 }
 
 export interface UnknownAgency {
@@ -30,12 +32,24 @@ export function importKey(text: string, agencyCode: string): string {
   return `text:${createHash("sha256").update(`${agencyCode}\n${normalized}`).digest("hex").slice(0, 32)}`;
 }
 
+/**
+ * The separator of the header row: `;` (spreadsheets with a decimal comma write it) or `,`. One for the
+ * whole file: csv-parse given both would split `;` rows again at every unquoted comma in a text.
+ */
+export function detectDelimiter(content: string): ";" | "," {
+  const header = content.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  const outsideQuotes = header.replace(/"[^"]*"/g, "");
+  const count = (char: string) => outsideQuotes.split(char).length - 1;
+  return count(";") > count(",") ? ";" : ",";
+}
+
 export function parseRoutingCsv(content: string | Buffer, catalog: AgencyCatalog): ParsedRoutingCsv {
   let records: string[][];
+  const text = typeof content === "string" ? content : content.toString("utf8");
   try {
-    records = parse(content, {
+    records = parse(text, {
       bom: true,
-      delimiter: [";", ","],
+      delimiter: detectDelimiter(text),
       relax_column_count: true,
       skip_empty_lines: true,
     }) as string[][];
@@ -45,6 +59,7 @@ export function parseRoutingCsv(content: string | Buffer, catalog: AgencyCatalog
   const header = (records[0] ?? []).map((name) => name.trim().toLowerCase());
   const textAt = header.indexOf("text");
   const agencyAt = header.indexOf("agency");
+  const splitAt = header.indexOf("split");
   if (textAt < 0 || agencyAt < 0) {
     return {
       ok: false,
@@ -69,7 +84,8 @@ export function parseRoutingCsv(content: string | Buffer, catalog: AgencyCatalog
       unknown.set(name, rows);
       return;
     }
-    examples.push({ row, text, agencyCode: agency.code });
+    const split = splitAt >= 0 ? (record[splitAt] ?? "").trim().toLowerCase() : "";
+    examples.push({ row, text, agencyCode: agency.code, ...(split ? { split } : {}) });
   });
   if (unknown.size > 0) {
     const list = [...unknown.entries()]

@@ -104,7 +104,9 @@ export function createAgencyClassifier(catalog: AgencyCatalog, options: AgencyCl
       let learnedKnown = 0;
       if (learned && learned.size > 0) {
         // Bayes: the built-in posterior is the prior, the pemda's examples add their log-evidence.
-        const logits = probabilities.map((p) => Math.log(Math.max(p, 1e-12)));
+        const { doubt } = learned.params;
+        const floor = doubt / probabilities.length;
+        const logits = probabilities.map((p) => Math.log((1 - doubt) * p + floor));
         learnedKnown = learned.addEvidence(features.features, logits);
         if (learnedKnown > 0) probabilities = softmax(logits);
       }

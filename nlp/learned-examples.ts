@@ -1,9 +1,11 @@
 // What one pemda taught: routing examples from its own staff decisions and imports, as evidence that
 // is added to the built-in model's answer. Each agency's feature distribution is smoothed towards the
-// background of all learned examples (a Dirichlet prior of `strength` pseudo-documents), and a text
-// scores log P(features | agency) - log P(features | background) per agency. So an agency nobody has
-// taught scores exactly 0 (the built-in knowledge answers alone), and an agency with many examples
-// outweighs the built-in prior where its examples say something different.
+// background (how often a feature occurs in any complaint: the built-in corpus plus everything learned)
+// by a Dirichlet prior of `strength` pseudo-documents, and a text scores
+// log P(features | agency) - log P(features | background) per agency. So an agency nobody has taught
+// scores exactly 0 (the built-in knowledge answers alone), and an agency with many examples outweighs
+// the built-in prior where its examples say something different.
+import type { NaiveBayesCounts } from "./naive-bayes.js";
 import { extractFeatures } from "./text-features.js";
 
 export interface LearnedParams {
@@ -13,10 +15,16 @@ export interface LearnedParams {
   weight: number;
   /** The summed log-likelihood ratio is divided by knownFeatures^lengthPower, as in the built-in model. */
   lengthPower: number;
+  /**
+   * How likely the built-in answer is wrong for this pemda: its distribution is mixed with a uniform one
+   * by this share before the learned evidence is added, so no built-in certainty is beyond the reach of
+   * enough local examples.
+   */
+  doubt: number;
 }
 
-/** Chosen, not fitted to any measured set: see the README's routing section for why. */
-export const LEARNED_PARAMS: LearnedParams = { strength: 1, weight: 1, lengthPower: 0.5 };
+/** Chosen on our own written split (test/nlp/fixtures/kota-sukamaju.csv), never on real data: see nlp/README.md. */
+export const LEARNED_PARAMS: LearnedParams = { strength: 5, weight: 1, lengthPower: 0, doubt: 0.1 };
 
 export interface LearnedText {
   text: string;
@@ -26,6 +34,7 @@ export interface LearnedText {
 export interface LearnedModel {
   /** Agency codes the evidence is aligned with (the catalog's order). */
   readonly codes: string[];
+  readonly params: LearnedParams;
   /** Examples counted (examples naming an agency outside the catalog are ignored). */
   readonly size: number;
   add(examples: LearnedText[]): void;
@@ -40,8 +49,25 @@ export interface LearnedModel {
   addEvidence(features: string[], out: Float64Array): number;
 }
 
-export function createLearnedModel(codes: string[], params: LearnedParams = LEARNED_PARAMS): LearnedModel {
+/**
+ * `corpus` is the built-in model's counts (data/model.json): the background a learned feature is
+ * compared with. Without it the background is the learned examples alone, and a pemda that taught only
+ * one agency would learn nothing (every feature would be as common there as in the background).
+ */
+export function createLearnedModel(
+  codes: string[],
+  corpus?: NaiveBayesCounts,
+  params: LearnedParams = LEARNED_PARAMS,
+): LearnedModel {
   const k = codes.length;
+  const corpusDocs = corpus ? corpus.docs.reduce((sum, n) => sum + n, 0) : 0;
+  const corpusDf = (feature: string): number => {
+    const flat = corpus?.features[feature];
+    if (!flat) return 0;
+    let sum = 0;
+    for (let j = 1; j < flat.length; j += 2) sum += flat[j] as number;
+    return sum;
+  };
   const position = new Map(codes.map((code, i) => [code, i]));
   const docs = new Float64Array(k);
   let total = 0;
@@ -58,8 +84,8 @@ export function createLearnedModel(codes: string[], params: LearnedParams = LEAR
     if (row) return row;
     const counts = df.get(feature);
     if (!counts) return undefined;
-    // Background: how often the feature occurs in any learned example, with a half-count floor.
-    const background = ((dfTotal.get(feature) ?? 0) + 0.5) / (total + 1);
+    // Background: how often the feature occurs in any complaint we know, with a half-count floor.
+    const background = ((dfTotal.get(feature) ?? 0) + corpusDf(feature) + 0.5) / (total + corpusDocs + 1);
     const logBackground = Math.log(background);
     row = new Float64Array(k);
     for (const a of taught) {
@@ -72,6 +98,7 @@ export function createLearnedModel(codes: string[], params: LearnedParams = LEAR
 
   return {
     codes,
+    params,
     get size() {
       return total;
     },
