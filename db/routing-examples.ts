@@ -1,5 +1,6 @@
 // Routing examples (labelled complaint texts) in the database: written by staff decisions inside their
 // own transaction and by imports in one transaction; read by the classifier's refresher and the CLI.
+import { Prisma } from "@prisma/client";
 import type { Db } from "./database.js";
 
 export const ROUTING_SOURCE = {
@@ -31,24 +32,24 @@ export interface StoredExample {
   agencyCode: string;
 }
 
-const CHUNK = 500;
+const CHUNK = 200;
 
-/** Inserts the examples whose key is new; returns how many were inserted. */
+/**
+ * Inserts the examples whose key is new; returns how many were inserted. One multi-row
+ * INSERT ... ON CONFLICT DO NOTHING per 200 rows (Prisma's createMany costs about a millisecond a row
+ * here, and 10,000 imported rows must take seconds, not tens of seconds).
+ */
 export async function insertNewExamples(db: Db, examples: NewRoutingExample[]): Promise<number> {
   let inserted = 0;
   for (let i = 0; i < examples.length; i += CHUNK) {
-    const chunk = examples.slice(i, i + CHUNK);
-    const existing = await db.routingExample.findMany({
-      where: { key: { in: chunk.map((example) => example.key) } },
-      select: { key: true },
-    });
-    const seen = new Set(existing.map((row) => row.key));
-    const fresh = chunk.filter((example) => {
-      if (seen.has(example.key)) return false;
-      seen.add(example.key);
-      return true;
-    });
-    if (fresh.length > 0) inserted += (await db.routingExample.createMany({ data: fresh })).count;
+    const values = examples
+      .slice(i, i + CHUNK)
+      .map(
+        (e) =>
+          Prisma.sql`(${e.key}, ${e.text}, ${e.agencyCode}, ${e.source}, ${e.batch ?? null}, ${e.complaintId ?? null}, ${e.actorIdentity ?? null}, ${e.createdAt})`,
+      );
+    inserted += await db.$executeRaw`INSERT INTO "RoutingExample" ("key", "text", "agencyCode", "source", "batch", "complaintId", "actorIdentity", "createdAt")
+      VALUES ${Prisma.join(values)} ON CONFLICT ("key") DO NOTHING`;
   }
   return inserted;
 }
