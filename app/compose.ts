@@ -66,7 +66,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     catalog.agencies.map((agency) => agency.code),
     model.counts,
   );
-  await learned.refresh();
+  learned.prime(database.store);
   const classifier = createAgencyClassifier(catalog, {
     threshold: config.CLASSIFIER_THRESHOLD,
     model,

@@ -3,7 +3,8 @@
 // processes (`npm run routing -- import` while the bot runs). Only new rows are read, unless rows were
 // removed, then everything is read again.
 import { openDatabase, type PrismaClient } from "../db/database.js";
-import { exampleSignature, examplesAfter } from "../db/routing-examples.js";
+import { exampleSignature, examplesAfter, readAllExamplesAtStart } from "../db/routing-examples.js";
+import type { SqlStore } from "../db/sql-store.js";
 import { createLearnedModel, type LearnedModel } from "../nlp/learned-examples.js";
 import type { NaiveBayesCounts } from "../nlp/naive-bayes.js";
 
@@ -14,6 +15,8 @@ export interface LearnedRouting {
   model: LearnedModel;
   /** Reads what changed since the last refresh; concurrent calls share one read. */
   refresh(): Promise<void>;
+  /** The first read at start-up, synchronous on the store's connection (no transaction is open yet). */
+  prime(store: SqlStore): void;
   start(intervalMs?: number, onError?: (error: unknown) => void): void;
   stop(): void;
 }
@@ -65,6 +68,12 @@ export function createLearnedRouting(prisma: PrismaClient, codes: string[], corp
   return {
     model,
     refresh,
+    prime(store) {
+      const { rows, count, maxId } = readAllExamplesAtStart(store);
+      model.clear();
+      model.add(rows.map((row) => ({ text: row.text, agency: row.agencyCode })));
+      known = { count, maxId };
+    },
     start(intervalMs = LEARNED_REFRESH_MS, onError = () => {}) {
       timer = setInterval(() => void refresh().catch(onError), intervalMs);
       timer.unref();
@@ -86,7 +95,7 @@ export async function readLearnedModel(
   const database = await openDatabase(databaseUrl, busyTimeoutMs === undefined ? {} : { busyTimeoutMs });
   try {
     const routing = createLearnedRouting(database.prisma, codes, corpus);
-    await routing.refresh();
+    routing.prime(database.store);
     return routing.model;
   } finally {
     await database.close();

@@ -2,6 +2,7 @@
 // own transaction and by imports in one transaction; read by the classifier's refresher and the CLI.
 import { Prisma } from "@prisma/client";
 import type { Db } from "./database.js";
+import type { SqlStore } from "./sql-store.js";
 
 export const ROUTING_SOURCE = {
   /** The coordinator forwarded a complaint to this agency. */
@@ -99,4 +100,15 @@ export async function allExamples(db: Db) {
     select: { text: true, agencyCode: true, source: true, batch: true, createdAt: true },
     orderBy: { id: "asc" },
   });
+}
+
+/**
+ * Every example and the fingerprint, read synchronously on the store's connection: for start-up, before
+ * any transaction can be open (Prisma's first query would add ~150 ms to every start).
+ */
+export function readAllExamplesAtStart(store: SqlStore): { rows: StoredExample[]; count: number; maxId: number } {
+  const rows = store.raw
+    .prepare(`SELECT "id", "text", "agencyCode" FROM "RoutingExample" ORDER BY "id"`)
+    .all() as StoredExample[];
+  return { rows, count: rows.length, maxId: rows.at(-1)?.id ?? 0 };
 }
