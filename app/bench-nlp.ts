@@ -188,9 +188,13 @@ if (entry && import.meta.url === pathToFileURL(path.resolve(entry)).href) {
     console.log(`load ms (cold)      ${result.loadMs} (target < 300; median of fresh processes)`);
     console.log(`build ms (warm)     ${result.buildMs}`);
     const learned = await benchLearned();
-    console.log(`classifications/s   ${learned.classificationsPerSecond} with ${learned.examples} learned examples (target >= 10000)`);
+    console.log(
+      `classifications/s   ${learned.classificationsPerSecond} with ${learned.examples} learned examples (target >= 10000)`,
+    );
     console.log(`learn ms            ${learned.learnMs} (building the learned model from ${learned.examples} examples)`);
-    console.log(`import ms           ${learned.importCliMs} (npm run routing -- import, ${learned.examples} rows, whole process; target < 10000)`);
+    console.log(
+      `import ms           ${learned.importCliMs} (npm run routing -- import, ${learned.examples} rows, whole process; target < 10000)`,
+    );
     console.log(`import ms in-proc   ${learned.importMs} (parse + one transaction)`);
     console.log(JSON.stringify({ ...result, learned }));
   }

@@ -21,8 +21,7 @@ export interface UnknownAgency {
 }
 
 export type ParsedRoutingCsv =
-  | { ok: true; examples: ParsedExample[]; emptyText: number }
-  | { ok: false; message: string; unknown?: UnknownAgency[] };
+  { ok: true; examples: ParsedExample[]; emptyText: number } | { ok: false; message: string; unknown?: UnknownAgency[] };
 
 const MAX_ROWS_SHOWN = 10;
 
@@ -113,7 +112,9 @@ export function parseRoutingCsv(content: string | Buffer, catalog: AgencyCatalog
 const quote = (value: string) => `"${value.replace(/"/g, '""')}"`;
 
 /** CSV with a header, `,` separated, every field quoted (line breaks kept); readable by the import. */
-export function toRoutingCsv(rows: { text: string; agencyCode: string; source: string; batch: string | null; createdAt: Date }[]) {
+export function toRoutingCsv(
+  rows: { text: string; agencyCode: string; source: string; batch: string | null; createdAt: Date }[],
+) {
   const lines = ["text,agency,source,batch,created_at"];
   for (const row of rows) {
     lines.push([row.text, row.agencyCode, row.source, row.batch ?? "", row.createdAt.toISOString()].map(quote).join(","));

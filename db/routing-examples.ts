@@ -49,7 +49,8 @@ export async function insertNewExamples(db: Db, examples: NewRoutingExample[]): 
         (e) =>
           Prisma.sql`(${e.key}, ${e.text}, ${e.agencyCode}, ${e.source}, ${e.batch ?? null}, ${e.complaintId ?? null}, ${e.actorIdentity ?? null}, ${e.createdAt})`,
       );
-    inserted += await db.$executeRaw`INSERT INTO "RoutingExample" ("key", "text", "agencyCode", "source", "batch", "complaintId", "actorIdentity", "createdAt")
+    inserted +=
+      await db.$executeRaw`INSERT INTO "RoutingExample" ("key", "text", "agencyCode", "source", "batch", "complaintId", "actorIdentity", "createdAt")
       VALUES ${Prisma.join(values)} ON CONFLICT ("key") DO NOTHING`;
   }
   return inserted;

@@ -17,7 +17,9 @@ beforeEach(() => {
 });
 
 const inherited = Object.fromEntries(
-  Object.entries(process.env).filter(([key]) => !["AGENCIES_FILE", "DATABASE_URL", "DATA_DIR", "CLASSIFIER_THRESHOLD"].includes(key)),
+  Object.entries(process.env).filter(
+    ([key]) => !["AGENCIES_FILE", "DATABASE_URL", "DATA_DIR", "CLASSIFIER_THRESHOLD"].includes(key),
+  ),
 );
 
 function run(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {

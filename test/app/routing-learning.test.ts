@@ -1,6 +1,9 @@
 // Learning from the people who route, end to end: citizens file through the dialog, staff decide with
 // the real commands through the runner, and the next complaint of that kind is suggested to the agency
 // this pemda uses. A real SQLite file; no restart in between.
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { chatDriver, fileComplaint, type ChatDriver } from "../support/chat-driver.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
@@ -13,6 +16,13 @@ const LIGHTS = [
   "lampu jln di perumahan griya asri mati 3 tiang, warga iuran beli bohlam sendiri",
 ];
 const NEXT = "min lampu jalan di depan sd 2 mati total, anak2 pulang ngaji gelap";
+const TREES = [
+  "pohon tumbang di jalan siliwangi nutup setengah jalan",
+  "tolong pangkas pohon di depan kantor pos, dahannya nyentuh kabel",
+  "pohon beringin di alun alun batangnya retak, rawan tumbang",
+  "ranting pohon asam sering jatuh ke jalan, mohon dipangkas",
+  "pohon mahoni besar miring ke rumah warga",
+];
 
 let app: TestApp;
 let coordinator: ChatDriver;
@@ -90,5 +100,28 @@ describe("routing learned from staff decisions", () => {
     await say(pupr, `/proses ${code}`);
     expect(await say(pupr, `/selesai ${code} Lubang sudah ditambal petugas.`)).toContain("Selesai");
     expect((await examples()).map((row) => [row.agencyCode, row.source])).toEqual([["DPUPR", "FINISHED"]]);
+  });
+
+  it("an import by another process while the bot runs is used after the next refresh, and so is its removal", async () => {
+    const text = "pohon besar depan sekolah mau tumbang, mohon ditebang";
+    expect(app.app.classifier.classify(text).agency).toBe("DISPERKIM");
+    const csv = path.join(path.dirname(app.dbPath), "pohon.csv");
+    writeFileSync(csv, ["text,agency", ...TREES.map((tree) => `"${tree}",DLH`)].join("\n"));
+    const cli = (...args: string[]) =>
+      spawnSync(path.resolve("node_modules/.bin/tsx"), ["app/routing.ts", ...args], {
+        env: { ...process.env, DATABASE_URL: `file:${app.dbPath}`, AGENCIES_FILE: "" },
+        encoding: "utf8",
+      });
+    const imported = cli("import", csv);
+    expect(imported.status).toBe(0);
+    // What the bot's 10-second timer calls.
+    await app.app.learned.refresh();
+    expect(app.app.classifier.classify(text).agency).toBe("DLH");
+
+    const batch = /remove "([^"]+)"/.exec(imported.stdout)?.[1] as string;
+    expect(cli("remove", batch).status).toBe(0);
+    await app.app.learned.refresh();
+    expect(app.app.learned.model.size).toBe(0);
+    expect(app.app.classifier.classify(text).agency).toBe("DISPERKIM");
   });
 });
