@@ -29,7 +29,10 @@ describe("npm run eval", () => {
       ...["lampu jalan mati di gang 1", "lampu pju padam depan masjid", "lampu jalan kedip kedip", "lampu jalan gang 9 mati"].map(
         (text) => ({ text, agency: "DISHUB" }),
       ),
-      ...["air pdam mati tiga hari", "air ledeng keruh", "pipa pdam bocor", "tagihan air naik"].map((text) => ({ text, agency: "PDAM" })),
+      ...["air pdam mati tiga hari", "air ledeng keruh", "pipa pdam bocor", "tagihan air naik"].map((text) => ({
+        text,
+        agency: "PDAM",
+      })),
     ];
     writeFileSync(file, lines.map((line) => JSON.stringify(line)).join("\n"));
     const result = evalCli(file, "--curve", "0,4");
