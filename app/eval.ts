@@ -11,6 +11,7 @@
 // reproducible from the file alone.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { ignoreClosedPipe } from "./cli-entry.js";
 import { parseRoutingCsv } from "./routing-csv.js";
 import { loadAgencyCatalog, type AgencyCatalog } from "../nlp/agency-catalog.js";
 import { createAgencyClassifier } from "../nlp/agency-classifier.js";
@@ -69,11 +70,7 @@ function printReport(report: EvaluationReport, showErrors: boolean): void {
   }
 }
 
-// A closed pipe (`... | head`) is not an error worth a stack trace.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(0);
-  throw error;
-});
+ignoreClosedPipe();
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -5,7 +5,6 @@
 // Works on the database of DATABASE_URL / DATA_DIR; a running bot picks the change up within seconds.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { config as loadDotenv } from "dotenv";
 import { openDatabase, type PrismaClient } from "../db/database.js";
 import {
@@ -17,6 +16,7 @@ import {
   ROUTING_SOURCE,
 } from "../db/routing-examples.js";
 import { loadAgencyCatalog, type AgencyCatalog } from "../nlp/agency-catalog.js";
+import { runCli } from "./cli-entry.js";
 import { loadConfig } from "./config.js";
 import { importKey, parseRoutingCsv, toRoutingCsv, type ParsedExample } from "./routing-csv.js";
 
@@ -141,20 +141,4 @@ async function main(): Promise<number> {
   }
 }
 
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(path.resolve(entry)).href) {
-  // A closed pipe (`... | head`) is not an error worth a stack trace.
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(0);
-    throw error;
-  });
-  main().then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : String(error));
-      process.exitCode = 1;
-    },
-  );
-}
+runCli(import.meta.url, main);

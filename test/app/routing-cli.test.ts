@@ -1,13 +1,12 @@
 // `npm run routing` as an operator runs it: a real child process on a real SQLite file, and
 // `npm run classify` on the same database right after an import.
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { runCli, type CliResult } from "../support/cli-process.js";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const root = mkdtempSync(path.join(tmpdir(), "lapor-routing-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 let dir: string;
@@ -22,21 +21,8 @@ const inherited = Object.fromEntries(
   ),
 );
 
-function run(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "app", script), ...args], {
-      cwd: ROOT,
-      env: { ...inherited, DATA_DIR: dir },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (script: string, args: string[]): Promise<CliResult> =>
+  runCli(script, args, { env: { ...inherited, DATA_DIR: dir } });
 const routing = (...args: string[]) => run("routing.ts", args);
 
 function file(name: string, content: string | Buffer): string {

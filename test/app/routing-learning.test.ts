@@ -6,6 +6,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { chatDriver, fileComplaint, type ChatDriver } from "../support/chat-driver.js";
+import { TREE_COMPLAINTS } from "../support/routing-examples.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
 
 // Street lights: the built-in catalog says DISPERKIM; this pemda gives them to DISHUB.
@@ -16,13 +17,6 @@ const LIGHTS = [
   "lampu jln di perumahan griya asri mati 3 tiang, warga iuran beli bohlam sendiri",
 ];
 const NEXT = "min lampu jalan di depan sd 2 mati total, anak2 pulang ngaji gelap";
-const TREES = [
-  "pohon tumbang di jalan siliwangi nutup setengah jalan",
-  "tolong pangkas pohon di depan kantor pos, dahannya nyentuh kabel",
-  "pohon beringin di alun alun batangnya retak, rawan tumbang",
-  "ranting pohon asam sering jatuh ke jalan, mohon dipangkas",
-  "pohon mahoni besar miring ke rumah warga",
-];
 
 let app: TestApp;
 let coordinator: ChatDriver;
@@ -106,7 +100,7 @@ describe("routing learned from staff decisions", () => {
     const text = "pohon besar depan sekolah mau tumbang, mohon ditebang";
     expect(app.app.classifier.classify(text).agency).toBe("DISPERKIM");
     const csv = path.join(path.dirname(app.dbPath), "pohon.csv");
-    writeFileSync(csv, ["text,agency", ...TREES.map((tree) => `"${tree}",DLH`)].join("\n"));
+    writeFileSync(csv, ["text,agency", ...TREE_COMPLAINTS.map((tree) => `"${tree}",DLH`)].join("\n"));
     const cli = (...args: string[]) =>
       spawnSync(path.resolve("node_modules/.bin/tsx"), ["app/routing.ts", ...args], {
         env: { ...process.env, DATABASE_URL: `file:${app.dbPath}`, AGENCIES_FILE: "" },

@@ -10,6 +10,7 @@ import { loadModel } from "../../nlp/classifier-model.js";
 import { createLearnedModel } from "../../nlp/learned-examples.js";
 import { learningCurve, pickRoundRobin } from "../../nlp/learning-split.js";
 import { extractFeatures } from "../../nlp/text-features.js";
+import { TREE_COMPLAINTS } from "../support/routing-examples.js";
 
 const catalog = loadAgencyCatalog();
 const model = loadModel().model;
@@ -20,19 +21,10 @@ const classifierWith = (examples: { text: string; agency: string }[]) => {
   return createAgencyClassifier(catalog, { model, learned });
 };
 
-const TREES = [
-  "pohon tumbang di jalan siliwangi nutup setengah jalan",
-  "tolong pangkas pohon di depan kantor pos, dahannya nyentuh kabel",
-  "pohon beringin di alun alun batangnya retak, rawan tumbang",
-  "ranting pohon asam sering jatuh ke jalan, mohon dipangkas",
-  "pohon mahoni besar miring ke rumah warga",
-  "dahan pohon patah nimpa motor yang parkir",
-];
-
 describe("learned routing examples", () => {
   it("an agency nobody taught gets no learned evidence at all", () => {
     const learned = createLearnedModel(codes, model.counts);
-    learned.add(TREES.map((text) => ({ text, agency: "DLH" })));
+    learned.add(TREE_COMPLAINTS.map((text) => ({ text, agency: "DLH" })));
     const evidence = new Float64Array(codes.length);
     const known = learned.addEvidence(extractFeatures("pohon tumbang di depan sekolah").features, evidence);
     expect(known).toBeGreaterThan(0);
@@ -45,7 +37,7 @@ describe("learned routing examples", () => {
   it("what a pemda taught outweighs the built-in prior, and the rest still answers as before", () => {
     const text = "pohon besar depan sekolah mau tumbang, mohon ditebang";
     expect(classifierWith([]).classify(text).agency).toBe("DISPERKIM");
-    const taught = classifierWith(TREES.map((example) => ({ text: example, agency: "DLH" })));
+    const taught = classifierWith(TREE_COMPLAINTS.map((example) => ({ text: example, agency: "DLH" })));
     expect(taught.classify(text).agency).toBe("DLH");
     expect(taught.classify("air pdam tidak mengalir tiga hari").agency).toBe("PDAM");
     expect(taught.classify("ktp el saya belum jadi 6 bulan").agency).toBe("DISDUKCAPIL");
