@@ -10,6 +10,7 @@ import type { NaiveBayesCounts } from "../nlp/naive-bayes.js";
 
 /** How often the database is checked for examples written by another process. */
 export const LEARNED_REFRESH_MS = 10_000;
+const LEARN_SLICE = 250;
 
 export interface LearnedRouting {
   model: LearnedModel;
@@ -43,7 +44,12 @@ export function createLearnedRouting(prisma: PrismaClient, codes: string[], corp
     });
     if (!change) return;
     if (change.full) model.clear();
-    model.add(change.rows.map((row) => ({ text: row.text, agency: row.agencyCode })));
+    // In slices, yielding between them: learning 10,000 examples takes about a second of CPU, and the
+    // bot must keep answering meanwhile (during a full reload it briefly knows only part of them).
+    for (let i = 0; i < change.rows.length; i += LEARN_SLICE) {
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      model.add(change.rows.slice(i, i + LEARN_SLICE).map((row) => ({ text: row.text, agency: row.agencyCode })));
+    }
     known = change.now;
   }
 
