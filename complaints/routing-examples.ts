@@ -1,5 +1,6 @@
 // Every routing decision by staff is a labelled example for this pemda's classifier, written in the
-// same transaction as the decision. The citizen's own choice of agency is never a label.
+// same transaction as the decision. The citizen's own choice of agency is never a label, and a rahasia
+// complaint's text is never copied (only the handling agency may read it; examples can be exported).
 import type { Db } from "../db/database.js";
 import { deleteComplaintExamples, insertNewExamples, ROUTING_SOURCE, type RoutingSource } from "../db/routing-examples.js";
 import { isCitizenActor, type Actor } from "./permissions.js";
@@ -9,10 +10,11 @@ interface RoutedComplaint {
   description: string;
   assignedAgency: string | null;
   notAuthorityCount: number;
+  privacy: string;
 }
 
 async function record(db: Db, complaint: RoutedComplaint, agency: string, source: RoutingSource, actor: Actor, now: Date) {
-  if (isCitizenActor(actor)) return;
+  if (isCitizenActor(actor) || complaint.privacy === "rahasia") return;
   // One example per complaint and agency: a forward later confirmed by a finish is still one example.
   await insertNewExamples(db, [
     {

@@ -87,6 +87,16 @@ function modelWords(nb: NaiveBayesModel, features: TextFeatures, code: string, c
   return lift.sort((a, b) => b.value - a.value).map((entry) => entry.word);
 }
 
+/** Words of the text that this pemda's examples tie to `code` (e^1.5: several times likelier there). */
+function learnedWords(learned: LearnedModel, features: TextFeatures, code: string, covered: Set<string>): string[] {
+  const lift: { word: string; value: number }[] = [];
+  for (const [root, word] of features.surface) {
+    const value = covered.has(root) ? undefined : learned.lift(root, code);
+    if (value !== undefined && value > 1.5) lift.push({ word, value });
+  }
+  return lift.sort((a, b) => b.value - a.value).map((entry) => entry.word);
+}
+
 export function createAgencyClassifier(catalog: AgencyCatalog, options: AgencyClassifierOptions = {}): AgencyClassifier {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const scorer = createAgencyScorer(catalog, options.model ?? loadModel().model);
@@ -122,7 +132,11 @@ export function createAgencyClassifier(catalog: AgencyCatalog, options: AgencyCl
       const decided = best?.agency ?? COORDINATOR_CODE;
       const decisive = matches.filter((match) => match.agency === decided);
       const covered = new Set(decisive.flatMap((match) => match.stems));
-      const words = [...decisive.map((match) => match.text), ...modelWords(scorer.nb, features, decided, covered)];
+      const words = [
+        ...decisive.map((match) => match.text),
+        ...(learnedKnown > 0 && learned ? learnedWords(learned, features, decided, covered) : []),
+        ...modelWords(scorer.nb, features, decided, covered),
+      ];
       return {
         agency: confident ? decided : COORDINATOR_CODE,
         confidence: round(confidence),

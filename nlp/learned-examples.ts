@@ -47,6 +47,8 @@ export interface LearnedModel {
    * features were seen in any learned example (0: the learned model has nothing to say).
    */
   addEvidence(features: string[], out: Float64Array): number;
+  /** log P(feature | agency) / P(feature | background), or undefined when no example has the feature. */
+  lift(feature: string, agency: string): number | undefined;
 }
 
 /**
@@ -131,6 +133,11 @@ export function createLearnedModel(
     },
     counts() {
       return new Map(taught.map((a) => [codes[a] as string, docs[a] as number]));
+    },
+    lift(feature, agency) {
+      const a = position.get(agency);
+      const row = ratioRow(feature);
+      return a === undefined || !row ? undefined : row[a];
     },
     addEvidence(features, out) {
       if (total === 0) return 0;

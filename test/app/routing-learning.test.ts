@@ -37,9 +37,9 @@ afterEach(async () => {
   await app.close();
 });
 
-async function file(description: string, agency = "tidak tahu"): Promise<string> {
+async function file(description: string, agency = "tidak tahu", privacy: "Biasa" | "Rahasia" = "Biasa"): Promise<string> {
   const citizen = chatDriver(app.handler, { channel: "telegram", userId: `80${++citizens}`, displayName: "Warga" });
-  return (await fileComplaint(citizen, { description, agency })).code;
+  return (await fileComplaint(citizen, { description, agency, privacy })).code;
 }
 const say = async (chat: ChatDriver, text: string) => (await chat.say(text)).map((reply) => reply.text).join("\n");
 const examples = () =>
@@ -81,6 +81,12 @@ describe("routing learned from staff decisions", () => {
     expect((await examples()).map((row) => [row.agencyCode, row.source])).toEqual([["DLH", "REROUTE"]]);
     expect(await say(dlh, `/selesai ${code} Pohon sudah dipotong dan jalan dibersihkan.`)).toContain("Selesai");
     expect((await examples()).map((row) => [row.agencyCode, row.source])).toEqual([["DLH", "REROUTE"]]);
+  });
+
+  it("a rahasia complaint's text is never copied into an example", async () => {
+    const code = await file(LIGHTS[1] as string, "tidak tahu", "Rahasia");
+    expect(await say(coordinator, `/teruskan ${code} DISHUB`)).toContain(`Laporan ${code} diteruskan ke`);
+    expect(await examples()).toHaveLength(0);
   });
 
   it("SELESAI by the agency a complaint reached without the coordinator teaches that agency", async () => {
