@@ -99,7 +99,7 @@ async function run(args: string[], prisma: PrismaClient, catalog: AgencyCatalog)
     if (parsed.emptyText > 0) console.log(`${parsed.emptyText} baris tanpa teks dilewati.`);
     console.log("Contoh per instansi sekarang:");
     for (const line of await perAgency(prisma, catalog)) console.log(line);
-    console.log(`Menghapus impor ini: npm run routing -- remove "${batch}"`);
+    if (inserted > 0) console.log(`Menghapus impor ini: npm run routing -- remove "${batch}"`);
     return 0;
   }
   if (command === "stats") {
