@@ -82,6 +82,15 @@ if (wanted("nlp")) {
   figures.nlp = result;
   row("classifications/s", String(Math.round(result.classificationsPerSecond)), ">= 10000");
   row("classifier load ms", String(Math.round(result.loadMs)), "< 300");
+  const { benchLearned } = await import("./bench-nlp.js");
+  const learned = await benchLearned();
+  figures.learnedRouting = learned;
+  row(`classifications/s with ${learned.examples} learned examples`, String(learned.classificationsPerSecond), ">= 10000");
+  row(
+    `import ${learned.examples} routing examples ms`,
+    `${learned.importCliMs} (npm run routing -- import, whole process; in-process ${learned.importMs}; learning them ${learned.learnMs})`,
+    "< 10000",
+  );
 }
 if (wanted("telegram")) {
   const { benchTelegram } = await import("./bench-telegram.js");

@@ -1,15 +1,17 @@
 // npm run classify -- "teks aduan"          readable suggestion for one complaint
 // npm run -s classify -- --jsonl < file     one complaint per input line, one JSON object per output line
-// Uses AGENCIES_FILE, CLASSIFIER_THRESHOLD and REGION_CODE from the environment (.env included).
-import path from "node:path";
+// Uses AGENCIES_FILE, CLASSIFIER_THRESHOLD and REGION_CODE from the environment (.env included), and the
+// routing examples learned in the database of DATABASE_URL / DATA_DIR.
 import { createInterface } from "node:readline";
-import { pathToFileURL } from "node:url";
 import { config as loadDotenv } from "dotenv";
 import { loadAgencyCatalog, type AgencyCatalog } from "../nlp/agency-catalog.js";
 import { createAgencyClassifier } from "../nlp/agency-classifier.js";
+import { loadModel } from "../nlp/classifier-model.js";
 import { COORDINATOR_CODE, type AgencyClassifier, type Classification } from "../nlp/classification.js";
 import { createRegionMatcher, type RegionMatcher } from "../nlp/region-hints.js";
+import { runCli } from "./cli-entry.js";
 import { loadConfig } from "./config.js";
+import { readLearnedModel } from "./learned-routing.js";
 
 const USAGE = [
   "Cara pakai:",
@@ -73,7 +75,15 @@ async function main(): Promise<number> {
   }
   const config = loadConfig(process.env);
   const catalog = loadAgencyCatalog(config.AGENCIES_FILE);
-  const classifier = createAgencyClassifier(catalog, { threshold: config.CLASSIFIER_THRESHOLD });
+  // This pemda's routing examples (imports and staff decisions) from the configured database.
+  const model = loadModel().model;
+  const learned = await readLearnedModel(
+    config.DATABASE_URL,
+    catalog.agencies.map((agency) => agency.code),
+    model.counts,
+    config.SQLITE_BUSY_TIMEOUT_MS,
+  );
+  const classifier = createAgencyClassifier(catalog, { threshold: config.CLASSIFIER_THRESHOLD, model, learned });
   if (jsonl) {
     await classifyLines(classifier);
     return 0;
@@ -84,20 +94,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(path.resolve(entry)).href) {
-  // A closed pipe (`... | head`) is not an error worth a stack trace.
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(0);
-    throw error;
-  });
-  main().then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : String(error));
-      process.exitCode = 1;
-    },
-  );
-}
+runCli(import.meta.url, main);

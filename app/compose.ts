@@ -21,6 +21,7 @@ import { createStaffCommands } from "../dialogs/staff-commands.js";
 import { createCitizenReplies } from "../dialogs/pending-answer.js";
 import { loadAgencyCatalog, type AgencyCatalog } from "../nlp/agency-catalog.js";
 import { createAgencyClassifier } from "../nlp/agency-classifier.js";
+import { loadModel } from "../nlp/classifier-model.js";
 import { findIndonesianDate, localDate, parseIndonesianDate } from "../nlp/indonesian-dates.js";
 import { createRegionMatcher } from "../nlp/region-hints.js";
 import type { AgencyClassifier } from "../nlp/classification.js";
@@ -30,6 +31,7 @@ import type { AppConfig } from "./config.js";
 import { createMetrics, type AppMetrics } from "./metrics.js";
 import { outboxBacklog } from "../db/health.js";
 import { dashboardBaseUrl } from "./dashboard-url.js";
+import { createLearnedRouting, type LearnedRouting } from "./learned-routing.js";
 
 export interface AppDeps {
   config: AppConfig;
@@ -45,6 +47,8 @@ export interface App {
   lifecycle: LifecycleService;
   catalog: AgencyCatalog;
   classifier: AgencyClassifier;
+  /** This pemda's routing examples as the classifier sees them; `refresh()` reads new ones now. */
+  learned: LearnedRouting;
   sla: SlaPolicy;
   clock: Clock;
   /** Counters and gauges for /metrics (app/metrics.ts). */
@@ -66,7 +70,19 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const database = await openDatabase(config.DATABASE_URL, { busyTimeoutMs: config.SQLITE_BUSY_TIMEOUT_MS });
   const prisma = database.prisma;
   const catalog = loadAgencyCatalog(config.AGENCIES_FILE);
-  const classifier = createAgencyClassifier(catalog, { threshold: config.CLASSIFIER_THRESHOLD });
+  // Learned routing examples of this database, read before the first message is classified.
+  const model = loadModel().model;
+  const learned = createLearnedRouting(
+    prisma,
+    catalog.agencies.map((agency) => agency.code),
+    model.counts,
+  );
+  learned.prime(database.store);
+  const classifier = createAgencyClassifier(catalog, {
+    threshold: config.CLASSIFIER_THRESHOLD,
+    model,
+    learned: learned.model,
+  });
   const regions = createRegionMatcher(config.REGION_CODE);
   const sla = slaPolicy(config);
   const agencyName = (code: string) => catalog.byCode(code)?.name;
@@ -102,7 +118,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
       newForm: () => ({ submissionId: randomUUID(), trackingCode: newTrackingCode() }),
       newId: () => randomUUID(),
     },
-    onCommitted: () => dispatcher.nudge(),
+    onCommitted: () => {
+      dispatcher.nudge();
+      // A staff decision in this step may have added an example: the next complaint already uses it.
+      void learned.refresh().catch((error: unknown) => logger.error({ err: error }, "reading routing examples failed"));
+    },
     observer: metrics,
   });
 
@@ -116,6 +136,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     lifecycle,
     catalog,
     classifier,
+    learned,
     sla,
     clock,
     metrics,
@@ -141,6 +162,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
     startBackground() {
       dispatcher.start(config.OUTBOX_POLL_MS);
+      learned.start(undefined, (error) => logger.error({ err: error }, "reading routing examples failed"));
       const daily = setInterval(() => {
         void (async () => {
           // Transactions, not bare writes: on the shared connection a bare write could join a chat's open one.
@@ -164,6 +186,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
     async close() {
       for (const timer of timers) clearInterval(timer);
+      learned.stop();
       digest?.stop();
       await runner.stop();
       await dispatcher.stop();

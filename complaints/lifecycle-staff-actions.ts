@@ -19,6 +19,7 @@ import { formatDateTime, formatDay, summarize } from "./lifecycle-format.js";
 import { CITIZEN_NOTICE, STAFF_NOTICE } from "./notification-copy.js";
 import { toAgencyStaff, toCitizen, toCoordinators } from "./notifications.js";
 import { isCitizenActor, isCoordinator, type Actor } from "./permissions.js";
+import { recordFinished, recordForward, retractDeclined } from "./routing-examples.js";
 import { reopenDeadline, responseDue, routeDue } from "./sla.js";
 import { normalizeAgencyCode } from "./staff-directory.js";
 
@@ -80,7 +81,7 @@ export function createStaffActions(deps: LifecycleDeps) {
         })),
       );
     }
-    return applyChange(db, {
+    const forwarded = await applyChange(db, {
       complaint,
       operation: "forward",
       actor,
@@ -94,6 +95,8 @@ export function createStaffActions(deps: LifecycleDeps) {
       staffOutbox,
       now,
     });
+    if (forwarded.ok) await recordForward(db, complaint, target, actor, now);
+    return forwarded;
   }
 
   async function process(db: Db, actor: Actor, rawCode: string, note?: string): Promise<Outcome<ChangeResult>> {
@@ -174,7 +177,7 @@ export function createStaffActions(deps: LifecycleDeps) {
     if (!text.ok) return text;
     const now = deps.clock();
     const until = formatDateTime(reopenDeadline(now, deps.sla), offset);
-    return applyChange(db, {
+    const finished = await applyChange(db, {
       complaint,
       operation: "finish",
       actor,
@@ -194,6 +197,8 @@ export function createStaffActions(deps: LifecycleDeps) {
       ),
       now,
     });
+    if (finished.ok) await recordFinished(db, complaint, actor, now);
+    return finished;
   }
 
   async function reject(db: Db, actor: Actor, rawCode: string, reason: string): Promise<Outcome<ChangeResult>> {
@@ -240,7 +245,7 @@ export function createStaffActions(deps: LifecycleDeps) {
     };
     const next = nextAfter(complaint, { ...changes, status: STATUS.BARU }, now);
     const declining = complaint.assignedAgency ?? (isCitizenActor(actor) ? null : actor.agencyCode);
-    return applyChange(db, {
+    const declined = await applyChange(db, {
       complaint,
       operation: "notAuthority",
       actor,
@@ -262,6 +267,8 @@ export function createStaffActions(deps: LifecycleDeps) {
       ),
       now,
     });
+    if (declined.ok) await retractDeclined(db, complaint, declining);
+    return declined;
   }
 
   async function ask(db: Db, actor: Actor, rawCode: string, question: string): Promise<Outcome<ChangeResult>> {

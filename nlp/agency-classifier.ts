@@ -4,6 +4,7 @@
 import type { AgencyCatalog } from "./agency-catalog.js";
 import { COORDINATOR_CODE, type AgencyClassifier, type AgencyScore, type Classification } from "./classification.js";
 import { loadModel, type SerializedModel } from "./classifier-model.js";
+import type { LearnedModel } from "./learned-examples.js";
 import { seedStems } from "./indonesian-stem.js";
 import { buildKeywordIndex, type KeywordMatch } from "./keyword-index.js";
 import { compileNaiveBayes, type NaiveBayesModel } from "./naive-bayes.js";
@@ -19,6 +20,11 @@ export interface AgencyClassifierOptions {
   threshold?: number;
   /** A model to use instead of data/model.json (cross-validation and tests). */
   model?: SerializedModel;
+  /**
+   * This pemda's routing examples (nlp/learned-examples.ts), read at every classification, so examples
+   * added while the bot runs count at once. Its `codes` must be the catalog's codes in catalog order.
+   */
+  learned?: LearnedModel;
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -81,26 +87,56 @@ function modelWords(nb: NaiveBayesModel, features: TextFeatures, code: string, c
   return lift.sort((a, b) => b.value - a.value).map((entry) => entry.word);
 }
 
+/** Words of the text that this pemda's examples tie to `code` (e^1.5: several times likelier there). */
+function learnedWords(learned: LearnedModel, features: TextFeatures, code: string, covered: Set<string>): string[] {
+  const lift: { word: string; value: number }[] = [];
+  for (const [root, word] of features.surface) {
+    const value = covered.has(root) ? undefined : learned.lift(root, code);
+    if (value !== undefined && value > 1.5) lift.push({ word, value });
+  }
+  return lift.sort((a, b) => b.value - a.value).map((entry) => entry.word);
+}
+
 export function createAgencyClassifier(catalog: AgencyCatalog, options: AgencyClassifierOptions = {}): AgencyClassifier {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const scorer = createAgencyScorer(catalog, options.model ?? loadModel().model);
+  const learned = options.learned;
+  if (learned && learned.codes.join(",") !== scorer.codes.join(",")) {
+    throw new Error("createAgencyClassifier: the learned model must use the catalog's agency codes in catalog order");
+  }
 
   return {
     classify(text: string): Classification {
       const features = extractFeatures(text);
-      const { probabilities, matches } = scorer.probabilities(features);
+      const scored = scorer.probabilities(features);
+      const { matches } = scored;
+      let probabilities = scored.probabilities;
+      let learnedKnown = 0;
+      if (learned && learned.size > 0) {
+        // Bayes: the built-in posterior is the prior, the pemda's examples add their log-evidence.
+        const { doubt } = learned.params;
+        const floor = doubt / probabilities.length;
+        const logits = probabilities.map((p) => Math.log((1 - doubt) * p + floor));
+        learnedKnown = learned.addEvidence(features.features, logits);
+        if (learnedKnown > 0) probabilities = softmax(logits);
+      }
       const order = [...probabilities.keys()].sort((a, b) => (probabilities[b] as number) - (probabilities[a] as number));
       const top: AgencyScore[] = order
         .slice(0, 3)
         .map((i) => ({ agency: scorer.codes[i] as string, score: round(probabilities[i] as number) }));
       const best = top[0];
       const confidence = probabilities[order[0] ?? 0] ?? 0;
-      const hasEvidence = matches.length > 0 || features.features.some((f) => scorer.nb.featureLogProbs(f) !== undefined);
+      const hasEvidence =
+        matches.length > 0 || learnedKnown > 0 || features.features.some((f) => scorer.nb.featureLogProbs(f) !== undefined);
       const confident = best !== undefined && hasEvidence && confidence >= threshold;
       const decided = best?.agency ?? COORDINATOR_CODE;
       const decisive = matches.filter((match) => match.agency === decided);
       const covered = new Set(decisive.flatMap((match) => match.stems));
-      const words = [...decisive.map((match) => match.text), ...modelWords(scorer.nb, features, decided, covered)];
+      const words = [
+        ...decisive.map((match) => match.text),
+        ...(learnedKnown > 0 && learned ? learnedWords(learned, features, decided, covered) : []),
+        ...modelWords(scorer.nb, features, decided, covered),
+      ];
       return {
         agency: confident ? decided : COORDINATOR_CODE,
         confidence: round(confidence),

@@ -9,6 +9,8 @@ export interface EvalCase {
   text: string;
   agency: string;
   tags?: string[];
+  /** "learn" or "test" in a file prepared for a learning split (npm run eval -- FILE --learn N). */
+  split?: string;
 }
 
 export interface AgencyFigures {
@@ -50,7 +52,12 @@ export function readEvalCases(file: string = EVAL_FILE): EvalCase[] {
       if (typeof parsed.text !== "string" || typeof parsed.agency !== "string") {
         throw new Error(`${file}: case ${i + 1} needs "text" and "agency"`);
       }
-      return { text: parsed.text, agency: parsed.agency, ...(parsed.tags ? { tags: parsed.tags } : {}) };
+      return {
+        text: parsed.text,
+        agency: parsed.agency,
+        ...(parsed.tags ? { tags: parsed.tags } : {}),
+        ...(typeof parsed.split === "string" ? { split: parsed.split.toLowerCase() } : {}),
+      };
     });
 }
 

@@ -1,37 +1,22 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { runCli, type CliResult } from "../support/cli-process.js";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const dir = mkdtempSync(path.join(tmpdir(), "lapor-classify-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // The settings under test come from each case, not from the environment the tests happen to run in.
 const inherited = Object.fromEntries(
-  Object.entries(process.env).filter(([key]) => !["AGENCIES_FILE", "REGION_CODE", "CLASSIFIER_THRESHOLD"].includes(key)),
+  Object.entries(process.env).filter(
+    ([key]) => !["AGENCIES_FILE", "REGION_CODE", "CLASSIFIER_THRESHOLD", "DATABASE_URL", "DATA_DIR"].includes(key),
+  ),
 );
 
-function run(
-  args: string[],
-  input: string,
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", "app/classify.ts", ...args], {
-      cwd: ROOT,
-      env: { ...inherited, ...env },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+function run(args: string[], input: string, env: Record<string, string> = {}): Promise<CliResult> {
+  // Its own database: the CLI reads the learned routing examples of DATA_DIR.
+  return runCli("classify.ts", args, { env: { ...inherited, DATA_DIR: dir, ...env }, input });
 }
 
 describe("npx tsx app/classify.ts", () => {
