@@ -295,10 +295,15 @@ describe("startWhatsApp: connection", () => {
     const channel = running;
     await vi.waitFor(async () => expect(await channel.sender.send(CITIZEN, { text: "halo" })).toEqual({ ok: true }));
     expect(factory.clients).toHaveLength(3);
-    const delays = lines.filter((line) => line.msg.includes("new client after a delay")) as unknown as {
+    const delays = lines.filter((line) => line.msg.includes("starting a new client in")) as unknown as {
       delayMs: number;
+      retryAt: string;
+      msg: string;
     }[];
     expect(delays.map((line) => line.delayMs)).toEqual([1, 5]);
+    // One line says what failed and when the next attempt starts.
+    expect(delays[0]?.msg).toMatch(/failed to start/);
+    expect(Number.isNaN(Date.parse(delays[0]?.retryAt ?? ""))).toBe(false);
   });
 
   it("shows the QR code in the terminal and as a PNG, and removes the PNG once logged in", async () => {
