@@ -64,6 +64,10 @@ export function createWhatsAppConnection(options: WhatsAppConnectionOptions): Wh
   let reconnectTimer: NodeJS.Timeout | undefined;
   let pairingTimer: NodeJS.Timeout | undefined;
   let pairingAttempt = 0;
+  const initializing = new WeakMap<WhatsAppClientLike, Promise<void>>();
+  // Browsers of replaced clients still closing: the next client waits for them (their profile lock
+  // would stop it), and stop() waits for them too.
+  const retirements = new Set<Promise<void>>();
 
   /**
    * Plans the next client after a backoff delay and logs ONE line: what went wrong, and when the next
@@ -86,11 +90,25 @@ export function createWhatsAppConnection(options: WhatsAppConnectionOptions): Wh
     client = undefined;
     ready = false;
     clearTimeout(pairingTimer);
-    // The library often destroys the client itself; a second destroy may throw, which is harmless.
-    void Promise.resolve()
-      .then(() => lost.destroy())
-      .catch((error: unknown) => logger.debug({ err: error }, "whatsapp: destroying the old client failed"));
+    const retiring = retire(lost);
+    retirements.add(retiring);
+    void retiring.finally(() => retirements.delete(retiring));
     scheduleReconnect(what, fields, level);
+  }
+
+  /**
+   * Closes a client's browser. Client.destroy() only closes a browser that is already launched, so a
+   * client still starting is destroyed again once initialize() settles: no Chromium is left behind.
+   */
+  async function retire(old: WhatsAppClientLike): Promise<void> {
+    // The library often destroys the client itself; a second destroy may throw, which is harmless.
+    const destroy = () =>
+      Promise.resolve()
+        .then(() => old.destroy())
+        .catch((error: unknown) => logger.debug({ err: error }, "whatsapp: destroying the old client failed"));
+    await destroy();
+    const starting = initializing.get(old);
+    if (starting) await starting.then(destroy);
   }
 
   /** WhatsApp refused a pairing code (rate limit, unknown number): ask again later on the same page. */
@@ -202,6 +220,8 @@ export function createWhatsAppConnection(options: WhatsAppConnectionOptions): Wh
 
   async function connect(): Promise<void> {
     if (stopping) return;
+    await Promise.all(retirements);
+    if (stopping) return;
     let created: WhatsAppClientLike;
     try {
       created = await options.createClient(context);
@@ -220,7 +240,7 @@ export function createWhatsAppConnection(options: WhatsAppConnectionOptions): Wh
     attach(created);
     // initialize() resolves once the page is loaded (or never, without internet): not awaited, so
     // the other channels start regardless; a failure (browser crash, launch error) means a new client.
-    created.initialize().catch((error: unknown) => {
+    const starting = created.initialize().catch((error: unknown) => {
       if (client !== created || stopping) return;
       const unreachable = unreachableReason(error);
       if (unreachable) {
@@ -229,6 +249,8 @@ export function createWhatsAppConnection(options: WhatsAppConnectionOptions): Wh
         replace(created, "the client failed to start", { err: error }, "error");
       }
     });
+    initializing.set(created, starting);
+    void starting.finally(() => initializing.delete(created));
   }
 
   return {
@@ -245,7 +267,13 @@ export function createWhatsAppConnection(options: WhatsAppConnectionOptions): Wh
       const current = client;
       client = undefined;
       ready = false;
-      if (current) await current.destroy().catch((error: unknown) => logger.debug({ err: error }, "whatsapp: destroy failed"));
+      // A browser that is still launching is closed once it is up; a hung launch does not hold the stop forever.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.all([...retirements, ...(current ? [retire(current)] : [])]),
+        new Promise((resolve) => (timer = setTimeout(resolve, 20_000))),
+      ]);
+      clearTimeout(timer);
     },
   };
 }
