@@ -7,6 +7,7 @@ import wwebjs from "whatsapp-web.js";
 import type { InboundMessage, MessageHandler, OutboundMessage, RunningChannel } from "../../bots/channel.js";
 import { APOLOGY_TEXT, startWhatsApp, WhatsAppSetupError, type WhatsAppOptions } from "../../bots/whatsapp-adapter.js";
 import { qrImagePath } from "../../bots/whatsapp-login.js";
+import { CALL_REJECTED_TEXT } from "../../bots/channel-notices.js";
 import {
   fakeClientFactory,
   imageMessage,
@@ -326,6 +327,23 @@ describe("startWhatsApp: connection", () => {
     expect(existsSync(qrImagePath(dataDir))).toBe(false);
   });
 
+  it("in pairing mode shows the code (never a QR); a rejected request is logged and asked again, without an unhandled rejection", async () => {
+    const { handler } = recordingHandler();
+    const { logger, lines } = logCapture();
+    const { factory } = await start(
+      handler,
+      { login: "qr", pairingRejections: 2 },
+      { pairingNumber: "6281234567890", logger, pairingRetryDelaysMs: [5, 10] },
+    );
+    await vi.waitFor(() => expect(terminal.join("")).toContain("ABCD1234"));
+    expect(factory.latest().pairingRequests).toEqual(["6281234567890", "6281234567890", "6281234567890"]);
+    const rejected = lines.filter((line) => line.msg.includes("rejected the pairing-code request")) as unknown as {
+      delayMs: number;
+    }[];
+    expect(rejected.map((line) => line.delayMs)).toEqual([5, 10]);
+    expect(existsSync(qrImagePath(dataDir))).toBe(false);
+  });
+
   it("logs loudly when a session that worked needs a new QR scan", async () => {
     const { handler } = recordingHandler();
     const factory = fakeClientFactory((index) => ({ login: index === 0 ? "ready" : "qr" }));
@@ -371,6 +389,32 @@ describe("startWhatsApp: connection", () => {
     expect(factory.latest().textsTo(CITIZEN)).toEqual(["Selesai diproses."]);
     expect(factory.latest().textsTo(OTHER)).toEqual([]);
     expect(factory.latest().destroyed).toBe(true);
+  });
+});
+
+describe("startWhatsApp: calls", () => {
+  it("rejects a call and answers the caller once in text with how to report", async () => {
+    const { handler, received } = recordingHandler();
+    const { factory } = await start(handler);
+    const client = factory.latest();
+    client.ring(CITIZEN);
+    client.ring(CITIZEN, { isVideo: true });
+    client.ring(OTHER);
+    await vi.waitFor(() => expect(client.rejectedCalls).toEqual([CITIZEN, CITIZEN, OTHER]));
+    await vi.waitFor(() => expect(client.textsTo(OTHER)).toEqual([CALL_REJECTED_TEXT]));
+    expect(client.textsTo(CITIZEN)).toEqual([CALL_REJECTED_TEXT]);
+    expect(CALL_REJECTED_TEXT).toMatch(/\/lapor/);
+    expect(received).toEqual([]);
+  });
+
+  it("rejects a group call without writing into the group", async () => {
+    const { factory } = await start(recordingHandler().handler);
+    const client = factory.latest();
+    client.ring("120363099999999999@g.us", { isGroup: true });
+    await vi.waitFor(() => expect(client.rejectedCalls).toHaveLength(1));
+    await running?.stop();
+    running = undefined;
+    expect(client.sent).toEqual([]);
   });
 });
 
