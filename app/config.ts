@@ -63,6 +63,15 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: positiveInt(20),
   OUTBOX_POLL_MS: positiveInt(1000),
   SQLITE_BUSY_TIMEOUT_MS: positiveInt(5000),
+  // WhatsApp Web's browser (issue 17): more Chromium flags, space-separated, e.g. --proxy-server=http://proxy:3128
+  // where the server reaches the internet only through a proxy.
+  CHROMIUM_EXTRA_ARGS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(/\s+/).filter(Boolean))
+    .refine((args) => args.every((arg) => arg.startsWith("--")), {
+      message: "flag Chromium dipisah spasi, mis. --proxy-server=http://proxy:3128",
+    }),
 });
 
 export type AppConfig = z.infer<typeof schema> & { DATABASE_URL: string };

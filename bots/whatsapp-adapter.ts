@@ -237,9 +237,9 @@ export async function startWhatsApp(options: WhatsAppOptions): Promise<RunningCh
         // The rest goes to the outbox in order, which retries until WhatsApp takes it.
         if (!result.permanent && options.onUndelivered) {
           for (const rest of replies.slice(index)) {
-            await options.onUndelivered(route.chatId, rest).catch((error: unknown) =>
-              logger.error({ err: error }, "whatsapp: could not queue an undelivered reply"),
-            );
+            await options
+              .onUndelivered(route.chatId, rest)
+              .catch((error: unknown) => logger.error({ err: error }, "whatsapp: could not queue an undelivered reply"));
           }
         }
         return;

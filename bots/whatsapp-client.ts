@@ -20,7 +20,10 @@ export interface WhatsAppClientEvents {
   call: (call: Call) => void;
 }
 
-export type WhatsAppClientLike = Pick<Client, "initialize" | "destroy" | "requestPairingCode" | "getContactLidAndPhone" | "getNumberId"> & {
+export type WhatsAppClientLike = Pick<
+  Client,
+  "initialize" | "destroy" | "requestPairingCode" | "getContactLidAndPhone" | "getNumberId"
+> & {
   on<E extends keyof WhatsAppClientEvents>(event: E, listener: WhatsAppClientEvents[E]): unknown;
   /**
    * Typed by the library as always giving a Message, but it resolves `undefined` (or null) without
@@ -167,3 +170,16 @@ export async function createRealWhatsAppClient(context: WhatsAppClientContext): 
 export type RealClientFits = Client extends WhatsAppClientLike ? true : never;
 const realClientFits: RealClientFits = true;
 void realClientFits;
+
+/** Strings whatsapp-web.js throws (not Errors) from its login steps (Client.js inject). */
+const LIBRARY_THROWN_STRINGS: ReadonlySet<string> = new Set(["auth timeout", "ready timeout"]);
+
+/**
+ * Whether an error nobody caught came from the WhatsApp Web client: whatsapp-web.js or the puppeteer
+ * it drives (both used only by this channel), or the strings the library throws.
+ */
+export function isWhatsAppLibraryFault(error: unknown): boolean {
+  if (typeof error === "string") return LIBRARY_THROWN_STRINGS.has(error);
+  if (!(error instanceof Error)) return false;
+  return /[\\/]node_modules[\\/](whatsapp-web\.js|puppeteer(-core)?|@puppeteer)[\\/]/.test(error.stack ?? "");
+}

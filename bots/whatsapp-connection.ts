@@ -85,7 +85,12 @@ export function createWhatsAppConnection(options: WhatsAppConnectionOptions): Wh
   }
 
   /** Drops the current client (if it is still `lost`) and plans its replacement. */
-  function replace(lost: WhatsAppClientLike, what: string, fields: Record<string, unknown> = {}, level: "warn" | "error" = "warn"): void {
+  function replace(
+    lost: WhatsAppClientLike,
+    what: string,
+    fields: Record<string, unknown> = {},
+    level: "warn" | "error" = "warn",
+  ): void {
     if (stopping || client !== lost) return;
     client = undefined;
     ready = false;
@@ -244,7 +249,12 @@ export function createWhatsAppConnection(options: WhatsAppConnectionOptions): Wh
       if (client !== created || stopping) return;
       const unreachable = unreachableReason(error);
       if (unreachable) {
-        replace(created, `WhatsApp Web (https://web.whatsapp.com) cannot be reached (${unreachable}): check the server's internet access or proxy (CHROMIUM_EXTRA_ARGS)`, { reason: unreachable }, "error");
+        replace(
+          created,
+          `WhatsApp Web (https://web.whatsapp.com) cannot be reached (${unreachable}): check the server's internet access or proxy (CHROMIUM_EXTRA_ARGS)`,
+          { reason: unreachable },
+          "error",
+        );
       } else {
         replace(created, "the client failed to start", { err: error }, "error");
       }

@@ -32,5 +32,8 @@ export function installWhatsAppWebStub(dataDir: string, options: StubOptions = {
   return file;
 }
 
-/** Chromium flags for tests: no name resolves, so nothing can reach the internet even where it exists. */
-export const OFFLINE_CHROMIUM_ARGS: readonly string[] = ["--host-resolver-rules=MAP * ~NOTFOUND"];
+/**
+ * Chromium flags for tests: every request goes to a proxy on a closed local port, so nothing reaches
+ * the internet even on a machine that has it (the stub is served before any request leaves).
+ */
+export const OFFLINE_CHROMIUM_ARGS: readonly string[] = ["--proxy-server=http://127.0.0.1:9"];
