@@ -3,6 +3,9 @@ import { statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { benchDialog, benchFiling, benchIdleMemory, benchLatencyAtRate, withBenchApp } from "./bench-dialog.js";
 import { benchColdStart } from "./bench-startup.js";
+import { installProcessGuards } from "./process-guards.js";
+
+installProcessGuards({ entry: "bench" });
 
 const { values } = parseArgs({
   options: {

@@ -10,6 +10,7 @@ import { createAgencyClassifier } from "../nlp/agency-classifier.js";
 import { COORDINATOR_CODE, type AgencyClassifier, type Classification } from "../nlp/classification.js";
 import { createRegionMatcher, type RegionMatcher } from "../nlp/region-hints.js";
 import { loadConfig } from "./config.js";
+import { installProcessGuards } from "./process-guards.js";
 
 const USAGE = [
   "Cara pakai:",
@@ -91,6 +92,7 @@ if (entry && import.meta.url === pathToFileURL(path.resolve(entry)).href) {
     if (error.code === "EPIPE") process.exit(0);
     throw error;
   });
+  installProcessGuards({ entry: "classify" });
   main().then(
     (code) => {
       process.exitCode = code;

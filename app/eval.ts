@@ -3,6 +3,9 @@
 import { loadAgencyCatalog } from "../nlp/agency-catalog.js";
 import { createAgencyClassifier } from "../nlp/agency-classifier.js";
 import { EVAL_FILE, evaluateClassifier, readEvalCases } from "../nlp/evaluate.js";
+import { installProcessGuards } from "./process-guards.js";
+
+installProcessGuards({ entry: "eval" });
 
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
 const pad = (text: string, width: number) => text.padEnd(width);

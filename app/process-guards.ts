@@ -3,11 +3,13 @@
 // (whatsapp-web.js requests a pairing code and re-injects after a navigation without awaiting), and
 // without a handler Node exits on the first one, taking every channel down with it.
 import type { Logger } from "pino";
+import { createLogger } from "./logger.js";
 
 export type FaultOrigin = "unhandledRejection" | "uncaughtException";
 
 export interface ProcessGuardOptions {
-  logger: Logger;
+  /** Default: error-level JSON lines on stderr (CLIs have no logger of their own). */
+  logger?: Logger;
   /** The entry point, for the log (e.g. "main", "staff"). */
   entry: string;
   /**
@@ -20,7 +22,8 @@ export interface ProcessGuardOptions {
 
 /** Installs the handlers; returns a function that removes them (tests, and a clean shutdown). */
 export function installProcessGuards(options: ProcessGuardOptions): () => void {
-  const { logger, entry, onFault } = options;
+  const { entry, onFault } = options;
+  const logger = options.logger ?? createLogger("error");
   const handle = (origin: FaultOrigin) => (error: unknown) => {
     // Only name, message and stack: library errors carry request payloads (a citizen's text, a token URL).
     const err =

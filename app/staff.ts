@@ -8,6 +8,7 @@ import { validateStaffAgency } from "../complaints/lifecycle-staff-admin.js";
 import { listStaff, parseIdentity, removeStaff, upsertStaff } from "../complaints/staff-directory.js";
 import { openDatabase } from "../db/database.js";
 import { loadAgencyCatalog } from "../nlp/agency-catalog.js";
+import { installProcessGuards } from "./process-guards.js";
 
 export interface AgencyLookup {
   name(code: string): string | undefined;
@@ -100,6 +101,7 @@ export function agencyLookup(file: string | undefined): AgencyLookup {
 
 const entry = process.argv[1];
 if (entry && import.meta.url === pathToFileURL(path.resolve(entry)).href) {
+  installProcessGuards({ entry: "staff" });
   process.exitCode = await runStaffCli(process.argv.slice(2), {
     databaseUrl: process.env.DATABASE_URL ?? "file:./data/lapor.db",
     agencies: agencyLookup(process.env.AGENCIES_FILE?.trim() || undefined),
