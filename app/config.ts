@@ -63,6 +63,10 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: positiveInt(20),
   OUTBOX_POLL_MS: positiveInt(1000),
   SQLITE_BUSY_TIMEOUT_MS: positiveInt(5000),
+  // Telegram group whose members may use the bot there (staff); other groups are asked to chat privately.
+  TELEGRAM_STAFF_GROUP: optionalText.refine((v) => v === undefined || /^-\d+$/.test(v), {
+    message: "id grup Telegram, mis. -1001234567890",
+  }),
   // WhatsApp Web's browser (issue 17): more Chromium flags, space-separated, e.g. --proxy-server=http://proxy:3128
   // where the server reaches the internet only through a proxy.
   CHROMIUM_EXTRA_ARGS: z

@@ -2,6 +2,9 @@
 import "dotenv/config";
 import type { Logger } from "pino";
 import type { RunningChannel } from "../bots/channel.js";
+import type { TelegramStaffMember } from "../bots/telegram-commands.js";
+import { listStaff } from "../complaints/staff-directory.js";
+import { COORDINATOR_CODE } from "../nlp/classification.js";
 import { startTerminal, type TerminalChannel } from "../bots/terminal-adapter.js";
 import { routeFault, superviseChannel, type SupervisedChannel } from "./channel-supervisor.js";
 import { createApp, type App } from "./compose.js";
@@ -14,6 +17,17 @@ const startedAt = performance.now();
 function argValue(flag: string): string | undefined {
   const index = process.argv.indexOf(flag);
   return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+/** Registered staff reachable on Telegram, for their command menus (identity "telegram:<user id>"). */
+async function telegramStaff(app: App): Promise<TelegramStaffMember[]> {
+  const staff = await listStaff(app.prisma);
+  return staff
+    .filter((member) => member.identity.startsWith("telegram:"))
+    .map((member) => ({
+      chatId: member.identity.slice("telegram:".length),
+      coordinator: member.agencyCode === COORDINATOR_CODE,
+    }));
 }
 
 /** Channels a fault was traced to are restarted on their own (see installProcessGuards in main). */
@@ -50,6 +64,8 @@ async function startChannels(app: App, config: AppConfig, logger: Logger): Promi
           handler: app.runner,
           logger: logger.child({ channel: "telegram" }),
           onUndelivered: (chatId, message) => app.deferReply("telegram", chatId, message),
+          ...(config.TELEGRAM_STAFF_GROUP ? { staffGroupId: config.TELEGRAM_STAFF_GROUP } : {}),
+          staffMembers: () => telegramStaff(app),
         }),
     });
   }
