@@ -81,7 +81,8 @@ it("a fault thrown asynchronously inside the WhatsApp library restarts WhatsApp 
 
     child.kill("SIGTERM");
     await exited;
-    expect(processesMentioning(dataDir)).toEqual([]);
+    // Helper processes exit a moment after the browser; a leaked browser would stay.
+    await vi.waitFor(() => expect(processesMentioning(dataDir)).toEqual([]), { timeout: 10_000, interval: 100 });
   } catch (error) {
     child.kill("SIGKILL");
     throw new Error(`${String(error)}\n--- stdout\n${stdout.slice(-2000)}\n--- stderr\n${stderr.slice(-4000)}`);

@@ -59,6 +59,10 @@ async function start(extra: Partial<WhatsAppOptions> = {}): Promise<RunningChann
 
 const browsersOfThisTest = () => processesMentioning(dataDir);
 
+/** The browser's helper processes exit a moment after the browser itself; a leaked one never does. */
+const noBrowserLeft = () =>
+  vi.waitFor(() => expect(browsersOfThisTest()).toEqual([]), { timeout: 10_000, interval: 100 });
+
 describe("WhatsApp Web in a real Chromium (stub page, offline)", () => {
   it("prints the QR code, writes DATA_DIR/whatsapp-qr.png, and stop() leaves no browser behind", async () => {
     installWhatsAppWebStub(dataDir);
@@ -71,7 +75,7 @@ describe("WhatsApp Web in a real Chromium (stub page, offline)", () => {
     expect(browsersOfThisTest().length).toBeGreaterThan(0);
     await channel.stop();
     running = undefined;
-    expect(browsersOfThisTest()).toEqual([]);
+    await noBrowserLeft();
   }, 60_000);
 
   it("shows the pairing code; a rejected pairing request is logged and asked again with backoff", async () => {
@@ -86,6 +90,9 @@ describe("WhatsApp Web in a real Chromium (stub page, offline)", () => {
     expect(rejections[0]?.err?.message).toMatch(/rate-overlimit/);
     // Pairing mode: a code, never a QR image.
     expect(existsSync(qrImagePath(dataDir))).toBe(false);
+    await running?.stop();
+    running = undefined;
+    await noBrowserLeft();
   }, 60_000);
 
   it("says in one line that WhatsApp Web cannot be reached and when it retries, and backs off", async () => {
@@ -103,6 +110,6 @@ describe("WhatsApp Web in a real Chromium (stub page, offline)", () => {
     expect(await channel.sender.send("6281234567890", { text: "x" })).toMatchObject({ ok: false, permanent: false });
     await channel.stop();
     running = undefined;
-    expect(browsersOfThisTest()).toEqual([]);
+    await noBrowserLeft();
   }, 60_000);
 });
