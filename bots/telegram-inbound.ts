@@ -151,9 +151,13 @@ export function readUpdate(
 
 /**
  * `t.me/<bot>?start=LPR-XXXXXXXX` arrives as "/start LPR-XXXXXXXX": the reporter asks for that
- * complaint's status (which /status shows to its reporter only). Other payloads stay a plain /start.
+ * complaint's status (which /status shows to its reporter only); `kel-<name>` starts a report in that
+ * kelurahan. Other payloads stay a plain /start.
  */
 export function fromDeepLink(text: string): string {
   const match = /^\/start(?:@\w+)?\s+(lpr-[0-9a-z]{8})\s*$/i.exec(text.trim());
-  return match?.[1] ? `/status ${match[1].toUpperCase()}` : text;
+  if (match?.[1]) return `/status ${match[1].toUpperCase()}`;
+  // `?start=kel-sukajadi` (a kelurahan's poster): a new report with that kelurahan filled in.
+  const place = /^\/start(?:@\w+)?\s+(kel-[A-Za-z0-9_-]{1,60})\s*$/.exec(text.trim());
+  return place?.[1] ? `/lapor ${place[1]}` : text;
 }

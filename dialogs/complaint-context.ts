@@ -24,7 +24,8 @@ export interface NewForm {
 
 export type DialogEvent =
   | { type: "START" }
-  | ({ type: "REPORT" } & NewForm)
+  /** regionHint: a place given with the command ("/lapor kel-sukajadi", e.g. from a t.me deep link). */
+  | ({ type: "REPORT"; regionHint?: string } & NewForm)
   | { type: "CANCEL" }
   | { type: "SKIP" }
   | { type: "HELP" }

@@ -71,8 +71,9 @@ export const complaintMachine = setup({
     showOwnComplaints: () => {},
     startForm: assign(({ event }) => {
       const form = event.type === "REPORT" ? event : event.type === "TEXT" ? event.newForm : undefined;
+      const regionHint = event.type === "REPORT" ? event.regionHint : undefined;
       return {
-        draft: { photoIds: [] },
+        draft: { photoIds: [], ...(regionHint ? { regionHint } : {}) },
         submissionId: form?.submissionId ?? "",
         trackingCode: form?.trackingCode ?? "",
         editing: false,

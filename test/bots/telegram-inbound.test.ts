@@ -73,7 +73,8 @@ describe("readUpdate", () => {
     expect(read("/start lpr-7k3m9qxa")).toBe("/status LPR-7K3M9QXA");
     expect(read("/start LPR-7K3M9QXA")).toBe("/status LPR-7K3M9QXA");
     expect(read("/start")).toBe("/start");
-    expect(read("/start kel-sukajadi")).toBe("/start kel-sukajadi");
+    expect(read("/start kel-sukajadi")).toBe("/lapor kel-sukajadi");
+    expect(read("/start promo2026")).toBe("/start promo2026");
     // Only the whole payload counts: a code inside other text is not a deep link.
     expect(read("/start LPR-7K3M9QXA tolong")).toBe("/start LPR-7K3M9QXA tolong");
   });
