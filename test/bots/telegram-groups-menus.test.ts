@@ -6,6 +6,7 @@ import { STALE_BUTTON_TOAST, type TelegramChannel, type TelegramOptions } from "
 import { CITIZEN_COMMANDS, COORDINATOR_COMMANDS, STAFF_COMMANDS } from "../../bots/telegram-commands.js";
 import { CallbackCodec } from "../../bots/telegram-render.js";
 import { BotApiEmulator, type SentMessage, type TgUser } from "../support/bot-api-emulator.js";
+import { recordingHandler } from "../support/recording-handler.js";
 import { startTestTelegram } from "../support/telegram-test-channel.js";
 
 const ANI: TgUser = { id: 601, first_name: "Ani" };
@@ -25,16 +26,7 @@ afterEach(async () => {
   await emulator.close();
 });
 
-function recordingHandler(reply: (message: InboundMessage) => OutboundMessage[] = (m) => [{ text: `ok ${m.text ?? ""}` }]) {
-  const received: InboundMessage[] = [];
-  const handler: MessageHandler = {
-    async handle(message) {
-      received.push(message);
-      return reply(message);
-    },
-  };
-  return { handler, received };
-}
+const echo = (message: InboundMessage): OutboundMessage[] => [{ text: `ok ${message.text ?? ""}` }];
 
 async function start(handler: MessageHandler, extra: Partial<TelegramOptions> = {}): Promise<TelegramChannel> {
   channel = await startTestTelegram(emulator, handler, extra);
@@ -43,7 +35,7 @@ async function start(handler: MessageHandler, extra: Partial<TelegramOptions> = 
 
 describe("group chats", () => {
   it("a group gets one short message asking to chat privately; nothing reaches the dialog", async () => {
-    const { handler, received } = recordingHandler();
+    const { handler, received } = recordingHandler(echo);
     await start(handler);
     emulator.text(ANI, "/lapor", GROUP);
     emulator.text(BUDI, "mau lapor jalan rusak di rt 3", GROUP);
@@ -58,7 +50,7 @@ describe("group chats", () => {
   });
 
   it("the configured staff group is served like a chat", async () => {
-    const { handler, received } = recordingHandler();
+    const { handler, received } = recordingHandler(echo);
     await start(handler, { staffGroupId: String(STAFF_GROUP) });
     emulator.text(ANI, "/antrian", STAFF_GROUP);
     const [reply] = await emulator.waitForSent(STAFF_GROUP, 1);
@@ -69,7 +61,7 @@ describe("group chats", () => {
 
 describe("command menus", () => {
   it("citizens get the default menu; each registered staff member gets the staff menu in their own chat", async () => {
-    await start(recordingHandler().handler, {
+    await start(recordingHandler(echo).handler, {
       staffMembers: async () => [
         { chatId: "7001", coordinator: false },
         { chatId: "7002", coordinator: true },

@@ -4,10 +4,11 @@ import path from "node:path";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import wwebjs from "whatsapp-web.js";
-import type { InboundMessage, MessageHandler, OutboundMessage, RunningChannel } from "../../bots/channel.js";
+import type { MessageHandler, RunningChannel } from "../../bots/channel.js";
 import { APOLOGY_TEXT, startWhatsApp, WhatsAppSetupError, type WhatsAppOptions } from "../../bots/whatsapp-adapter.js";
 import { qrImagePath } from "../../bots/whatsapp-login.js";
 import { CALL_REJECTED_TEXT } from "../../bots/channel-notices.js";
+import { recordingHandler } from "../support/recording-handler.js";
 import {
   fakeClientFactory,
   imageMessage,
@@ -22,18 +23,6 @@ const CITIZEN = "6281234567890@c.us";
 const OTHER = "6285700000001@c.us";
 const LID = "118112233445566@lid";
 const STAFF_GROUP = "120363025555555555@g.us";
-
-/** A tiny handler: records what arrives and answers with a numbered question. */
-function recordingHandler(reply: (message: InboundMessage) => OutboundMessage[] = () => [{ text: "Diterima." }]) {
-  const received: InboundMessage[] = [];
-  const handler: MessageHandler = {
-    async handle(message) {
-      received.push(message);
-      return reply(message);
-    },
-  };
-  return { handler, received };
-}
 
 function logCapture() {
   const lines: { level: number; msg: string }[] = [];
