@@ -183,3 +183,15 @@ export function isWhatsAppLibraryFault(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   return /[\\/]node_modules[\\/](whatsapp-web\.js|puppeteer(-core)?|@puppeteer)[\\/]/.test(error.stack ?? "");
 }
+
+/**
+ * The last resort after destroy(): Client.destroy() closes the browser only while puppeteer still
+ * has a connection to it, so a browser whose connection dropped would outlive the client. Its
+ * process is killed here (a no-op for the test fake, which has no browser).
+ */
+export function killBrowserProcess(client: WhatsAppClientLike): void {
+  const browser = (client as { pupBrowser?: { process?: () => import("node:child_process").ChildProcess | null } | null })
+    .pupBrowser;
+  const child = browser?.process?.();
+  if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+}

@@ -3,7 +3,12 @@
 // (QR code, pairing code) are shown to the operator, loudly when a session that worked is lost.
 import type { Logger } from "pino";
 import type { Call, Message } from "whatsapp-web.js";
-import { guardPairingRequests, type WhatsAppClientContext, type WhatsAppClientLike } from "./whatsapp-client.js";
+import {
+  guardPairingRequests,
+  killBrowserProcess,
+  type WhatsAppClientContext,
+  type WhatsAppClientLike,
+} from "./whatsapp-client.js";
 import { pairingInstructions, qrInstructions, removeQrImage, renderQrForTerminal, writeQrImage } from "./whatsapp-login.js";
 
 export const DEFAULT_RECONNECT_DELAYS_MS: readonly number[] = [2_000, 5_000, 15_000, 30_000, 60_000];
@@ -114,6 +119,7 @@ export function createWhatsAppConnection(options: WhatsAppConnectionOptions): Wh
     await destroy();
     const starting = initializing.get(old);
     if (starting) await starting.then(destroy);
+    killBrowserProcess(old);
   }
 
   /** WhatsApp refused a pairing code (rate limit, unknown number): ask again later on the same page. */
@@ -279,11 +285,15 @@ export function createWhatsAppConnection(options: WhatsAppConnectionOptions): Wh
       ready = false;
       // A browser that is still launching is closed once it is up; a hung launch does not hold the stop forever.
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.all([...retirements, ...(current ? [retire(current)] : [])]),
-        new Promise((resolve) => (timer = setTimeout(resolve, 20_000))),
+      const closed = await Promise.race([
+        Promise.all([...retirements, ...(current ? [retire(current)] : [])]).then(() => true),
+        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 20_000))),
       ]);
       clearTimeout(timer);
+      if (!closed && current) {
+        logger.warn("whatsapp: the browser did not close within 20 s; killing it");
+        killBrowserProcess(current);
+      }
     },
   };
 }
