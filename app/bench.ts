@@ -10,6 +10,9 @@ import {
   withBenchApp,
 } from "./bench-dialog.js";
 import { benchColdStart } from "./bench-startup.js";
+import { installProcessGuards } from "./process-guards.js";
+
+installProcessGuards({ entry: "bench" });
 
 const { values } = parseArgs({
   options: {

@@ -2,6 +2,7 @@
 // pipe (`... | head`) ends it quietly, an error is one line on stderr, and the exit code is main's.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { installProcessGuards } from "./process-guards.js";
 
 /** True when the module at `moduleUrl` is the script node was started with. */
 export function isEntryPoint(moduleUrl: string): boolean {
@@ -18,6 +19,7 @@ export function ignoreClosedPipe(): void {
 
 export function runCli(moduleUrl: string, main: () => Promise<number>): void {
   if (!isEntryPoint(moduleUrl)) return;
+  installProcessGuards({ entry: path.basename(new URL(moduleUrl).pathname).replace(/\.[jt]s$/, "") });
   ignoreClosedPipe();
   main().then(
     (code) => {

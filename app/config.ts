@@ -106,6 +106,19 @@ const schema = z.object({
   DASHBOARD_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
     message: "harus berupa URL http(s), mis. https://dasbor.pemda.go.id",
   }),
+  // Telegram group whose members may use the bot there (staff); other groups are asked to chat privately.
+  TELEGRAM_STAFF_GROUP: optionalText.refine((v) => v === undefined || /^-\d+$/.test(v), {
+    message: "id grup Telegram, mis. -1001234567890",
+  }),
+  // WhatsApp Web's browser (issue 17): more Chromium flags, space-separated, e.g. --proxy-server=http://proxy:3128
+  // where the server reaches the internet only through a proxy.
+  CHROMIUM_EXTRA_ARGS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(/\s+/).filter(Boolean))
+    .refine((args) => args.every((arg) => arg.startsWith("--")), {
+      message: "flag Chromium dipisah spasi, mis. --proxy-server=http://proxy:3128",
+    }),
 });
 
 export type AppConfig = z.infer<typeof schema> & { DATABASE_URL: string };

@@ -18,6 +18,9 @@ import { createAgencyClassifier } from "../nlp/agency-classifier.js";
 import { loadModel } from "../nlp/classifier-model.js";
 import { EVAL_FILE, evaluateClassifier, readEvalCases, type EvalCase, type EvaluationReport } from "../nlp/evaluate.js";
 import { learningCurve } from "../nlp/learning-split.js";
+import { installProcessGuards } from "./process-guards.js";
+
+installProcessGuards({ entry: "eval" });
 
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
 const pad = (text: string, width: number) => text.padEnd(width);

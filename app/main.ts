@@ -2,13 +2,18 @@
 import "dotenv/config";
 import type { Logger } from "pino";
 import type { RunningChannel } from "../bots/channel.js";
+import type { TelegramStaffMember } from "../bots/telegram-commands.js";
+import { listStaff } from "../complaints/staff-directory.js";
+import { COORDINATOR_CODE } from "../nlp/classification.js";
 import { startTerminal, type TerminalChannel } from "../bots/terminal-adapter.js";
+import { routeFault, superviseChannel, type SupervisedChannel } from "./channel-supervisor.js";
 import { createApp, type App } from "./compose.js";
 import { startDashboard, type RunningDashboard } from "./dashboard.js";
 import { ConfigError, loadConfig, type AppConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { healthSourcesFor, startHealthServer } from "./health-server.js";
 import { handleSignals, stopGracefully } from "./shutdown.js";
+import { installProcessGuards } from "./process-guards.js";
 
 const startedAt = performance.now();
 
@@ -17,42 +22,74 @@ function argValue(flag: string): string | undefined {
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
+/** Registered staff reachable on Telegram, for their command menus (identity "telegram:<user id>"). */
+async function telegramStaff(app: App): Promise<TelegramStaffMember[]> {
+  const staff = await listStaff(app.prisma);
+  return staff
+    .filter((member) => member.identity.startsWith("telegram:"))
+    .map((member) => ({
+      chatId: member.identity.slice("telegram:".length),
+      coordinator: member.agencyCode === COORDINATOR_CODE,
+    }));
+}
+
+/** Channels a fault was traced to are restarted on their own (see installProcessGuards in main). */
+const supervised: SupervisedChannel[] = [];
+
 async function startChannels(app: App, config: AppConfig, logger: Logger): Promise<RunningChannel[]> {
   const channels: RunningChannel[] = [];
+  const supervise = async (spec: Parameters<typeof superviseChannel>[0]) => {
+    const channel = await superviseChannel(spec, { logger });
+    supervised.push(channel);
+    channels.push(channel);
+  };
   if (config.TELEGRAM_BOT_TOKEN) {
+    const token = config.TELEGRAM_BOT_TOKEN;
     // Loaded on demand: a terminal-only start should not pay for platform libraries.
     const { startTelegram } = await import("../bots/telegram-adapter.js");
-    channels.push(
-      await startTelegram({
-        token: config.TELEGRAM_BOT_TOKEN,
-        ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
-        ...(config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
-          ? {
-              webhook: {
-                url: config.TELEGRAM_WEBHOOK_URL,
-                secret: config.TELEGRAM_WEBHOOK_SECRET,
-                port: config.TELEGRAM_WEBHOOK_PORT,
-              },
-            }
-          : {}),
-        handler: app.runner,
-        logger: logger.child({ channel: "telegram" }),
-        onUndelivered: (chatId, message) => app.deferReply("telegram", chatId, message),
-      }),
-    );
+    const { isTelegramLibraryFault } = await import("../bots/telegram-errors.js");
+    await supervise({
+      name: "telegram",
+      owns: isTelegramLibraryFault,
+      start: () =>
+        startTelegram({
+          token,
+          ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
+          ...(config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
+            ? {
+                webhook: {
+                  url: config.TELEGRAM_WEBHOOK_URL,
+                  secret: config.TELEGRAM_WEBHOOK_SECRET,
+                  port: config.TELEGRAM_WEBHOOK_PORT,
+                },
+              }
+            : {}),
+          handler: app.runner,
+          logger: logger.child({ channel: "telegram" }),
+          onUndelivered: (chatId, message) => app.deferReply("telegram", chatId, message),
+          ...(config.TELEGRAM_STAFF_GROUP ? { staffGroupId: config.TELEGRAM_STAFF_GROUP } : {}),
+          staffMembers: () => telegramStaff(app),
+        }),
+    });
   }
   if (config.WHATSAPP_ENABLED) {
     const { startWhatsApp } = await import("../bots/whatsapp-adapter.js");
-    channels.push(
-      await startWhatsApp({
-        dataDir: config.DATA_DIR,
-        chromiumPath: config.CHROMIUM_PATH,
-        ...(config.WHATSAPP_PAIRING_NUMBER ? { pairingNumber: config.WHATSAPP_PAIRING_NUMBER } : {}),
-        ...(config.WHATSAPP_STAFF_GROUP ? { staffGroupId: config.WHATSAPP_STAFF_GROUP } : {}),
-        handler: app.runner,
-        logger: logger.child({ channel: "whatsapp" }),
-      }),
-    );
+    const { isWhatsAppLibraryFault } = await import("../bots/whatsapp-client.js");
+    await supervise({
+      name: "whatsapp",
+      owns: isWhatsAppLibraryFault,
+      start: () =>
+        startWhatsApp({
+          dataDir: config.DATA_DIR,
+          chromiumPath: config.CHROMIUM_PATH,
+          extraChromiumArgs: config.CHROMIUM_EXTRA_ARGS,
+          ...(config.WHATSAPP_PAIRING_NUMBER ? { pairingNumber: config.WHATSAPP_PAIRING_NUMBER } : {}),
+          ...(config.WHATSAPP_STAFF_GROUP ? { staffGroupId: config.WHATSAPP_STAFF_GROUP } : {}),
+          handler: app.runner,
+          logger: logger.child({ channel: "whatsapp" }),
+          onUndelivered: (chatId, message) => app.deferReply("whatsapp", chatId, message),
+        }),
+    });
   }
   if (
     config.WHATSAPP_CLOUD_TOKEN &&
@@ -91,6 +128,8 @@ async function main(): Promise<void> {
   const terminal = chatMode || !channelsConfigured;
   // In the terminal chat stdout is the conversation: only warnings go to stderr unless asked otherwise.
   const logger = createLogger(terminal && !process.env.LOG_LEVEL ? "warn" : config.LOG_LEVEL);
+  // A fault nobody caught is logged and restarts the channel it came from; the process keeps serving.
+  installProcessGuards({ logger, entry: "main", onFault: (error) => routeFault(supervised, error, logger) });
   const app = await createApp({ config, logger });
 
   let channels: RunningChannel[] = [];

@@ -15,6 +15,7 @@ import { COORDINATOR_CODE } from "../nlp/classification.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { agencyLookup } from "./staff.js";
 import { slaPolicy } from "./sla-policy.js";
+import { installProcessGuards } from "./process-guards.js";
 
 const USAGE = [
   "Cara pakai:",
@@ -104,6 +105,7 @@ async function main(): Promise<void> {
   }
 }
 
+installProcessGuards({ entry: "report" });
 main().catch((error: unknown) => {
   if (error instanceof UsageError || error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);

@@ -13,6 +13,7 @@ import { openDatabase } from "../db/database.js";
 import { loadAgencyCatalog } from "../nlp/agency-catalog.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { dashboardBaseUrl } from "./dashboard-url.js";
+import { installProcessGuards } from "./process-guards.js";
 
 export interface AgencyLookup {
   name(code: string): string | undefined;
@@ -127,6 +128,7 @@ export function agencyLookup(file: string | undefined): AgencyLookup {
 
 const entry = process.argv[1];
 if (entry && import.meta.url === pathToFileURL(path.resolve(entry)).href) {
+  installProcessGuards({ entry: "staff" });
   loadDotenv({ quiet: true });
   try {
     const config = loadConfig(process.env);

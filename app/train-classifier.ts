@@ -5,6 +5,9 @@ import { writeFileSync } from "node:fs";
 import { loadAgencyCatalog } from "../nlp/agency-catalog.js";
 import { MODEL_FILE, readLabeledTexts, TRAINING_FILE } from "../nlp/classifier-model.js";
 import { fitModel } from "../nlp/fit-model.js";
+import { installProcessGuards } from "./process-guards.js";
+
+installProcessGuards({ entry: "train" });
 
 const started = performance.now();
 const examples = readLabeledTexts(TRAINING_FILE);

@@ -6,6 +6,15 @@ import { Telegraf } from "telegraf";
 import type { Update, UserFromGetMe } from "telegraf/types";
 import { KeyedQueue } from "../dialogs/keyed-queue.js";
 import { APOLOGY_TEXT } from "./apology.js";
+import { groupPrivateText } from "./channel-notices.js";
+import {
+  CITIZEN_COMMANDS,
+  COORDINATOR_COMMANDS,
+  STAFF_COMMANDS,
+  type MenuCommand,
+  type TelegramStaffMember,
+} from "./telegram-commands.js";
+import { KeyboardTracker } from "./telegram-keyboards.js";
 import type { MessageHandler, OutboundMessage, RunningChannel } from "./channel.js";
 import { describeTelegramError, telegramErrorInfo } from "./telegram-errors.js";
 import { downloadPhoto } from "./telegram-files.js";
@@ -32,6 +41,10 @@ export interface TelegramOptions {
   pollTimeoutSeconds?: number;
   /** How long stop() waits for queued replies to go out (default 15 s). */
   stopTimeoutMs?: number;
+  /** The staff group (chat id, e.g. -1001234567890) whose messages are handled; other groups are asked to chat privately. */
+  staffGroupId?: string;
+  /** Registered staff on Telegram: each gets the staff command menu in their private chat. */
+  staffMembers?: () => Promise<TelegramStaffMember[]>;
 }
 
 export interface TelegramChannel extends RunningChannel {
@@ -46,12 +59,13 @@ export class TelegramStartupError extends Error {
   override name = "TelegramStartupError";
 }
 
-export const CITIZEN_COMMANDS = [
-  { command: "lapor", description: "Buat laporan atau pengaduan baru" },
-  { command: "status", description: "Cek status laporan (mis. /status LPR-XXXXXXXX)" },
-  { command: "batal", description: "Batalkan laporan yang sedang diisi" },
-  { command: "bantuan", description: "Petunjuk penggunaan" },
-];
+export { CITIZEN_COMMANDS };
+
+/** The toast on a button of a question that has moved on. */
+export const STALE_BUTTON_TOAST = "Pilihan ini sudah tidak berlaku. Silakan jawab pertanyaan terakhir.";
+
+/** Groups already told to chat privately (one message per group per run; bounded). */
+const MAX_GROUPS_REMEMBERED = 10_000;
 
 async function getMeWithRetry(bot: Telegraf, logger: Logger): Promise<UserFromGetMe> {
   for (let attempt = 1; ; attempt += 1) {
@@ -86,10 +100,13 @@ export async function startTelegram(options: TelegramOptions): Promise<TelegramC
   bot.botInfo = me;
   const botId = String(me.id);
   const codec = new CallbackCodec();
+  const keyboards = new KeyboardTracker();
+  const groupsTold = new Set<string>();
   const sender = createTelegramSender({
     telegram: bot.telegram,
     logger,
     codec,
+    keyboards,
     ...(options.sender ? { tuning: options.sender } : {}),
   });
   const chats = new KeyedQueue();
@@ -101,21 +118,55 @@ export async function startTelegram(options: TelegramOptions): Promise<TelegramC
   const maxPhotoBytes = options.maxPhotoBytes ?? MAX_DOWNLOAD_BYTES;
   let stopping = false;
 
+  /** Best effort: a failed toast or keyboard edit changes nothing for the conversation. */
+  function sideCall(method: "answerCallbackQuery" | "editMessageReplyMarkup", payload: Record<string, unknown>): void {
+    track(
+      bot.telegram
+        .callApi(method, payload as never, { signal: timeoutSignal(10_000) })
+        .catch((error: unknown) => logger.debug({ error: describeTelegramError(error, options.token) }, `${method} failed`)),
+    );
+  }
+
+  /** A form in a group would be shared with every member: one short message asks them to chat privately. */
+  function answerGroup(chatId: string): void {
+    if (groupsTold.has(chatId)) return;
+    if (groupsTold.size >= MAX_GROUPS_REMEMBERED) groupsTold.clear();
+    groupsTold.add(chatId);
+    track(sender.send(chatId, { text: groupPrivateText(me.username) }));
+  }
+
   async function processUpdate(update: Update): Promise<void> {
     const read = readUpdate(update, botId, codec, maxPhotoBytes);
     if (!read) return;
+    const inbound = read.message;
+    const isGroup = read.chatType === "group" || read.chatType === "supergroup";
+    const served = !isGroup || (inbound !== null && inbound.chatId === options.staffGroupId);
     if (read.callbackQueryId) {
       // At once, outside the chat's queue: the button stops spinning even while earlier messages run.
-      track(
-        bot.telegram
-          .callApi("answerCallbackQuery", { callback_query_id: read.callbackQueryId }, { signal: timeoutSignal(10_000) })
-          .catch((error: unknown) => {
-            logger.debug({ error: describeTelegramError(error, options.token) }, "answerCallbackQuery failed");
-          }),
-      );
+      const pressed = read.pressed;
+      const stale =
+        served &&
+        inbound !== null &&
+        pressed !== undefined &&
+        (pressed.questionId === null || keyboards.isStale(inbound.chatId, pressed.questionId, pressed.messageId));
+      sideCall("answerCallbackQuery", {
+        callback_query_id: read.callbackQueryId,
+        ...(stale ? { text: STALE_BUTTON_TOAST } : {}),
+      });
+      // The pressed question is answered (or was already): its buttons go, so it cannot be pressed twice.
+      if (served && inbound && pressed) {
+        sideCall("editMessageReplyMarkup", {
+          chat_id: inbound.chatId,
+          message_id: pressed.messageId,
+          reply_markup: { inline_keyboard: [] },
+        });
+      }
     }
-    const inbound = read.message;
     if (!inbound) return;
+    if (!served) {
+      answerGroup(inbound.chatId);
+      return;
+    }
     const chatId = inbound.chatId;
     await chats.run(chatId, async () => {
       const started = performance.now();
@@ -162,12 +213,32 @@ export async function startTelegram(options: TelegramOptions): Promise<TelegramC
   });
   bot.use((ctx) => processUpdate(ctx.update));
 
-  try {
-    await bot.telegram.callApi("setMyCommands", { commands: CITIZEN_COMMANDS }, { signal: timeoutSignal(15_000) });
-  } catch (error) {
-    logger.warn(
-      { error: describeTelegramError(error, options.token) },
-      "telegram setMyCommands failed (commands menu not updated)",
+  const setCommands = async (commands: readonly MenuCommand[], scope?: Record<string, unknown>) => {
+    try {
+      await bot.telegram.callApi("setMyCommands", { commands: [...commands], ...(scope ? { scope } : {}) } as never, {
+        signal: timeoutSignal(15_000),
+      });
+    } catch (error) {
+      logger.warn(
+        { error: describeTelegramError(error, options.token), scope: scope?.type ?? "default" },
+        "telegram setMyCommands failed (commands menu not updated)",
+      );
+    }
+  };
+  await setCommands(CITIZEN_COMMANDS);
+  // Staff menus in the background: many staff must not hold up the start.
+  if (options.staffMembers) {
+    const staffMembers = options.staffMembers;
+    track(
+      (async () => {
+        for (const member of await staffMembers()) {
+          if (stopping) return;
+          await setCommands(member.coordinator ? COORDINATOR_COMMANDS : STAFF_COMMANDS, {
+            type: "chat",
+            chat_id: member.chatId,
+          });
+        }
+      })().catch((error: unknown) => logger.warn({ err: error }, "telegram: listing staff for their command menus failed")),
     );
   }
 

@@ -49,3 +49,10 @@ export function describeTelegramError(error: unknown, token?: string): string {
   safe = safe.replace(/bot\d+:[\w-]+/g, "bot<token>");
   return safe.slice(0, 300);
 }
+
+/** Whether an error nobody caught came from telegraf (or its HTTP client), which only this channel uses. */
+export function isTelegramLibraryFault(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name === "TelegramError") return true;
+  return /[\\/]node_modules[\\/](telegraf|node-fetch)[\\/]/.test(error.stack ?? "");
+}

@@ -21,6 +21,10 @@ export interface ReadUpdate {
   photo?: PhotoToFetch;
   /** Answered at once so the client stops its spinner, before the press is processed. */
   callbackQueryId?: string;
+  /** The message whose button was pressed, and the question it asked (null when the payload is forgotten). */
+  pressed?: { messageId: number; questionId: string | null };
+  /** "private", "group", "supergroup" (channel posts never get here). */
+  chatType?: string;
 }
 
 /** The fields we read; typegram's unions make plain property access awkward. */
@@ -86,7 +90,8 @@ export function readUpdate(
     const query = update.callback_query;
     const data = "data" in query ? query.data : undefined;
     const chat = query.message?.chat;
-    if (data === undefined || query.from.is_bot) return { callbackQueryId: query.id, message: null };
+    const chatType = chat?.type ?? "private";
+    if (data === undefined || query.from.is_bot) return { callbackQueryId: query.id, message: null, chatType };
     const base = {
       channel: "telegram" as const,
       chatId: String(chat?.id ?? query.from.id),
@@ -97,7 +102,8 @@ export function readUpdate(
     const decoded = codec.decode(data);
     // A forgotten payload reads as a press on a question that has moved on: the dialog says so.
     const choice = decoded ?? { questionId: "(kedaluwarsa)", value: "" };
-    return { callbackQueryId: query.id, message: { ...base, choice } };
+    const pressed = query.message ? { messageId: query.message.message_id, questionId: decoded?.questionId ?? null } : undefined;
+    return { callbackQueryId: query.id, message: { ...base, choice }, chatType, ...(pressed ? { pressed } : {}) };
   }
 
   if (!("message" in update)) return null;
@@ -112,14 +118,20 @@ export function readUpdate(
     ...(name ? { displayName: name } : {}),
   };
 
-  if (typeof message.text === "string") return { message: { ...base, text: message.text } };
+  const chatType = message.chat.type;
+  if (typeof message.text === "string") return { message: { ...base, text: fromDeepLink(message.text) }, chatType };
   // A venue (a place picked from the map's list) carries its location too.
   if (message.location) {
-    return { message: { ...base, location: { latitude: message.location.latitude, longitude: message.location.longitude } } };
+    return {
+      message: { ...base, location: { latitude: message.location.latitude, longitude: message.location.longitude } },
+      chatType,
+    };
   }
   // The caption travels as text: a photo captioned with a tracking code belongs to that complaint.
   const withCaption: InboundMessage = message.caption ? { ...base, text: message.caption } : base;
-  if (message.photo && message.photo.length > 0) return { message: withCaption, photo: pickPhotoSize(message.photo, maxBytes) };
+  if (message.photo && message.photo.length > 0) {
+    return { message: withCaption, photo: pickPhotoSize(message.photo, maxBytes), chatType };
+  }
   // A photo sent "as a file" keeps its quality; citizens do this often, so treat it as the photo it is.
   const document = message.document;
   if (document && IMAGE_DOCUMENT.test(document.mime_type ?? "")) {
@@ -131,8 +143,21 @@ export function readUpdate(
             mimeType: document.mime_type ?? "image/jpeg",
             ...(document.file_name ? { fileName: document.file_name } : {}),
           };
-    return { message: withCaption, photo };
+    return { message: withCaption, photo, chatType };
   }
   const kind = unsupportedKind(message);
-  return kind ? { message: { ...base, unsupported: kind } } : null;
+  return kind ? { message: { ...base, unsupported: kind }, chatType } : null;
+}
+
+/**
+ * `t.me/<bot>?start=LPR-XXXXXXXX` arrives as "/start LPR-XXXXXXXX": the reporter asks for that
+ * complaint's status (which /status shows to its reporter only); `kel-<name>` starts a report in that
+ * kelurahan. Other payloads stay a plain /start.
+ */
+export function fromDeepLink(text: string): string {
+  const match = /^\/start(?:@\w+)?\s+(lpr-[0-9a-z]{8})\s*$/i.exec(text.trim());
+  if (match?.[1]) return `/status ${match[1].toUpperCase()}`;
+  // `?start=kel-sukajadi` (a kelurahan's poster): a new report with that kelurahan filled in.
+  const place = /^\/start(?:@\w+)?\s+(kel-[A-Za-z0-9_-]{1,60})\s*$/.exec(text.trim());
+  return place?.[1] ? `/lapor ${place[1]}` : text;
 }

@@ -7,6 +7,7 @@ import { KeyedQueue } from "../dialogs/keyed-queue.js";
 import type { ChannelSender, OutboundMessage, SendResult } from "./channel.js";
 import { CallbackCodec, leavesReplyKeyboard, renderTelegram, type TelegramCall } from "./telegram-render.js";
 import { describeTelegramError, telegramErrorInfo } from "./telegram-errors.js";
+import type { KeyboardTracker } from "./telegram-keyboards.js";
 
 export interface SenderTuning {
   /** Minimum gap between two messages to one chat (default 1000 ms). */
@@ -40,6 +41,8 @@ export interface TelegramSenderOptions {
   logger: Logger;
   codec: CallbackCodec;
   tuning?: Partial<SenderTuning>;
+  /** Told which message carries each question's buttons, so an older keyboard can be told apart. */
+  keyboards?: KeyboardTracker;
 }
 
 export interface TelegramSender extends ChannelSender {
@@ -52,6 +55,11 @@ type ApiSignal = NonNullable<Parameters<Telegram["callApi"]>[2]>["signal"];
 /** telegraf types its signal with the abort-controller shim; node-fetch accepts Node's own AbortSignal. */
 export function timeoutSignal(ms: number): ApiSignal {
   return AbortSignal.timeout(ms) as unknown as ApiSignal;
+}
+
+function messageIdOf(result: unknown): number | undefined {
+  const id = (result as { message_id?: unknown } | undefined)?.message_id;
+  return typeof id === "number" ? id : undefined;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -100,68 +108,75 @@ export function createTelegramSender(options: TelegramSenderOptions): TelegramSe
     }
   }
 
-  async function perform(chatId: string, call: TelegramCall): Promise<void> {
+  async function perform(chatId: string, call: TelegramCall): Promise<number | undefined> {
     // A plain controller and timer, cleared after the call: AbortSignal.timeout() costs ~12 µs to make and
     // keeps a timer alive for the whole 30 s, on every message sent.
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), tuning.requestTimeoutMs);
     try {
-      await callMethod(chatId, call, controller.signal as unknown as ApiSignal);
+      return await callMethod(chatId, call, controller.signal as unknown as ApiSignal);
     } finally {
       clearTimeout(timer);
     }
   }
 
-  async function callMethod(chatId: string, call: TelegramCall, signal: ApiSignal): Promise<void> {
+  /** The sent message's id. */
+  async function callMethod(chatId: string, call: TelegramCall, signal: ApiSignal): Promise<number | undefined> {
     const chat_id = chatId;
     switch (call.method) {
       case "sendMessage":
-        await telegram.callApi(
-          "sendMessage",
-          {
-            chat_id,
-            text: call.text,
-            link_preview_options: { is_disabled: true },
-            ...(call.reply_markup ? { reply_markup: call.reply_markup } : {}),
-          },
-          { signal },
+        return messageIdOf(
+          await telegram.callApi(
+            "sendMessage",
+            {
+              chat_id,
+              text: call.text,
+              link_preview_options: { is_disabled: true },
+              ...(call.reply_markup ? { reply_markup: call.reply_markup } : {}),
+            },
+            { signal },
+          ),
         );
-        return;
       case "sendPhoto":
-        await telegram.callApi(
-          "sendPhoto",
-          {
-            chat_id,
-            photo: { source: call.photo.data, filename: call.photo.fileName },
-            ...(call.caption ? { caption: call.caption } : {}),
-            ...(call.reply_markup ? { reply_markup: call.reply_markup } : {}),
-          },
-          { signal },
+        return messageIdOf(
+          await telegram.callApi(
+            "sendPhoto",
+            {
+              chat_id,
+              photo: { source: call.photo.data, filename: call.photo.fileName },
+              ...(call.caption ? { caption: call.caption } : {}),
+              ...(call.reply_markup ? { reply_markup: call.reply_markup } : {}),
+            },
+            { signal },
+          ),
         );
-        return;
       case "sendDocument":
-        await telegram.callApi(
-          "sendDocument",
-          {
-            chat_id,
-            document: { source: call.document.data, filename: call.document.fileName },
-            ...(call.reply_markup ? { reply_markup: call.reply_markup } : {}),
-          },
-          { signal },
+        return messageIdOf(
+          await telegram.callApi(
+            "sendDocument",
+            {
+              chat_id,
+              document: { source: call.document.data, filename: call.document.fileName },
+              ...(call.reply_markup ? { reply_markup: call.reply_markup } : {}),
+            },
+            { signal },
+          ),
         );
-        return;
     }
   }
 
   /** One API call with its retries; the chat's queue waits meanwhile, which keeps the chat's order. */
-  async function deliver(chatId: string, call: TelegramCall): Promise<Attempt> {
+  async function deliver(chatId: string, call: TelegramCall, questionId?: string): Promise<Attempt> {
     let transientFailures = 0;
     let waited429 = 0;
     for (;;) {
       await chatSlot(chatId);
       try {
-        await perform(chatId, call);
+        const messageId = await perform(chatId, call);
         markSent(chatId);
+        if (questionId && messageId !== undefined && call.reply_markup && "inline_keyboard" in call.reply_markup) {
+          options.keyboards?.record(chatId, questionId, messageId);
+        }
         return { ok: true };
       } catch (error) {
         markSent(chatId);
@@ -195,13 +210,13 @@ export function createTelegramSender(options: TelegramSenderOptions): TelegramSe
     let target = migrated.get(chatId) ?? chatId;
     const calls = renderTelegram(message, codec, { replyKeyboardOpen: replyKeyboardOpen.has(chatId) });
     for (const call of calls) {
-      let result = await deliver(target, call);
+      let result = await deliver(target, call, message.questionId);
       if (!result.ok && result.migrateTo) {
         // A group became a supergroup: Telegram names the new chat once; later messages use it too.
         logger.warn({ chatId: target, migratedTo: result.migrateTo }, "telegram chat migrated");
         target = result.migrateTo;
         if (migrated.size < 10_000) migrated.set(chatId, target);
-        result = await deliver(target, call);
+        result = await deliver(target, call, message.questionId);
       }
       if (!result.ok) {
         logger.warn(

@@ -5,7 +5,7 @@ import { lstatSync, readlinkSync, rmSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
 import type { Logger } from "pino";
-import type { Client, Message, MessageMedia, WAState } from "whatsapp-web.js";
+import type { Call, Client, Message, MessageContent, MessageMedia, MessageSendOptions, WAState } from "whatsapp-web.js";
 
 /** The client events the adapter listens to, with the library's own payload types. */
 export interface WhatsAppClientEvents {
@@ -16,13 +16,20 @@ export interface WhatsAppClientEvents {
   ready: () => void;
   disconnected: (reason: WAState | "LOGOUT") => void;
   message: (message: Message) => void;
+  /** Somebody phones the bot's number. */
+  call: (call: Call) => void;
 }
 
 export type WhatsAppClientLike = Pick<
   Client,
-  "initialize" | "destroy" | "sendMessage" | "requestPairingCode" | "getContactLidAndPhone"
+  "initialize" | "destroy" | "requestPairingCode" | "getContactLidAndPhone" | "getNumberId"
 > & {
   on<E extends keyof WhatsAppClientEvents>(event: E, listener: WhatsAppClientEvents[E]): unknown;
+  /**
+   * Typed by the library as always giving a Message, but it resolves `undefined` (or null) without
+   * throwing when it cannot resolve the chat, e.g. a number that is not on WhatsApp (Client.js).
+   */
+  sendMessage(chatId: string, content: MessageContent, options?: MessageSendOptions): Promise<Message | undefined | null>;
 };
 
 export interface WhatsAppClientContext {
@@ -32,6 +39,8 @@ export interface WhatsAppClientContext {
   sessionDir: string;
   /** Digits only; when set the client logs in with a pairing code instead of a QR code. */
   pairingNumber?: string;
+  /** More Chromium flags (CHROMIUM_EXTRA_ARGS), e.g. --proxy-server=... on a network behind a proxy. */
+  extraChromiumArgs?: readonly string[];
   logger: Logger;
 }
 
@@ -54,16 +63,45 @@ export async function createMessageMedia(mimeType: string, data: Buffer, fileNam
   return new MessageMedia(mimeType, data.toString("base64"), fileName, data.length);
 }
 
-/** Flags a headless Chromium needs on a server or in a container. */
+/**
+ * Flags a headless Chromium needs on a server or in a container (root has no sandbox; /dev/shm is
+ * small in containers), and nothing it does on its own: no QUIC, no background updates or sync.
+ */
 export const CHROMIUM_ARGS: readonly string[] = [
   "--no-sandbox",
   "--disable-setuid-sandbox",
   "--disable-dev-shm-usage",
   "--disable-gpu",
+  "--disable-quic",
   "--no-first-run",
   "--no-default-browser-check",
   "--disable-extensions",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
 ];
+
+/**
+ * Where whatsapp-web.js keeps the WhatsApp Web page it loaded (its default is ./.wwebjs_cache in the
+ * working directory, written before `ready`: a read-only working directory would stop the login).
+ */
+export function whatsAppWebCacheDir(dataDir: string): string {
+  return path.join(dataDir, "whatsapp-web-cache");
+}
+
+/**
+ * In pairing mode the library calls requestPairingCode without awaiting it (Client.js, inject), so a
+ * rejection from WhatsApp would be an unhandled rejection that exits Node. Shadowing the method on the
+ * instance catches that call too: a failure goes to onFailure and resolves to "" instead.
+ */
+export function guardPairingRequests(client: WhatsAppClientLike, onFailure: (error: unknown) => void): void {
+  const original = client.requestPairingCode.bind(client);
+  client.requestPairingCode = (...args: Parameters<Client["requestPairingCode"]>) =>
+    original(...args).catch((error: unknown) => {
+      onFailure(error);
+      return "";
+    });
+}
 
 /** LocalAuth without a clientId keeps the Chromium profile in <dataPath>/session. */
 export function chromiumProfileDir(sessionDir: string): string {
@@ -118,8 +156,9 @@ export async function createRealWhatsAppClient(context: WhatsAppClientContext): 
     puppeteer: {
       executablePath: context.chromiumPath,
       headless: true,
-      args: [...CHROMIUM_ARGS],
+      args: [...CHROMIUM_ARGS, ...(context.extraChromiumArgs ?? [])],
     },
+    webVersionCache: { type: "local", path: whatsAppWebCacheDir(context.dataDir) },
     ...(context.pairingNumber ? { pairWithPhoneNumber: { phoneNumber: context.pairingNumber } } : {}),
   });
   return client;
@@ -131,3 +170,28 @@ export async function createRealWhatsAppClient(context: WhatsAppClientContext): 
 export type RealClientFits = Client extends WhatsAppClientLike ? true : never;
 const realClientFits: RealClientFits = true;
 void realClientFits;
+
+/** Strings whatsapp-web.js throws (not Errors) from its login steps (Client.js inject). */
+const LIBRARY_THROWN_STRINGS: ReadonlySet<string> = new Set(["auth timeout", "ready timeout"]);
+
+/**
+ * Whether an error nobody caught came from the WhatsApp Web client: whatsapp-web.js or the puppeteer
+ * it drives (both used only by this channel), or the strings the library throws.
+ */
+export function isWhatsAppLibraryFault(error: unknown): boolean {
+  if (typeof error === "string") return LIBRARY_THROWN_STRINGS.has(error);
+  if (!(error instanceof Error)) return false;
+  return /[\\/]node_modules[\\/](whatsapp-web\.js|puppeteer(-core)?|@puppeteer)[\\/]/.test(error.stack ?? "");
+}
+
+/**
+ * The last resort after destroy(): Client.destroy() closes the browser only while puppeteer still
+ * has a connection to it, so a browser whose connection dropped would outlive the client. Its
+ * process is killed here (a no-op for the test fake, which has no browser).
+ */
+export function killBrowserProcess(client: WhatsAppClientLike): void {
+  const browser = (client as { pupBrowser?: { process?: () => import("node:child_process").ChildProcess | null } | null })
+    .pupBrowser;
+  const child = browser?.process?.();
+  if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+}

@@ -60,7 +60,8 @@ export interface NewForm {
 
 export type DialogEvent =
   | { type: "START" }
-  | ({ type: "REPORT" } & NewForm)
+  /** regionHint: a place given with the command ("/lapor kel-sukajadi", e.g. from a t.me deep link). */
+  | ({ type: "REPORT"; regionHint?: string } & NewForm)
   /** `from` is the question being asked, to come back to when the cancel is not confirmed. */
   | { type: "CANCEL"; from?: QuestionId }
   | { type: "SKIP" }

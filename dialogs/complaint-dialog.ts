@@ -80,7 +80,13 @@ export const complaintMachine = setup({
     showOwnComplaints: () => {},
     startForm: assign(({ event }) => {
       const form = event.type === "REPORT" ? event : event.type === "TEXT" ? event.newForm : undefined;
-      return { ...EMPTY_CONTEXT, submissionId: form?.submissionId ?? "", trackingCode: form?.trackingCode ?? "" };
+      const regionHint = event.type === "REPORT" ? event.regionHint : undefined;
+      return {
+        ...EMPTY_CONTEXT,
+        draft: { ...EMPTY_CONTEXT.draft, ...(regionHint ? { regionHint } : {}) },
+        submissionId: form?.submissionId ?? "",
+        trackingCode: form?.trackingCode ?? "",
+      };
     }),
     takeStory: assign(({ context, event }) => ({ draft: storyDraft(context.draft, storyOf(event) as Story) })),
     holdMessage: assign(({ event }) => {

@@ -43,6 +43,16 @@ const COMMANDS: Record<string, DialogEvent["type"]> = {
   menu: "START",
 };
 
+/**
+ * "/lapor kel-sukajadi" (a deep link on a kelurahan's poster): the place, when it is a known region of
+ * this deployment, pre-fills the form's region; anything else is ignored.
+ */
+function placeOf(args: string | undefined, readers: InputReaders): { regionHint?: string } {
+  if (!args) return {};
+  const regionHint = readers.regionHint(args.replace(/^kel-/i, "kelurahan ").replace(/[_-]+/g, " "));
+  return regionHint ? { regionHint } : {};
+}
+
 /** The menu's "Buat laporan" is /lapor; every other option is a plain choice. */
 function chosenEvent(question: QuestionId, value: string, readers: InputReaders): DialogEvent {
   if (question === "menu" && value === "lapor") return { type: "REPORT", ...readers.newForm() };
@@ -85,7 +95,7 @@ export function readInput(
   if (command === "CANCEL" || (!slash && isCancel(text) && question !== "cancelConfirm"))
     return { type: "CANCEL", from: question };
   if (command) {
-    if (command === "REPORT") return { type: "REPORT", ...readers.newForm() };
+    if (command === "REPORT") return { type: "REPORT", ...readers.newForm(), ...placeOf(slash?.args, readers) };
     if (command === "SKIP" && options.some((option) => option.value === "lewati")) return { type: "CHOICE", value: "lewati" };
     return { type: command } as DialogEvent;
   }

@@ -164,6 +164,16 @@ describe("a citizen files a complaint over Telegram", () => {
     expect(complaint.attachments.map((attachment) => Buffer.from(attachment.data))).toEqual([PHOTO]);
     expect(complaint.citizen).toMatchObject({ channel: "telegram", userId: String(SITI.id), displayName: "Siti Rahayu" });
 
+    // A t.me/<bot>?start=<code> link shows the complaint to its reporter, and to nobody else.
+    const [linked] = await exchange(say(`/start ${trackingCode ?? ""}`));
+    expect(linked?.text).toContain(trackingCode ?? "-");
+    expect(linked?.text).not.toContain("tidak ditemukan");
+    const stranger: TgUser = { id: 4343, first_name: "Budi" };
+    emulator.text(stranger, `/start ${trackingCode ?? ""}`);
+    const [answer] = await emulator.waitForSent(stranger.id, 1);
+    expect(answer?.text).toContain("tidak ditemukan");
+    expect(answer?.text).not.toContain("Sukajadi");
+
     // Every button press was answered at once, every text went out plain.
     const pressed = emulator.pushed.flatMap((update) =>
       update.callback_query ? [(update.callback_query as { id: string }).id] : [],

@@ -23,6 +23,7 @@ describe("readUpdate", () => {
         displayName: "Siti Aminah",
         text: "/start",
       },
+      chatType: "private",
     });
     // The same update read again (a redelivery) gets the same id.
     expect(readUpdate(messageUpdate(900, { text: "/start" }), "7001", codec)?.message?.messageId).toBe("7001:900");
@@ -49,6 +50,8 @@ describe("readUpdate", () => {
         displayName: "Siti Aminah",
         choice: { questionId: "type", value: "aspirasi" },
       },
+      chatType: "group",
+      pressed: { messageId: 5, questionId: "type" },
     });
   });
 
@@ -62,7 +65,18 @@ describe("readUpdate", () => {
       update_id: 903,
       callback_query: { id: "cb3", from, chat_instance: "x", game_short_name: "g" },
     } as unknown as Update;
-    expect(readUpdate(game, "7001", codec)).toEqual({ callbackQueryId: "cb3", message: null });
+    expect(readUpdate(game, "7001", codec)).toEqual({ callbackQueryId: "cb3", message: null, chatType: "private" });
+  });
+
+  it("reads a t.me deep link with a tracking code as the status request of that complaint", () => {
+    const read = (text: string) => readUpdate(messageUpdate(904, { text }), "7001", codec)?.message?.text;
+    expect(read("/start lpr-7k3m9qxa")).toBe("/status LPR-7K3M9QXA");
+    expect(read("/start LPR-7K3M9QXA")).toBe("/status LPR-7K3M9QXA");
+    expect(read("/start")).toBe("/start");
+    expect(read("/start kel-sukajadi")).toBe("/lapor kel-sukajadi");
+    expect(read("/start promo2026")).toBe("/start promo2026");
+    // Only the whole payload counts: a code inside other text is not a deep link.
+    expect(read("/start LPR-7K3M9QXA tolong")).toBe("/start LPR-7K3M9QXA tolong");
   });
 
   it("reads location pins and venues, photos and image documents", () => {

@@ -4,9 +4,11 @@ import path from "node:path";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import wwebjs from "whatsapp-web.js";
-import type { InboundMessage, MessageHandler, OutboundMessage, RunningChannel } from "../../bots/channel.js";
+import type { MessageHandler, RunningChannel } from "../../bots/channel.js";
 import { APOLOGY_TEXT, startWhatsApp, WhatsAppSetupError, type WhatsAppOptions } from "../../bots/whatsapp-adapter.js";
 import { qrImagePath } from "../../bots/whatsapp-login.js";
+import { CALL_REJECTED_TEXT } from "../../bots/channel-notices.js";
+import { recordingHandler } from "../support/recording-handler.js";
 import {
   fakeClientFactory,
   imageMessage,
@@ -21,18 +23,6 @@ const CITIZEN = "6281234567890@c.us";
 const OTHER = "6285700000001@c.us";
 const LID = "118112233445566@lid";
 const STAFF_GROUP = "120363025555555555@g.us";
-
-/** A tiny handler: records what arrives and answers with a numbered question. */
-function recordingHandler(reply: (message: InboundMessage) => OutboundMessage[] = () => [{ text: "Diterima." }]) {
-  const received: InboundMessage[] = [];
-  const handler: MessageHandler = {
-    async handle(message) {
-      received.push(message);
-      return reply(message);
-    },
-  };
-  return { handler, received };
-}
 
 function logCapture() {
   const lines: { level: number; msg: string }[] = [];
@@ -295,10 +285,15 @@ describe("startWhatsApp: connection", () => {
     const channel = running;
     await vi.waitFor(async () => expect(await channel.sender.send(CITIZEN, { text: "halo" })).toEqual({ ok: true }));
     expect(factory.clients).toHaveLength(3);
-    const delays = lines.filter((line) => line.msg.includes("new client after a delay")) as unknown as {
+    const delays = lines.filter((line) => line.msg.includes("starting a new client in")) as unknown as {
       delayMs: number;
+      retryAt: string;
+      msg: string;
     }[];
     expect(delays.map((line) => line.delayMs)).toEqual([1, 5]);
+    // One line says what failed and when the next attempt starts.
+    expect(delays[0]?.msg).toMatch(/failed to start/);
+    expect(Number.isNaN(Date.parse(delays[0]?.retryAt ?? ""))).toBe(false);
   });
 
   it("shows the QR code in the terminal and as a PNG, and removes the PNG once logged in", async () => {
@@ -318,6 +313,23 @@ describe("startWhatsApp: connection", () => {
     expect(factory.latest().context?.pairingNumber).toBe("6281234567890");
     await vi.waitFor(() => expect(factory.latest().pairingRequests).toEqual(["6281234567890"]));
     expect(terminal.join("")).toContain("ABCD1234");
+    expect(existsSync(qrImagePath(dataDir))).toBe(false);
+  });
+
+  it("in pairing mode shows the code (never a QR); a rejected request is logged and asked again, without an unhandled rejection", async () => {
+    const { handler } = recordingHandler();
+    const { logger, lines } = logCapture();
+    const { factory } = await start(
+      handler,
+      { login: "qr", pairingRejections: 2 },
+      { pairingNumber: "6281234567890", logger, pairingRetryDelaysMs: [5, 10] },
+    );
+    await vi.waitFor(() => expect(terminal.join("")).toContain("ABCD1234"));
+    expect(factory.latest().pairingRequests).toEqual(["6281234567890", "6281234567890", "6281234567890"]);
+    const rejected = lines.filter((line) => line.msg.includes("rejected the pairing-code request")) as unknown as {
+      delayMs: number;
+    }[];
+    expect(rejected.map((line) => line.delayMs)).toEqual([5, 10]);
     expect(existsSync(qrImagePath(dataDir))).toBe(false);
   });
 
@@ -366,6 +378,32 @@ describe("startWhatsApp: connection", () => {
     expect(factory.latest().textsTo(CITIZEN)).toEqual(["Selesai diproses."]);
     expect(factory.latest().textsTo(OTHER)).toEqual([]);
     expect(factory.latest().destroyed).toBe(true);
+  });
+});
+
+describe("startWhatsApp: calls", () => {
+  it("rejects a call and answers the caller once in text with how to report", async () => {
+    const { handler, received } = recordingHandler();
+    const { factory } = await start(handler);
+    const client = factory.latest();
+    client.ring(CITIZEN);
+    client.ring(CITIZEN, { isVideo: true });
+    client.ring(OTHER);
+    await vi.waitFor(() => expect(client.rejectedCalls).toEqual([CITIZEN, CITIZEN, OTHER]));
+    await vi.waitFor(() => expect(client.textsTo(OTHER)).toEqual([CALL_REJECTED_TEXT]));
+    expect(client.textsTo(CITIZEN)).toEqual([CALL_REJECTED_TEXT]);
+    expect(CALL_REJECTED_TEXT).toMatch(/\/lapor/);
+    expect(received).toEqual([]);
+  });
+
+  it("rejects a group call without writing into the group", async () => {
+    const { factory } = await start(recordingHandler().handler);
+    const client = factory.latest();
+    client.ring("120363099999999999@g.us", { isGroup: true });
+    await vi.waitFor(() => expect(client.rejectedCalls).toHaveLength(1));
+    await running?.stop();
+    running = undefined;
+    expect(client.sent).toEqual([]);
   });
 });
 

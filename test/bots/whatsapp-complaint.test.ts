@@ -6,7 +6,7 @@ import path from "node:path";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RunningChannel } from "../../bots/channel.js";
-import { APOLOGY_TEXT, startWhatsApp } from "../../bots/whatsapp-adapter.js";
+import { APOLOGY_TEXT, startWhatsApp, type WhatsAppOptions } from "../../bots/whatsapp-adapter.js";
 import { LOCATION_HELP } from "../../bots/whatsapp-render.js";
 import { enqueueMessages } from "../../complaints/outbox.js";
 import { findTrackingCode } from "../../complaints/tracking-code.js";
@@ -45,7 +45,7 @@ afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function startChannel(factory: ReturnType<typeof fakeClientFactory>) {
+async function startChannel(factory: ReturnType<typeof fakeClientFactory>, extra: Partial<WhatsAppOptions> = {}) {
   channel = await startWhatsApp({
     dataDir,
     chromiumPath: process.execPath,
@@ -55,6 +55,7 @@ async function startChannel(factory: ReturnType<typeof fakeClientFactory>) {
     reconnectDelaysMs: [0],
     sendDelayMs: 0,
     terminal: { write: () => undefined },
+    ...extra,
   });
   app.attachSender(channel.sender);
   await vi.waitFor(() => expect(factory.latest().loggedIn).toBe(true));
@@ -218,5 +219,72 @@ describe("outbox deliveries across a WhatsApp reconnect", () => {
     expect(await app.dispatchOutbox()).toBe(1);
     expect(second.textsTo(CITIZEN)).toEqual(["Laporan Anda sedang diproses."]);
     expect(first.sent).toEqual([]);
+  });
+});
+
+describe("sends WhatsApp did not accept are never marked SENT", () => {
+  async function enqueue(chatId: string, text: string) {
+    await app.prisma.$transaction((tx) => enqueueMessages(tx, [{ channel: "whatsapp", chatId, message: { text } }], now));
+  }
+  const rows = () => app.prisma.outboxMessage.findMany({ orderBy: { id: "asc" } });
+
+  it("a send the library answers with undefined stays pending and is retried", async () => {
+    const factory = fakeClientFactory({ unresolvableChats: [CITIZEN] });
+    await startChannel(factory);
+    await enqueue(CITIZEN, "Laporan Anda sedang diproses.");
+    expect(await app.dispatchOutbox()).toBe(0);
+    const [row] = await rows();
+    expect(row).toMatchObject({ status: "PENDING", attempts: 1, sentAt: null });
+    expect(row?.lastError).toMatch(/did not accept/);
+  });
+
+  it("a bare number is resolved with getNumberId; one that is not on WhatsApp fails for good", async () => {
+    const factory = fakeClientFactory({ notOnWhatsApp: ["6289999999999"] });
+    await startChannel(factory);
+    await enqueue("+6281234567890", "Laporan diteruskan.");
+    await enqueue("6289999999999", "Laporan diteruskan.");
+    expect(await app.dispatchOutbox()).toBe(1);
+    const [known, unknown] = await rows();
+    expect(known?.status).toBe("SENT");
+    expect(factory.latest().textsTo(`${CITIZEN_PHONE}@c.us`)).toEqual(["Laporan diteruskan."]);
+    expect(unknown).toMatchObject({ status: "FAILED", sentAt: null });
+    expect(unknown?.lastError).toMatch(/not on WhatsApp/);
+  });
+
+  it("a stuck send is given up after the send timeout and delivered by a later outbox attempt", async () => {
+    const factory = fakeClientFactory();
+    await startChannel(factory, { sendTimeoutMs: 100 });
+    const client = factory.latest();
+    client.sendsHang = true;
+    await enqueue(CITIZEN, "Status: diproses");
+    const started = Date.now();
+    expect(await app.dispatchOutbox()).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const [row] = await rows();
+    expect(row).toMatchObject({ status: "PENDING", attempts: 1 });
+    expect(row?.lastError).toMatch(/no answer from the browser/);
+    client.sendsHang = false;
+    now = new Date(now.getTime() + 15 * 60_000);
+    expect(await app.dispatchOutbox()).toBe(1);
+    expect(client.textsTo(CITIZEN)).toEqual(["Status: diproses"]);
+  });
+
+  it("a reply that times out goes to the outbox instead of being lost", async () => {
+    const factory = fakeClientFactory();
+    await startChannel(factory, {
+      sendTimeoutMs: 100,
+      onUndelivered: (chatId, message) => app.app.deferReply("whatsapp", chatId, message),
+    });
+    const client = factory.latest();
+    client.sendsHang = true;
+    client.receive(textMessage(CITIZEN, "halo"));
+    // Queued, and the outbox's own first try (nudged at once) also ran into the stuck browser.
+    await vi.waitFor(async () => expect((await rows()).map((row) => row.attempts)).toEqual([1]));
+    client.sendsHang = false;
+    now = new Date(now.getTime() + 15 * 60_000);
+    await app.dispatchOutbox();
+    const replies = client.textsTo(CITIZEN);
+    expect(replies.length).toBeGreaterThan(0);
+    expect((await rows()).every((row) => row.status === "SENT")).toBe(true);
   });
 });

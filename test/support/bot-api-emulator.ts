@@ -458,6 +458,10 @@ export class BotApiEmulator {
         if (!Array.isArray(payload.commands)) return answer(400, apiError(400, "Bad Request: commands must be an array"));
         this.commands = payload.commands;
         return ok(true);
+      case "editMessageReplyMarkup":
+        return payload.chat_id !== undefined && payload.message_id !== undefined
+          ? ok(true)
+          : answer(400, apiError(400, "Bad Request: message identifier is not specified"));
       case "answerCallbackQuery":
         return payload.callback_query_id
           ? ok(true)

@@ -4,7 +4,7 @@
 import { EventEmitter } from "node:events";
 import { randomBytes } from "node:crypto";
 import wwebjs from "whatsapp-web.js";
-import type { Message, MessageContent, MessageMedia, MessageSendOptions, MessageTypes } from "whatsapp-web.js";
+import type { Call, ContactId, Message, MessageContent, MessageMedia, MessageSendOptions, MessageTypes } from "whatsapp-web.js";
 import type { WhatsAppClientContext, WhatsAppClientEvents, WhatsAppClientLike } from "../../bots/whatsapp-client.js";
 
 const { Location, MessageMedia: MediaClass } = wwebjs;
@@ -29,6 +29,12 @@ export interface FakeClientOptions {
   lidToPhone?: Record<string, string>;
   lidLookupFails?: boolean;
   initializeFails?: Error;
+  /** Phone numbers (digits) that are not on WhatsApp: getNumberId answers null, as the library does. */
+  notOnWhatsApp?: string[];
+  /** Chats sendMessage cannot resolve: it resolves undefined without throwing, as the library does. */
+  unresolvableChats?: string[];
+  /** How many pairing-code requests WhatsApp rejects before one succeeds. */
+  pairingRejections?: number;
 }
 
 export class FakeWhatsAppClient implements WhatsAppClientLike {
@@ -41,6 +47,9 @@ export class FakeWhatsAppClient implements WhatsAppClientLike {
   destroyed = false;
   /** The next sendMessage calls throw these errors, in order. */
   readonly sendFailures: Error[] = [];
+  /** While set, sendMessage never settles (a browser that stopped answering). */
+  sendsHang = false;
+  readonly rejectedCalls: string[] = [];
   private readonly emitter = new EventEmitter();
 
   constructor(
@@ -63,7 +72,11 @@ export class FakeWhatsAppClient implements WhatsAppClientLike {
     if (this.options.initializeFails) throw this.options.initializeFails;
     // The real client emits these from the browser after initialize() has started.
     setImmediate(() => {
-      if (this.options.login === "qr") this.emit("qr", `2@${randomBytes(12).toString("base64")},fakekey==,fakeid==`);
+      const pairingNumber = this.context?.pairingNumber;
+      if (this.options.login === "qr" && pairingNumber) {
+        // Pairing mode: `code` and never `qr`, requested WITHOUT await, exactly as Client.js inject() does.
+        void this.requestPairingCode(pairingNumber);
+      } else if (this.options.login === "qr") this.emit("qr", `2@${randomBytes(12).toString("base64")},fakekey==,fakeid==`);
       else if (this.options.login !== "none") {
         this.emit("authenticated");
         this.emit("ready");
@@ -75,10 +88,12 @@ export class FakeWhatsAppClient implements WhatsAppClientLike {
     this.destroyed = true;
   }
 
-  async sendMessage(chatId: string, content: MessageContent, options?: MessageSendOptions): Promise<Message> {
+  async sendMessage(chatId: string, content: MessageContent, options?: MessageSendOptions): Promise<Message | undefined> {
     if (this.destroyed) throw new Error("Protocol error (Runtime.callFunctionOn): Session closed.");
+    if (this.sendsHang) return new Promise<never>(() => undefined);
     const failure = this.sendFailures.shift();
     if (failure) throw failure;
+    if (this.options.unresolvableChats?.includes(chatId)) return undefined;
     const media = content instanceof MediaClass ? content : undefined;
     const text = typeof content === "string" ? content : (options?.caption ?? "");
     this.sent.push({
@@ -94,6 +109,9 @@ export class FakeWhatsAppClient implements WhatsAppClientLike {
 
   async requestPairingCode(phoneNumber: string): Promise<string> {
     this.pairingRequests.push(phoneNumber);
+    if (this.pairingRequests.length <= (this.options.pairingRejections ?? 0)) {
+      throw new Error("Evaluation failed: Error: rate-overlimit");
+    }
     const code = "ABCD1234";
     this.emit("code", code);
     return code;
@@ -104,6 +122,30 @@ export class FakeWhatsAppClient implements WhatsAppClientLike {
     if (this.options.lidLookupFails) throw new Error("Evaluation failed: TypeError: Cannot read properties of undefined");
     // The library answers undefined fields for ids it cannot map; the declared type says string.
     return userIds.map((id) => ({ lid: id, pn: this.options.lidToPhone?.[id] as string }));
+  }
+
+  async getNumberId(number: string): Promise<ContactId | null> {
+    const user = number.replace(/@c\.us$/, "");
+    if (this.options.notOnWhatsApp?.includes(user)) return null;
+    return { server: "c.us", user, _serialized: `${user}@c.us` };
+  }
+
+  /** Somebody phones the bot, as the 'call' event reports it. */
+  ring(from: string, fields: Partial<Pick<Call, "isGroup" | "isVideo">> = {}): Call {
+    const call: Call = {
+      id: randomBytes(8).toString("hex").toUpperCase(),
+      from,
+      timestamp: Math.floor(Date.now() / 1000),
+      isVideo: fields.isVideo ?? false,
+      isGroup: fields.isGroup ?? false,
+      fromMe: false,
+      canHandleLocally: false,
+      webClientShouldHandle: false,
+      participants: {},
+      reject: async () => void this.rejectedCalls.push(from),
+    };
+    this.emit("call", call);
+    return call;
   }
 
   /** Delivers an incoming message, as the 'message' event does. */
