@@ -4,7 +4,8 @@
 import "dotenv/config";
 import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { isEntryPoint } from "./cli-entry.js";
+import { installProcessGuards } from "./process-guards.js";
 import { BackupError, backupDatabase, type BackupReport } from "../db/backup.js";
 import { databaseFilePath } from "../db/database.js";
 import { ConfigError, loadConfig } from "./config.js";
@@ -55,7 +56,7 @@ export async function runBackupCli(args: string[], env: Record<string, string | 
   }
 }
 
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(path.resolve(entry)).href) {
+if (isEntryPoint(import.meta.url)) {
+  installProcessGuards({ entry: "backup" });
   process.exitCode = await runBackupCli(process.argv.slice(2), process.env);
 }

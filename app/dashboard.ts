@@ -2,8 +2,8 @@
 // serves it too when DASHBOARD_PORT is set, through startDashboard. Changes made here write outbox rows
 // in the same transaction; the bot process (npm start) delivers them to the citizens' chats.
 import "dotenv/config";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { isEntryPoint } from "./cli-entry.js";
+import { installProcessGuards } from "./process-guards.js";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Logger } from "pino";
@@ -72,8 +72,9 @@ async function main(): Promise<void> {
   process.once("SIGTERM", () => void stop());
 }
 
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(path.resolve(entry)).href) {
+if (isEntryPoint(import.meta.url)) {
+  // A fault nobody caught is logged; the dashboard keeps serving (it holds no channel to restart).
+  installProcessGuards({ entry: "dashboard", onFault: () => {} });
   main().catch((error: unknown) => {
     process.stderr.write(
       error instanceof ConfigError
