@@ -4,9 +4,9 @@
 // deliver it again (the runner drops the repeat by its update id).
 import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { Update } from "telegraf/types";
+import { closeServer, listen } from "./http-listen.js";
 
 export const SECRET_HEADER = "x-telegram-bot-api-secret-token";
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -94,22 +94,12 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       if (!response.headersSent) reply(response, 500, "error");
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listen(server, options.port, options.host);
   return {
     port,
     async close() {
       closing = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Idle keep-alive sockets would hold close() open; requests in progress still finish.
-      server.closeIdleConnections();
-      await closed;
+      await closeServer(server);
     },
   };
 }

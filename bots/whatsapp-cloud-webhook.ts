@@ -4,9 +4,9 @@
 // further. A valid post is answered 200 at once (Meta resends slow answers) and handed on afterwards.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import { readBody, reply, secretMatches, type WebhookServer } from "./telegram-webhook.js";
+import { closeServer, listen } from "./http-listen.js";
 
 export const WEBHOOK_PATH = "/whatsapp/webhook";
 export const SIGNATURE_HEADER = "x-hub-signature-256";
@@ -91,20 +91,12 @@ export async function startCloudWebhook(options: CloudWebhookOptions): Promise<W
       if (!response.headersSent) reply(response, 500, "error");
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
+  const port = await listen(server, options.port, options.host);
   return {
-    port: (server.address() as AddressInfo).port,
+    port,
     async close() {
       closing = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      await closed;
+      await closeServer(server);
     },
   };
 }

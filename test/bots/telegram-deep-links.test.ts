@@ -38,7 +38,7 @@ it("start=kel-<name> starts a report with that kelurahan of the region filled in
   const draft = await draftAfter(WARGA, "/start kel-cipedes");
   expect(draft?.regionHint).toBe("Kel. Cipedes, Kec. Sukajadi, Kota Bandung");
   // The first question of the form is asked, as after /lapor.
-  expect(emulator.sentTo(WARGA.id).at(-1)?.text).toMatch(/jenis laporan|Jenis laporan/i);
+  expect(emulator.sentTo(WARGA.id).at(-1)?.text).toMatch(/Ceritakan masalahnya/);
 });
 
 it("a kelurahan that is not in the region starts the report without a place", async () => {
