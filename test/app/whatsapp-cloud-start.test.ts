@@ -7,8 +7,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../app/config.js";
-import { GraphApiEmulator } from "../support/graph-api-emulator.js";
+import { decodeReplyId } from "../../bots/whatsapp-cloud-render.js";
+import { findTrackingCode } from "../../complaints/tracking-code.js";
+import { GraphApiEmulator, type SentCloudMessage } from "../support/graph-api-emulator.js";
 import { ROOT } from "../support/chat-process.js";
+
+type Reply = { id: string; title: string };
 
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 const dir = mkdtempSync(path.join(tmpdir(), "lapor-wacloud-"));
@@ -105,10 +109,40 @@ describe("npm start with the Cloud API", () => {
         if (Date.now() > deadline) throw new Error(`webhook never came up; stderr:\n${err}`);
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
-      await emulator.text({ waId: "6285712345678", name: "Ujang" }, "/lapor");
-      const [reply] = await emulator.waitForSent("6285712345678", 1, 20_000);
-      expect(reply?.type).toBe("interactive");
-      expect(reply?.text).toMatch(/jenis laporan/i);
+      const ujang = { waId: "6285712345678", name: "Ujang" };
+      /** Waits for the bot's replies to one message until one satisfies `done`; returns that one. */
+      const awaitReply = async (send: () => Promise<string>, done: (message: SentCloudMessage) => boolean) => {
+        const before = emulator.sentTo(ujang.waId).length;
+        await send();
+        for (let count = before + 1; ; count += 1) {
+          const message = (await emulator.waitForSent(ujang.waId, count, 20_000)).at(count - 1);
+          if (message && done(message)) return message;
+        }
+      };
+      const ask = await awaitReply(
+        () => emulator.text(ujang, "/lapor"),
+        () => true,
+      );
+      expect(ask.text).toMatch(/Ceritakan masalahnya/);
+      // The whole story in one message: the summary follows, with reply buttons.
+      const summary = await awaitReply(
+        () =>
+          emulator.text(ujang, "punten pak, jalan di dpn SDN 3 Sukajadi bolong gede sejak 2 minggu, tiap hujan motor pada jatuh"),
+        (message) => message.type === "interactive",
+      );
+      const buttons = (
+        (summary.body.interactive as { action?: { buttons?: Array<{ reply: Reply }> } }).action?.buttons ?? []
+      ).map((button) => button.reply);
+      const send = buttons.find((reply) => {
+        const decoded = decodeReplyId(reply.id, reply.title);
+        return "choice" in decoded && decoded.choice.questionId === "summary" && decoded.choice.value === "kirim";
+      });
+      if (!send) throw new Error(`no Kirim button on: ${summary.text}`);
+      const filed = await awaitReply(
+        () => emulator.press(ujang, send.id, send.title),
+        (message) => findTrackingCode(message.text) !== null,
+      );
+      expect(filed.text).toMatch(/Kode laporan/);
     } finally {
       child.kill("SIGTERM");
       await exited;
