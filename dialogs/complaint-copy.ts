@@ -24,7 +24,8 @@ export const NOTICES = {
   cancelled: "Laporan dibatalkan. Tidak ada yang dikirim.",
   formInProgress: "Anda sedang membuat laporan. Lanjutkan dengan menjawab pertanyaan berikut, atau ketik batal.",
   photoKeptForLater: "Foto diterima dan akan dilampirkan pada laporan.",
-  photoFailed: "Maaf, foto tidak dapat kami terima (terlalu besar atau gagal diunduh). Silakan kirim ulang foto yang lebih kecil, atau lanjutkan tanpa foto.",
+  photoFailed:
+    "Maaf, foto tidak dapat kami terima (terlalu besar atau gagal diunduh). Silakan kirim ulang foto yang lebih kecil, atau lanjutkan tanpa foto.",
   photoLimit: `Maaf, paling banyak ${MAX_PHOTOS} foto per laporan.`,
   photoReceived: "Foto diterima.",
   photoExpected: "Silakan kirim foto, atau pilih Lewati/Lanjut.",

@@ -60,8 +60,7 @@ async function start(extra: Partial<WhatsAppOptions> = {}): Promise<RunningChann
 const browsersOfThisTest = () => processesMentioning(dataDir);
 
 /** The browser's helper processes exit a moment after the browser itself; a leaked one never does. */
-const noBrowserLeft = () =>
-  vi.waitFor(() => expect(browsersOfThisTest()).toEqual([]), { timeout: 10_000, interval: 100 });
+const noBrowserLeft = () => vi.waitFor(() => expect(browsersOfThisTest()).toEqual([]), { timeout: 10_000, interval: 100 });
 
 describe("WhatsApp Web in a real Chromium (stub page, offline)", () => {
   it("prints the QR code, writes DATA_DIR/whatsapp-qr.png, and stop() leaves no browser behind", async () => {
