@@ -32,18 +32,11 @@ describe("node dist/app/main.js", () => {
     const port = await freePort();
     const env = { DATABASE_URL: `file:${path.join(dir, "built.db")}`, HEALTH_PORT: String(port), LOG_LEVEL: "info" };
     const bot = startChatProcess(env, [], { from: "build" });
-    for (const [line, expected] of [
-      ["/lapor", /jenis laporan/i],
-      ["1", /Ceritakan/],
-      ["gorong2 di jl. cempaka mampet, tiap ujan banjir smpe masuk rumah warga", /ditangani oleh|Instansi mana/],
-      ["1", /lokasi/i],
-      ["Jl. Cempaka RT 03 RW 07", /Kapan/],
-      ["kemarin", /foto/i],
-      ["lewati", /kerahasiaan/i],
-      ["1", /Ringkasan/],
-    ] as const) {
-      await bot.sayAndWait(line, expected);
-    }
+    // The whole story in one message, as citizens write it: the place and the time are read from it.
+    const story =
+      "Selamat siang pak, gorong2 di Jl. Cempaka RT 03 RW 07 mampet sejak kemarin, tiap ujan banjir smpe masuk rumah warga";
+    const summary = await bot.sayAndWait(story, /Ringkasan[\s\S]*Kirim laporan ini/);
+    expect(summary).toMatch(/Lokasi: Jl\. Cempaka RT 03 RW 07/);
     const code = TRACKING_CODE.exec(await bot.sayAndWait("kirim", TRACKING_CODE))?.[0];
 
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
@@ -56,32 +49,86 @@ describe("node dist/app/main.js", () => {
     expect(bot.errors()).toMatch(/"msg":"stopped"/);
     const db = await openDatabase(env.DATABASE_URL);
     try {
-      expect((await db.prisma.complaint.findMany()).map((row) => row.trackingCode)).toEqual([code]);
+      const rows = await db.prisma.complaint.findMany();
+      expect(rows.map((row) => [row.trackingCode, row.locationText])).toEqual([[code, "Jl. Cempaka RT 03 RW 07"]]);
     } finally {
       await db.close();
     }
   });
 });
 
-// What each of the nine messages of a filing asks next (the reply that proves the step ran).
-const STEPS: ReadonlyArray<readonly [string, RegExp]> = [
-  ["/lapor", /jenis laporan/i],
-  ["1", /Ceritakan masalahnya/],
-  ["", /ditangani oleh|Instansi mana/],
-  ["1", /Di mana lokasinya/],
-  ["", /Kapan kejadiannya/],
-  ["kemarin", /foto/i],
-  ["lewati", /kerahasiaan/i],
-  ["1", /Ringkasan/],
-  ["kirim", TRACKING_CODE],
+const pick = <T>(list: readonly T[], index: number): T => list[index % list.length] as T;
+
+/** One citizen's messages, each with the reply that proves its step ran (one reply per step). */
+type Script = ReadonlyArray<readonly [message: string, reply: RegExp]>;
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const summaryWith = (place: string, privacy: "Biasa" | "Rahasia" | "Anonim") =>
+  new RegExp(`Ringkasan laporan Anda:[\\s\\S]*Lokasi: ${escaped(place)}[\\s\\S]*Kerahasiaan: ${privacy}`);
+
+const GREETINGS = ["assalamualaikum min", "halo min", "pagi pak", "permisi kak", "punten min", "sore pak"];
+const INTENTS = [
+  "mau lapor min",
+  "saya mau ngadu pak",
+  "min mau lapor nih",
+  "izin lapor min",
+  "bade lapor min",
+  "pak saya mau lapor",
 ];
-const STORIES = [
-  "jalan depan sdn 2 rusak parah bolong2, kmrn ada yg jatuh",
-  "sampah di tps pasar blm diangkut udh 5 hari",
-  "lampu jalan gg mawar mati semua, gelap bgt",
-  "air pdam ga ngalir dr tadi pagi di perum bumi asri",
+// Whole stories: problem, place and time in one message (place as the dialog reads it back).
+const WHOLE_STORIES: ReadonlyArray<(n: number) => readonly [story: string, place: string]> = [
+  (n) => [`jalan di depan SDN ${n} Sukajadi rusak parah bolong2 sejak 2 minggu, kmrn ada motor jatuh`, `depan SDN ${n} Sukajadi`],
+  (n) => [`sampah di TPS pasar Kosambi blok ${n} blm diangkut udh 5 hari, baunya nyengat bgt`, `TPS pasar Kosambi blok ${n}`],
+  (n) => [`lampu jalan di gg mawar rt ${n} rw 02 mati semua dr 3 hari lalu, gelap bgt kalo malem`, `gg mawar rt ${n} rw 02`],
+  (n) => [`gorong2 di jl. cempaka no ${n} mampet sejak seminggu, tiap ujan banjir smpe masuk rumah warga`, `jl. cempaka no ${n}`],
 ];
-const CHATS = 30;
+// Stories without a place: the dialog asks for it, and the citizen answers with it.
+const PLACELESS_STORIES: ReadonlyArray<(n: number) => readonly [story: string, place: string]> = [
+  (n) => ["air pdam mati udh 3 hari min, warga ga bisa mandi", `perum bumi asri blok c no ${n}`],
+  (n) => ["sampah ga diangkut udh seminggu, bau bgt sampe ke rumah", `depan pasar kliwon gg ${n}, deket masjid al ikhlas`],
+  (n) => ["lampu jalan mati semua sejak kemarin, gelap bgt kalo malem", `gg melati no ${n} rt 04 rw 02 kel. sukamaju`],
+];
+const PRIVACY: ReadonlyArray<readonly [answer: string, privacy: "Rahasia" | "Anonim"]> = [
+  ["rahasia aja", "Rahasia"],
+  ["2", "Rahasia"],
+  ["rahasia ya pak", "Rahasia"],
+  ["anonim aja min", "Anonim"],
+  ["Rahasia", "Rahasia"],
+];
+
+/**
+ * Chat c's conversation: a greeting, then either "mau lapor" and the whole story, or a story without
+ * a place and the place; then Ubah to make it confidential, Kirim, and /status. Eight messages each.
+ */
+function scriptFor(c: number): { script: Script; place: string; privacy: string } {
+  const n = c + 1;
+  const [privacyAnswer, privacy] = pick(PRIVACY, c);
+  const whole = c % 2 === 0;
+  const [story, place] = pick(whole ? WHOLE_STORIES : PLACELESS_STORIES, Math.floor(c / 2))(n);
+  const opening: Script = whole
+    ? [
+        [pick(INTENTS, c / 2), /^Ceritakan masalahnya/],
+        [story, summaryWith(place, "Biasa")],
+      ]
+    : [
+        [story, /cerita Anda sudah kami catat[\s\S]*Di mana lokasinya/],
+        [place, summaryWith(place, "Biasa")],
+      ];
+  const script: Script = [
+    [pick(GREETINGS, c), /Apa yang ingin Anda lakukan/],
+    ...opening,
+    ["ubah", /^Bagian mana yang ingin diubah/],
+    ["kerahasiaan", /^Pilih kerahasiaan/],
+    [privacyAnswer, summaryWith(place, privacy)],
+    ["kirim", /sudah kami terima[\s\S]*Kode laporan: LPR-/],
+    ["/status", /^Laporan Anda \(1\):/],
+  ];
+  return { script, place, privacy: privacy.toLowerCase() };
+}
+
+const CHATS = 40;
+// The adapter fetches up to 100 updates per getUpdates and handles a batch in parallel.
+const BATCH = 100;
 
 describe("SIGTERM in the middle of a burst", () => {
   it("finishes the steps in hand with their replies, starts no other, and the next start does the rest once", async () => {
@@ -89,23 +136,28 @@ describe("SIGTERM in the middle of a burst", () => {
     const dbFile = path.join(dir, "burst.db");
     const env = { DATABASE_URL: `file:${dbFile}`, TELEGRAM_BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot };
     try {
+      const chats = new Map<number, { updates: number[]; script: Script; place: string; privacy: string }>();
+      for (let c = 0; c < CHATS; c += 1) chats.set(810_000 + c, { updates: [], ...scriptFor(c) });
+      const steps = Math.max(...[...chats.values()].map((chat) => chat.script.length));
       // Round-robin, as a busy hour looks: every chat's first message, then every chat's second, ...
-      const updatesOf = new Map<number, number[]>();
-      for (const [step, [text]] of STEPS.entries()) {
-        for (let c = 0; c < CHATS; c += 1) {
-          const user = { id: 810_000 + c, first_name: `Warga${c}` };
-          const line = text || (step === 2 ? `${STORIES[c % STORIES.length]} (${c})` : `Jl. Kenanga no ${c}, RT 0${c % 9}`);
-          const update = emulator.text(user, line);
-          updatesOf.set(user.id, [...(updatesOf.get(user.id) ?? []), update.update_id]);
+      for (let step = 0; step < steps; step += 1) {
+        for (const [chatId, chat] of chats) {
+          const line = chat.script[step];
+          if (!line) continue;
+          const update = emulator.text({ id: chatId, first_name: `Warga${chatId - 810_000}` }, line[0]);
+          chat.updates.push(update.update_id);
         }
       }
-      const total = CHATS * STEPS.length;
+      const total = [...chats.values()].reduce((sum, chat) => sum + chat.updates.length, 0);
+      // A burst of several batches, so that a kill in any batch but the last leaves steps unstarted.
+      expect(total).toBeGreaterThan(3 * BATCH);
       const first = startChatProcess(env, [], { from: "build", chat: false });
       // Watch the commits from outside, and send SIGTERM while the second batch of updates is being handled.
       const watcher = await waitForDatabase(dbFile);
       const processed = () => (watcher.prepare(`SELECT count(*) AS n FROM "ProcessedMessage"`).get() as { n: number }).n;
       try {
-        await until(() => processed() > 110, 60_000, "the second batch");
+        await until(() => processed() > BATCH + 10, 60_000, "the second batch");
+        const atKill = processed();
         first.child.kill("SIGTERM");
         expect(await first.exited).toBe(0);
 
@@ -114,22 +166,21 @@ describe("SIGTERM in the middle of a burst", () => {
             (row) => row.messageId,
           ),
         );
-        // The stop really came mid-burst: some steps ran, others had not started.
-        expect(done.size).toBeGreaterThan(110);
+        // The stop really came mid-burst, with steps in hand: some committed after SIGTERM, others had not started.
+        expect(done.size).toBeGreaterThan(atKill);
         expect(done.size).toBeLessThan(total);
-        // Every committed step's reply went out; no step that did not commit was answered.
-        for (const [chatId, updates] of updatesOf) {
-          const committed = updates.filter((id) => done.has(`${emulator.botId}:${id}`)).length;
-          const texts = emulator.sentTo(chatId).map((sent) => sent.text ?? sent.caption ?? "");
-          expect(questionsIn(texts), `chat ${chatId}: ${texts.join(" | ")}`).toBe(committed);
+        // Every committed step's reply went out, once; no step that did not commit was answered.
+        for (const [chatId, chat] of chats) {
+          const committed = chat.updates.filter((id) => done.has(`${emulator.botId}:${id}`)).length;
+          expectReplies(chatId, emulator, chat.script, committed);
         }
 
         const second = startChatProcess(env, [], { from: "build", chat: false });
         await until(() => processed() === total, 60_000, `all ${total} messages processed (lost updates?)`);
         await emulator.waitFor(
-          () => [...updatesOf.keys()].every((chatId) => emulator.sentTo(chatId).some((m) => TRACKING_CODE.test(m.text ?? ""))),
+          () => [...chats].every(([chatId, chat]) => emulator.sentTo(chatId).length >= chat.script.length),
           30_000,
-          "every chat's tracking code",
+          "every chat's last reply",
         );
         second.child.kill("SIGTERM");
         expect(await second.exited).toBe(0);
@@ -138,20 +189,29 @@ describe("SIGTERM in the middle of a burst", () => {
         first.child.kill("SIGKILL");
       }
 
-      // Across both processes: each chat filed once and saw every question exactly once, in order.
+      // Across both processes: each chat saw every reply exactly once, in order, and filed once, as it chose.
       const db = new Database(dbFile, { readonly: true });
       try {
-        const perChat = db.prepare(`SELECT chatId, count(*) AS n FROM "Complaint" GROUP BY chatId`).all() as Array<{ n: number }>;
-        expect(perChat).toHaveLength(CHATS);
-        expect(perChat.every((row) => row.n === 1)).toBe(true);
+        const rows = db.prepare(`SELECT chatId, trackingCode, locationText, privacy FROM "Complaint"`).all() as Array<{
+          chatId: string;
+          trackingCode: string;
+          locationText: string;
+          privacy: string;
+        }>;
+        expect(rows).toHaveLength(CHATS);
+        for (const [chatId, chat] of chats) {
+          expectReplies(chatId, emulator, chat.script, chat.script.length);
+          const filed = rows.filter((row) => row.chatId === String(chatId));
+          const told = emulator.sentTo(chatId).map((sent) => TRACKING_CODE.exec(sent.text ?? "")?.[0]);
+          expect(
+            filed.map((row) => [row.trackingCode, row.locationText, row.privacy]),
+            `chat ${chatId}`,
+          ).toEqual([[told.at(-2), chat.place, chat.privacy]]);
+          // /status lists the same complaint the filing reply named.
+          expect(told.at(-1)).toBe(told.at(-2));
+        }
       } finally {
         db.close();
-      }
-      for (const chatId of updatesOf.keys()) {
-        const texts = emulator.sentTo(chatId).map((sent) => sent.text ?? sent.caption ?? "");
-        expect(questionsIn(texts), `chat ${chatId}: ${texts.join(" | ")}`).toBe(STEPS.length);
-        expect(texts.filter((text) => TRACKING_CODE.test(text))).toHaveLength(1);
-        expect(texts.filter((text) => /Ceritakan masalahnya/.test(text))).toHaveLength(1);
       }
     } finally {
       await emulator.close();
@@ -159,19 +219,14 @@ describe("SIGTERM in the middle of a burst", () => {
   }, 180_000);
 });
 
-/** How many of the steps' questions appear in order, each in its own message, none repeated. */
-function questionsIn(texts: string[]): number {
-  let index = 0;
-  let found = 0;
-  for (const [, expected] of STEPS) {
-    const at = texts.findIndex((text, i) => i >= index && expected.test(text));
-    if (at < 0) break;
-    index = at + 1;
-    found += 1;
-  }
-  // A repeated answer (a step run twice) shows up as two messages asking the same first question.
-  const firsts = texts.filter((text) => /jenis laporan/i.test(text)).length;
-  return firsts > 1 ? -firsts : found;
+/** The chat's replies are the script's first `count` replies, one per step, in order: none missing, none twice. */
+function expectReplies(chatId: number, emulator: BotApiEmulator, script: Script, count: number): void {
+  const texts = emulator.sentTo(chatId).map((sent) => sent.text ?? sent.caption ?? "");
+  const firstWrong = texts.findIndex((text, i) => !script[i]?.[1].test(text));
+  expect({ replies: texts.length, firstWrong }, `chat ${chatId}: ${texts.join(" | ")}`).toEqual({
+    replies: count,
+    firstWrong: -1,
+  });
 }
 
 async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
