@@ -20,7 +20,20 @@ const SYNONYMS: Record<string, string[]> = {
   hapus: ["hapus", "hapus semua", "hapus foto", "hapus semua foto", "buang", "ulang"],
   biasa: ["biasa", "publik", "umum", "normal"],
   rahasia: ["rahasia", "dirahasiakan", "privat"],
-  anonim: ["anonim", "anonym", "tanpa nama", "anonimus", "sembunyikan nama"],
+  anonim: [
+    "anonim",
+    "anonym",
+    "tanpa nama",
+    "anonimus",
+    "sembunyikan nama",
+    "sembunyikan identitas",
+    "rahasiakan identitas",
+    "rahasiakan identitas saya",
+    "rahasiakan nama",
+    "rahasiakan nama saya",
+    "jangan sebut nama",
+    "jangan sebut nama saya",
+  ],
   kirim: ["kirim", "kirimkan", "kirim laporan", "kirim sekarang", "setuju", "lanjut kirim"],
   ubah: ["ubah", "edit", "ganti", "perbaiki", "koreksi", "revisi"],
   batal: ["batal"],
@@ -61,9 +74,14 @@ function wordsOf(option: OutboundOption): string[] {
   return [option.value.toLowerCase(), coreAnswer(option.label), ...(SYNONYMS[option.value] ?? [])];
 }
 
+/** "yg rahasia", "saya pilih anonim", "pake yang biasa": the choosing words around an option word. */
+const CHOOSING = /^(?:(?:saya|sy|aku|aq)\s+)?(?:(?:pilih|milih|mau|mw|pake|pakai|ambil)\s+)?(?:(?:yang|yg)\s+)?/;
+
 /** The option a typed answer chooses, or null. */
 export function matchOption(text: string, options: readonly OutboundOption[]): string | null {
-  const typed = coreAnswer(text);
+  const said = coreAnswer(text);
+  const chosen = said.replace(CHOOSING, "");
+  const typed = chosen === "" ? said : chosen;
   if (typed === "" || options.length === 0) return null;
   const number = optionNumber(typed);
   if (number !== null && (/\d/.test(typed) || number <= options.length)) return options[number - 1]?.value ?? null;

@@ -23,7 +23,12 @@ const ADDRESS_MARKERS = new Set([
 ]);
 // prettier-ignore
 /** Words before a landmark that make it a place: "di pasar", "dekat masjid", "ke puskesmas". */
-const PREPOSITIONS = new Set(["di", "ke", "dari", "dekat", "depan", "samping", "sebelah", "belakang", "seberang", "sekitar", "area", "kawasan", "daerah", "wilayah", "lokasi", "dkt", "dpn"]);
+const PREPOSITIONS = new Set([
+  "di", "ke", "dari", "dekat", "depan", "samping", "sebelah", "belakang", "seberang", "sekitar", "area", "kawasan", "daerah",
+  "wilayah", "lokasi", "dkt", "dpn",
+  // Javanese and Sundanese: "ning/neng/nang pasar", "dina sakola", "ing dusun".
+  "ning", "neng", "nang", "ing", "dina",
+]);
 
 /** Numbered parts of an address: "RT 03", "RW.02", "No 5", "blok C". */
 const NUMBERED = new Set(["rt", "rw", "no", "nomor", "nomer", "nmr", "blok", "km"]);
@@ -32,6 +37,8 @@ const NUMBERED = new Set(["rt", "rw", "no", "nomor", "nomer", "nmr", "blok", "km
 const RELATIONS = new Set([
   "depan", "dpn", "dekat", "dkt", "deket", "samping", "sebelah", "sblh", "belakang", "blkg", "seberang", "sekitar",
   "ujung", "pojok", "sepanjang", "arah", "utara", "selatan", "timur", "barat",
+  // Javanese ("ngarep" front, "cedhak" near, "mburi" behind) and Sundanese ("payun"/"hareup" front, "caket" near).
+  "ngarep", "ngajeng", "cedhak", "cedak", "mburi", "wingking", "payun", "hareup", "caket", "gigireun",
 ]);
 // prettier-ignore
 /** Words that never belong to a place name: problems, time, verbs and small words. */
@@ -47,6 +54,9 @@ const STOP = new Set([
   "setiap", "tiap", "jam", "pagi", "siang", "sore", "malam", "nya", "lah", "kok", "sih", "dong", "ya", "iya", "tanggal",
   "tgl", "lalu", "kalau", "kalo", "klo", "jadi", "pun", "agar", "supaya", "biar", "segera", "cepat", "dibiarkan",
   "diperbaiki", "diangkut", "mengalir", "ngalir", "menyala", "nyala", "rusaknya", "mampet", "tersumbat", "susah", "sulit",
+  "bolong", "gede", "besar", "terus", "hujan", "ujan", "pisan", "ancur",
+  // Javanese and Sundanese problem and time words: "wis seminggu", "pareum", "bolong ageung", "teu acan".
+  "wis", "wes", "uwis", "sampun", "dereng", "durung", "ora", "mboten", "pareum", "ageung", "teu", "henteu", "acan",
 ]);
 const ABBREVIATIONS = /^(jl|jln|gg|kel|kec|kp|ds|dsn|no|perum|komp|kab|rt|rw|psr|dkt|dpn|sblh|blkg|nmr)$/i;
 
@@ -99,10 +109,19 @@ function startsPlace(tokens: Token[], i: number, continuing = false): boolean {
   if (["kota", "kab", "kantor", "pos", "pintu", "balai", "sekolah", "gedung"].includes(token.lower)) {
     return isCapitalized(next) || isNameWord(next);
   }
+  // After a street word any name is the street's, even one that looks affixed (Jl. Melati, Gg. Pemuda).
+  if (STREET_MARKERS.has(token.lower)) return isNameWord(next) || isNumber(next) || isCapitalized(next);
   // A landmark is a place after "di"/"dekat" or with a name ("taman bermain" is the thing asked for).
   const landmark = !ADDRESS_MARKERS.has(token.lower) && token.lower !== "jalan";
   if (landmark && !continuing && !PREPOSITIONS.has(previous) && !isCapitalized(next)) return false;
   return (isNameWord(next) && !AFFIXED.test(next.lower)) || isNumber(next) || isCapitalized(next);
+}
+
+/** Abbreviated street words: the next word is the street's name, whatever it looks like ("jl. melati"). */
+const STREET_MARKERS = new Set(["jl", "jln", "gg"]);
+
+function namesStreet(tokens: Token[], k: number): boolean {
+  return STREET_MARKERS.has((tokens[k - 1] as Token).lower);
 }
 
 /** The phrase of the place starting at i: markers, names and numbers until a stop word or a break. */
@@ -122,7 +141,7 @@ function phraseAt(tokens: Token[], i: number): { from: number; to: number } {
       // "RT 03", "SDN 3", "No 5"
     } else if (isCapitalized(token) && isNameWord(token)) {
       looseWords = 0;
-    } else if (isNameWord(token) && looseWords < 2 && !AFFIXED.test(token.lower)) {
+    } else if (isNameWord(token) && looseWords < 2 && (!AFFIXED.test(token.lower) || namesStreet(tokens, k))) {
       looseWords += 1;
     } else break;
     to = k;

@@ -10,9 +10,9 @@ const CHAT_ADDRESS = /^(?:min|mimin|minn|gan|agan|sob|admin\s+lapor)\b/iu;
 const ADDRESS =
   /^(?:bapak\s*(?:\/|dan|&)?\s*ibu|bapak|ibu|pak|bu|min|mimin|admin|kak|kakak|mas|mbak|mba|gan|agan|bang|tim(?:\s+lapor)?)(?:\s+(?:sekalian|yth|yang terhormat))?(?=\s*[,.!:;]|\s*$|\s+(?:(?:saya|sy|aku|kami)\s+(?:mau|mo|ingin|izin|ijin|hendak|akan)|mau|mo|ingin|izin|ijin|lapor|mohon|maaf|tolong|numpang|punten|permisi)\b)/iu;
 
-/** "saya mau lapor", "izin lapor", "mau ngadu soal", "pengaduan:", "bade ngadu" (Sundanese), "arep lapor" (Javanese). */
+/** "saya mau lapor", "mau bikin laporan", "izin lapor", "mau ngadu soal", "pengaduan:", "bade ngadu" (Sundanese), "arep lapor" (Javanese). */
 const INTENT =
-  /^(?:(?:saya|sy|aku|aq|kami|kulo|kula|abdi|gue|gw)\s+)?(?:(?:mau|mo|mw|ingin|pengen|pingin|pgn|akan|hendak|bade|arep|ajeng|badé)\s+)?(?:lapor(?:kan)?|melapor(?:kan)?|ngelapor|mengadu(?:kan)?|ngadu|ngadukeun|komplain|complain|(?:aduan|pengaduan|laporan|keluhan)(?=\s*[:!-])|menyampaikan\s+(?:keluhan|aduan|pengaduan|laporan)|sampaikan\s+keluhan)\b(?:\s*(?:nih|ya|pak|bu|min|kak))*[\s:,.!-]*(?:(?:soal|tentang|ttg|mengenai|masalah|perihal|bahwa|kalau|klo|kalo)\b\s*)?/iu;
+  /^(?:(?:saya|sy|aku|aq|kami|kulo|kula|abdi|gue|gw)\s+)?(?:(?:mau|mo|mw|ingin|pengen|pingin|pgn|akan|hendak|bade|arep|ajeng|badé)\s+)?(?:lapor(?:kan)?|melapor(?:kan)?|ngelapor|mengadu(?:kan)?|ngadu|ngadukeun|komplain|complain|(?:bikin|buat|membuat|nulis|menulis|kirim|ngirim|mengirim)\s+(?:laporan|aduan|pengaduan|keluhan)|(?:aduan|pengaduan|laporan|keluhan)(?=\s*[:!-])|menyampaikan\s+(?:keluhan|aduan|pengaduan|laporan)|sampaikan\s+keluhan)\b(?:\s*(?:nih|ya|pak|bu|min|kak))*[\s:,.!-]*(?:(?:soal|tentang|ttg|mengenai|masalah|perihal|bahwa|kalau|klo|kalo)\b\s*)?/iu;
 
 const LEADING_PUNCTUATION = /^[\s,.;:!?\-–—)]+/u;
 

@@ -17,6 +17,11 @@ describe("extractLocation", () => {
     ["banjir di Cibaduyut tiap hujan", "Cibaduyut"],
     ["Pohon tumbang di jalan raya Cibaduyut dekat Alfamart", "jalan raya Cibaduyut dekat Alfamart"],
     ["Jalanan di RT 04 RW 07 Desa Sukamulya Kec. Cileunyi rusak", "RT 04 RW 07 Desa Sukamulya Kec. Cileunyi"],
+    ["pohon gede tumbang nutup jalan di jl. melati no 6 dari subuh", "jl. melati no 6"],
+    ["Gg. Pemuda banjir terus tiap ujan", "Gg. Pemuda"],
+    ["punten, jalan di payun SDN 6 Cibiru bolong ageung", "payun SDN 6 Cibiru"],
+    ["sampah numpuk ning ngarep pasar legi wis seminggu", "ngarep pasar legi"],
+    ["lampu pju caket masjid agung pareum", "caket masjid agung"],
   ])("%s", (text, expected) => expect(extractLocation(text)).toBe(expected));
 
   it.each([
@@ -25,5 +30,7 @@ describe("extractLocation", () => {
     "Mohon dibangun taman bermain untuk anak-anak",
     "kan sudah saya tulis di atas pak",
     "antrian no 5 lama sekali",
+    "oknum kelurahan meminta uang 500 ribu buat surat pindah",
+    "tukang parkir liar minta 5 ribu",
   ])("finds no place in %s", (text) => expect(extractLocation(text)).toBeUndefined());
 });

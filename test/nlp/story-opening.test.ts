@@ -22,6 +22,8 @@ describe("stripOpening", () => {
 
   it("tells a wish to report apart from a greeting", () => {
     expect(hasReportIntent("min mau ngadu")).toBe(true);
+    expect(hasReportIntent("pak saya mau bikin laporan")).toBe(true);
+    expect(hasReportIntent("bu, sy mw buat pengaduan")).toBe(true);
     expect(hasReportIntent("Selamat pagi, saya ingin melaporkan")).toBe(true);
     expect(hasReportIntent("halo selamat pagi")).toBe(false);
     expect(hasReportIntent("jalan rusak parah")).toBe(false);
