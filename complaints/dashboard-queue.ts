@@ -8,7 +8,7 @@ import { OPEN_STATUSES, STATUS_LABEL, type ComplaintStatus } from "./complaint-s
 import { formatShort, summarize } from "./lifecycle-format.js";
 import { isStatus } from "./lifecycle-rules.js";
 import { isCoordinator, staffCanView, type StaffActor } from "./permissions.js";
-import { SLA_STATE_LABEL, overdueKind, slaState, type SlaPolicy, type SlaState } from "./sla.js";
+import { SLA_STATE_LABEL, slaState, type SlaPolicy, type SlaState } from "./sla.js";
 
 export const QUEUE_PAGE_SIZE = 20;
 
@@ -55,6 +55,9 @@ function statusWhere(status: string | undefined): Prisma.ComplaintWhereInput {
   return { status: { in: [...OPEN_STATUSES] } };
 }
 
+const URGENCY: Record<SlaState, number> = { terlambat: 0, mendekati_batas: 1, tepat_waktu: 2 };
+const urgency = (state: SlaState | null) => (state ? URGENCY[state] : 3);
+
 export async function dashboardQueue(
   db: Db,
   actor: StaffActor,
@@ -80,10 +83,14 @@ export async function dashboardQueue(
       staffCanView(actor, { ...row, citizen: { channel: "", userId: "" } }) &&
       (needle === "" || row.trackingCode.toLowerCase().includes(needle) || row.description.toLowerCase().includes(needle)),
   );
+  // Overdue first, then those near their deadline, then the rest; oldest first within each.
   const ranked = visible
-    .map((row) => ({ row, late: overdueKind(row, context.now) !== null }))
+    .map((row) => {
+      const state = slaState(row, context.now, context.sla);
+      return { row, state, late: state === "terlambat" };
+    })
     .filter((entry) => !filters.overdueOnly || entry.late)
-    .sort((a, b) => (a.late === b.late ? a.row.filedAt.getTime() - b.row.filedAt.getTime() : a.late ? -1 : 1));
+    .sort((a, b) => urgency(a.state) - urgency(b.state) || a.row.filedAt.getTime() - b.row.filedAt.getTime());
   const pages = Math.max(1, Math.ceil(ranked.length / QUEUE_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.floor(filters.page ?? 1)), pages);
   const offset = context.sla.calendar.utcOffsetMinutes;
@@ -92,9 +99,8 @@ export async function dashboardQueue(
     overdue: ranked.filter((entry) => entry.late).length,
     page,
     pages,
-    items: ranked.slice((page - 1) * QUEUE_PAGE_SIZE, page * QUEUE_PAGE_SIZE).map(({ row }) => {
+    items: ranked.slice((page - 1) * QUEUE_PAGE_SIZE, page * QUEUE_PAGE_SIZE).map(({ row, state }) => {
       const status = row.status as ComplaintStatus;
-      const state = slaState(row, context.now, context.sla);
       return {
         code: row.trackingCode,
         status,
