@@ -85,12 +85,17 @@ const citizenLike = fc.constantFrom(
   "Belum beres",
 );
 
+// The replies are checked for "undefined", "NaN" and "[object Object]" leaking from our own templates;
+// a citizen's text that happens to contain them (echoed in the summary) is not such a leak.
+const LEAK = /undefined|\[object Object\]|NaN/;
+const random = (arbitrary: fc.Arbitrary<string>) => arbitrary.map((value) => value.replace(new RegExp(LEAK.source, "g"), "x"));
+
 const text = fc.oneof(
   { weight: 3, arbitrary: citizenLike },
   nasty,
-  fc.string({ maxLength: 60 }),
-  fc.string({ minLength: 4001, maxLength: 4100 }),
-  fc.string({ unit: "grapheme", maxLength: 40 }),
+  random(fc.string({ maxLength: 60 })),
+  random(fc.string({ minLength: 4001, maxLength: 4100 })),
+  random(fc.string({ unit: "grapheme", maxLength: 40 })),
 );
 
 type Act = Partial<InboundMessage>;
@@ -173,7 +178,7 @@ describe("dialog fuzz", () => {
           if (userId.startsWith("warga")) expect(replies).toHaveLength(1);
           for (const reply of replies) {
             expect(reply.text.trim().length).toBeGreaterThan(0);
-            expect(reply.text).not.toMatch(/undefined|\[object Object\]|NaN/);
+            expect(reply.text).not.toMatch(LEAK);
           }
         }
         if ((await app.prisma.complaint.count()) > before) filingSequences += 1;
