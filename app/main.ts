@@ -8,10 +8,9 @@ import { COORDINATOR_CODE } from "../nlp/classification.js";
 import { startTerminal, type TerminalChannel } from "../bots/terminal-adapter.js";
 import { routeFault, superviseChannel, type SupervisedChannel } from "./channel-supervisor.js";
 import { createApp, type App } from "./compose.js";
-import { startDashboard, type RunningDashboard } from "./dashboard.js";
+import type { RunningDashboard } from "./dashboard.js";
 import { ConfigError, loadConfig, type AppConfig } from "./config.js";
 import { createLogger } from "./logger.js";
-import { healthSourcesFor, startHealthServer } from "./health-server.js";
 import { handleSignals, stopGracefully } from "./shutdown.js";
 import { installProcessGuards } from "./process-guards.js";
 
@@ -135,23 +134,22 @@ async function main(): Promise<void> {
   let channels: RunningChannel[] = [];
   let dashboard: RunningDashboard | undefined;
   let stopping = false;
+  // Loaded only when configured: the endpoint (prom-client) and the dashboard (hono) cost start-up time.
+  const startHealth = async (port: number) => {
+    const { healthSourcesFor, startHealthServer } = await import("./health-server.js");
+    const sources = healthSourcesFor(
+      app,
+      config,
+      () => channels,
+      () => stopping,
+    );
+    return startHealthServer({ host: config.HEALTH_HOST, port, sources, logger }).catch(async (error: unknown) => {
+      await app.close();
+      throw error;
+    });
+  };
   // Up before the channels: /healthz answers and /readyz says "not started" during a slow WhatsApp login.
-  const health = config.HEALTH_PORT
-    ? await startHealthServer({
-        host: config.HEALTH_HOST,
-        port: config.HEALTH_PORT,
-        sources: healthSourcesFor(
-          app,
-          config,
-          () => channels,
-          () => stopping,
-        ),
-        logger,
-      }).catch(async (error: unknown) => {
-        await app.close();
-        throw error;
-      })
-    : undefined;
+  const health = config.HEALTH_PORT ? await startHealth(config.HEALTH_PORT) : undefined;
   const signals = handleSignals({
     logger,
     stop: async () => {
@@ -179,7 +177,7 @@ async function main(): Promise<void> {
     throw error;
   }
   // The staff dashboard in the same process when DASHBOARD_PORT is set (npm run dashboard serves it alone).
-  if (config.DASHBOARD_PORT !== undefined) dashboard = await startDashboard(app, config, logger);
+  if (config.DASHBOARD_PORT !== undefined) dashboard = await (await import("./dashboard.js")).startDashboard(app, config, logger);
   const chat = terminal ? startTerminalChat(app) : undefined;
   if (chat) channels.push(chat);
   for (const channel of channels) app.dispatcher.registerSender(channel.sender);
