@@ -4,6 +4,7 @@ import { DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_PHOTOS, type ComplaintContext } f
 import { missingLocation, type AgencyNames, type QuestionId } from "./complaint-questions.js";
 
 export const NOTICES = {
+  formStillOpen: "Laporan yang sedang Anda isi masih tersimpan dan belum terkirim. Untuk melanjutkan, jawab pertanyaan berikut:",
   welcome:
     "Selamat datang di layanan pengaduan pelayanan publik (SP4N-LAPOR!). Semua laporan kami terima dan teruskan ke instansi yang berwenang.",
   help:

@@ -14,6 +14,7 @@ import { NOTICES } from "./complaint-copy.js";
 import { runComplaintStep, type ComplaintStepDeps } from "./complaint-step.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import { RateLimiter } from "./rate-limiter.js";
+import { renderQuestion } from "./complaint-render.js";
 import { currentQuestion, restoreDialog } from "./dialog-snapshot.js";
 import type { CitizenReplies } from "./pending-answer.js";
 import { parseSlashCommand } from "./slash-command.js";
@@ -209,6 +210,20 @@ export class ConversationRunner implements MessageHandler {
     });
   }
 
+  /**
+   * A command typed in the middle of a form (/status, a staff command) leaves the form open: its answer
+   * says so and asks the form's question again, in the same message (one answer per message).
+   */
+  private remindOpenForm(message: InboundMessage, replies: OutboundMessage[]): OutboundMessage[] {
+    const last = replies.at(-1);
+    if (!last || last.options?.length) return replies;
+    const { snapshot } = restoreDialog(this.deps.store.loadConversation(message));
+    const question = currentQuestion(snapshot);
+    if (question === "menu") return replies;
+    const again = renderQuestion(question, snapshot.context, this.deps.readers.names);
+    return [...replies.slice(0, -1), { ...again, text: `${last.text}\n\n${NOTICES.formStillOpen}\n\n${again.text}` }];
+  }
+
   private async commandStep(db: Db, message: InboundMessage): Promise<Outcome> {
     const { store } = this.deps;
     const now = this.deps.clock();
@@ -224,7 +239,7 @@ export class ConversationRunner implements MessageHandler {
     const handlers = staff ? [...this.deps.staffCommands, ...this.deps.citizenCommands] : this.deps.citizenCommands;
     for (const handler of handlers) {
       const replies = await handler.handle(context);
-      if (replies) return commanded(replies);
+      if (replies) return commanded(this.remindOpenForm(message, replies));
     }
     const replies = this.deps.citizenReplies;
     let pendingQuestion: string | undefined;

@@ -179,6 +179,20 @@ describe("nothing lost, nothing bad filed", () => {
     expect([...new Intl.Segmenter().segment(description)].length).toBeLessThanOrEqual(4000);
   });
 
+  it("answers /status in the middle of a form in one message that asks the form's question again", async () => {
+    const chat = citizen();
+    await chat.say("/lapor");
+    await chat.say("ktp el sy blm jadi udh 3 bulan, katanya blangko habis trs");
+    expect(askedQuestion(chat.transcript.at(-1))).toBe("location");
+    const replies = await chat.say("/status");
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.text).toMatch(/belum memiliki laporan/);
+    expect(replies[0]?.text).toMatch(/masih tersimpan dan belum terkirim/);
+    expect(askedQuestion(replies[0])).toBe("location");
+    const { code } = await finish(chat, { location: "kantor dukcapil kota" });
+    expect((await complaintOf(code)).description).toMatch(/blangko habis/);
+  });
+
   it("asks once before cancelling a form with content, in everyday words", async () => {
     const chat = citizen();
     const chatId = `warga-${user}`;
