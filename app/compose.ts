@@ -118,9 +118,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
       newForm: () => ({ submissionId: randomUUID(), trackingCode: newTrackingCode() }),
       newId: () => randomUUID(),
     },
-    onCommitted: () => {
+    onCommitted: ({ filed }) => {
       dispatcher.nudge();
-      // A staff decision in this step may have added an example: the next complaint already uses it.
+      // A filing never teaches routing (the citizen's choice is no label): only a command's commit can
+      // have added an example, and the next complaint already uses it. Keeps a read off the filing path.
+      if (filed) return;
       void learned.refresh().catch((error: unknown) => logger.error({ err: error }, "reading routing examples failed"));
     },
     observer: metrics,

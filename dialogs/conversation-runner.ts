@@ -35,8 +35,11 @@ export interface RunnerDeps extends ComplaintStepDeps {
   rateLimitPerMinute: number;
   /** Channels not flood-limited: the terminal is the operator's own console (and scripted runs). */
   unlimitedChannels?: ReadonlySet<string>;
-  /** Called after a commit that may have queued outbox messages. */
-  onCommitted?: () => void;
+  /**
+   * Called after a commit that may have queued outbox messages; `filed` when a citizen's form was filed
+   * (a dialog step), otherwise a command ran (which may have recorded a staff decision).
+   */
+  onCommitted?: (step: { filed: boolean }) => void;
   /** Counts for metrics (wired in app/compose.ts); the runner knows no metrics library. */
   observer?: RunnerObserver;
 }
@@ -134,7 +137,7 @@ export class ConversationRunner implements MessageHandler {
               throw error;
             });
         // Only a step that may have written outbox rows wakes the dispatcher (it queries the outbox).
-        if (outcome.queued) this.deps.onCommitted?.();
+        if (outcome.queued) this.deps.onCommitted?.({ filed: outcome.filed });
         const replies = outcome.showOwnComplaints ? await this.ownComplaints(message) : outcome.replies;
         if (log.isLevelEnabled("debug"))
           log.debug({ ...chat, ms: Math.round(performance.now() - started), replies: replies.length }, "message handled");
