@@ -4,7 +4,7 @@
 // catalog and model loading), because by the time bench.ts gets here the modules are already cached.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { isEntryPoint } from "./cli-entry.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -176,8 +176,7 @@ export async function benchClassifier(options: { seconds?: number; coldRuns?: nu
   };
 }
 
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(path.resolve(entry)).href) {
+if (isEntryPoint(import.meta.url)) {
   if (process.argv.includes("--load-once")) {
     console.log((await loadOnce()).toFixed(1));
   } else {

@@ -3,8 +3,6 @@
 // Registers the people who follow up complaints and prints dashboard login links. Opens (and migrates)
 // the database itself, so it works on a fresh file before the bot has ever run. Configuration comes
 // through the same loader as `npm start` (DATA_DIR, DATABASE_URL, AGENCIES_FILE, DASHBOARD_URL).
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { config as loadDotenv } from "dotenv";
 import { LOGIN_LINK_MINUTES, issueLoginToken, loginUrl, revokeAllSessions } from "../complaints/dashboard-access.js";
 import { validateStaffAgency } from "../complaints/lifecycle-staff-admin.js";
@@ -14,6 +12,7 @@ import { loadAgencyCatalog } from "../nlp/agency-catalog.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { dashboardBaseUrl } from "./dashboard-url.js";
 import { installProcessGuards } from "./process-guards.js";
+import { isEntryPoint } from "./cli-entry.js";
 
 export interface AgencyLookup {
   name(code: string): string | undefined;
@@ -126,8 +125,7 @@ export function agencyLookup(file: string | undefined): AgencyLookup {
   return { name: (code) => catalog.byCode(code)?.name, codes: () => catalog.agencies.map((agency) => agency.code) };
 }
 
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(path.resolve(entry)).href) {
+if (isEntryPoint(import.meta.url)) {
   installProcessGuards({ entry: "staff" });
   loadDotenv({ quiet: true });
   try {
