@@ -10,21 +10,31 @@ export interface OutboxItem {
   complaintId?: string;
 }
 
-/** Buffers in outbound files are stored as base64 so the payload stays plain JSON. */
+// Buffers in outbound files are stored as base64 so the payload stays plain JSON.
+const withBase64 = (_key: string, value: unknown): unknown =>
+  value && typeof value === "object" && (value as { type?: string }).type === "Buffer"
+    ? { $base64: Buffer.from((value as { data: number[] }).data).toString("base64") }
+    : value;
+const fromBase64 = (_key: string, value: unknown): unknown =>
+  value && typeof value === "object" && typeof (value as { $base64?: unknown }).$base64 === "string"
+    ? Buffer.from((value as { $base64: string }).$base64, "base64")
+    : value;
+
 export function encodePayload(message: OutboundMessage): string {
-  return JSON.stringify(message, (_key, value: unknown) =>
-    value && typeof value === "object" && (value as { type?: string }).type === "Buffer"
-      ? { $base64: Buffer.from((value as { data: number[] }).data).toString("base64") }
-      : value,
-  );
+  return JSON.stringify(message, withBase64);
 }
 
 export function decodePayload(payload: string): OutboundMessage {
-  return JSON.parse(payload, (_key, value: unknown) =>
-    value && typeof value === "object" && typeof (value as { $base64?: unknown }).$base64 === "string"
-      ? Buffer.from((value as { $base64: string }).$base64, "base64")
-      : value,
-  ) as OutboundMessage;
+  return JSON.parse(payload, fromBase64) as OutboundMessage;
+}
+
+/** The replies of one step, stored with its processed-message record. */
+export function encodeReplies(messages: readonly OutboundMessage[]): string {
+  return JSON.stringify(messages, withBase64);
+}
+
+export function decodeReplies(stored: string): OutboundMessage[] {
+  return JSON.parse(stored, fromBase64) as OutboundMessage[];
 }
 
 export async function enqueueMessages(db: Db, items: OutboxItem[], now: Date): Promise<void> {

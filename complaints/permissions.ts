@@ -1,14 +1,10 @@
 // Who may see and act on which complaint. The lifecycle service asks these functions before every
 // read and change, so a command parser (or a future web panel) cannot forget a check.
 import { COORDINATOR_CODE } from "../nlp/classification.js";
+import type { StaffRecord } from "../db/sql-store.js";
 
-/** A registered staff member (same shape as dialogs' StaffMember; complaints/ must not import dialogs/). */
-export interface StaffActor {
-  identity: string;
-  /** KOORDINATOR or an agency code. */
-  agencyCode: string;
-  name: string | null;
-}
+/** A registered staff member acting. */
+export type StaffActor = StaffRecord;
 
 /** A citizen writing on one channel: only the reporter of a complaint may act on it. */
 export interface CitizenActor {

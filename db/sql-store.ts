@@ -35,8 +35,10 @@ export function sqlDate(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
 }
 
-export interface StaffRow {
+/** A registered staff member: the one shape the lifecycle (StaffActor) and the commands use. */
+export interface StaffRecord {
   identity: string;
+  /** KOORDINATOR or an agency code. */
   agencyCode: string;
   name: string | null;
 }
@@ -134,28 +136,35 @@ export class SqlStore {
     return this.gate?.closed ?? false;
   }
 
-  markProcessed(channel: string, messageId: string, now: Date): boolean {
-    const result = this.sql(`INSERT OR IGNORE INTO "ProcessedMessage" (channel, messageId, createdAt) VALUES (?, ?, ?)`).run(
+  /** The record of a message already handled: its stored replies (JSON) and the process run that handled it. */
+  processedMessage(channel: string, messageId: string): { replies: string | null; handledBy: string | null } | null {
+    const row = this.sql(`SELECT replies, handledBy FROM "ProcessedMessage" WHERE channel = ? AND messageId = ?`).get(
       channel,
       messageId,
-      sqlDate(now),
     );
-    return result.changes === 1;
+    return (row as { replies: string | null; handledBy: string | null } | undefined) ?? null;
   }
 
-  findStaff(identities: readonly string[]): StaffRow | null {
+  /** Records a handled message with its replies, in the step's transaction (after processedMessage found none). */
+  markProcessed(channel: string, messageId: string, now: Date, handledBy: string, replies: string): void {
+    this.sql(
+      `INSERT INTO "ProcessedMessage" (channel, messageId, createdAt, handledBy, replies) VALUES (?, ?, ?, ?, ?)`,
+    ).run(channel, messageId, sqlDate(now), handledBy, replies);
+  }
+
+  findStaff(identities: readonly string[]): StaffRecord | null {
     const [first, second] = identities;
     const row = second
       ? this.sql(`SELECT identity, agencyCode, name FROM "Staff" WHERE identity IN (?, ?) LIMIT 1`).get(first, second)
       : this.sql(`SELECT identity, agencyCode, name FROM "Staff" WHERE identity = ?`).get(first);
-    return (row as StaffRow | undefined) ?? null;
+    return (row as StaffRecord | undefined) ?? null;
   }
 
-  staffOfAgencies(agencies: readonly string[]): StaffRow[] {
+  staffOfAgencies(agencies: readonly string[]): StaffRecord[] {
     const placeholders = agencies.map(() => "?").join(", ");
     return this.sql(`SELECT identity, agencyCode, name FROM "Staff" WHERE agencyCode IN (${placeholders})`).all(
       ...agencies,
-    ) as StaffRow[];
+    ) as StaffRecord[];
   }
 
   /**

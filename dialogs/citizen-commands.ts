@@ -14,7 +14,7 @@ import {
   type CitizenUsageKey,
 } from "./citizen-commands-copy.js";
 import type { CommandContext, CommandHandler } from "./command-handler.js";
-import { parseSlashCommand, splitCode } from "./slash-command.js";
+import { splitCode } from "./slash-command.js";
 import { confirmFixed, rateComplaint } from "./citizen-feedback.js";
 
 /** The slash words handled here (the runner sends only these, and staff messages, to command handlers). */
@@ -96,18 +96,17 @@ export function createCitizenCommands(deps: CitizenCommandDeps): CommandHandler 
 
   return {
     async handle(context: CommandContext): Promise<OutboundMessage[] | null> {
-      const { message, db } = context;
+      const { message, db, input } = context;
       const actor = citizenActor(message.channel, message.userId);
-      if (message.choice) return choice(db, actor, message.choice.questionId, message.choice.value);
+      if (input.kind === "choice") return choice(db, actor, input.questionId, input.value);
       // A photo captioned with one of the reporter's codes belongs to that complaint, not to a new one.
-      if (message.photo?.ok) {
-        const code = message.text ? findTrackingCode(message.text) : null;
+      if (input.kind === "photo" && input.photo.ok) {
+        const code = findTrackingCode(input.caption);
         if (!code) return null;
-        const result = await lifecycle.addPhoto(db, actor, code, { data: message.photo.data, mimeType: message.photo.mimeType });
+        const result = await lifecycle.addPhoto(db, actor, code, { data: input.photo.data, mimeType: input.photo.mimeType });
         return say(result.ok ? CITIZEN_CONFIRM.photoAdded(result.code) : result.message);
       }
-      const parsed = parseSlashCommand(message.text);
-      return parsed ? command(db, actor, parsed.name, parsed.args) : null;
+      return input.kind === "command" ? command(db, actor, input.name, input.args) : null;
     },
   };
 }

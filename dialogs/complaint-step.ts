@@ -10,7 +10,8 @@ import type { DialogEvent } from "./complaint-context.js";
 import { complaintMachine, type FileComplaintParams } from "./complaint-dialog.js";
 import { NOTICES } from "./complaint-copy.js";
 import { renderQuestion, renderStep, type StepAction } from "./complaint-render.js";
-import { currentQuestion, restoreDialog, storeDialog } from "./dialog-snapshot.js";
+import { currentQuestion, restoreDialog, storeDialog, type RestoredDialog } from "./dialog-snapshot.js";
+import type { ParsedInput } from "./parsed-input.js";
 import { readInput, type InputFacts, type InputReaders } from "./dialog-input.js";
 import { pureTransition } from "./pure-transition.js";
 
@@ -32,20 +33,25 @@ export interface StepResult {
   officerAnswer?: { code: string; text: string };
 }
 
-export function runComplaintStep(
-  store: SqlStore,
-  message: InboundMessage,
-  now: Date,
-  deps: ComplaintStepDeps,
-  facts: InputFacts = {},
-): StepResult {
+/** One message as the step sees it: parsed once, with the chat's dialog restored once by the runner. */
+export interface StepInput {
+  message: InboundMessage;
+  input: ParsedInput;
+  restored: RestoredDialog;
+  now: Date;
+}
+
+/** The chat's dialog as stored. Restored from JSON every time (about 9 µs): a cache of live snapshots
+ * thrashed once more chats were active than it held, and kept snapshots slowed every young-generation GC. */
+export function loadDialog(store: SqlStore, message: InboundMessage): RestoredDialog {
+  return restoreDialog(store.loadConversation({ channel: message.channel, chatId: message.chatId }));
+}
+
+export function runComplaintStep(store: SqlStore, step: StepInput, deps: ComplaintStepDeps, facts: InputFacts = {}): StepResult {
+  const { message, input, restored, now } = step;
   const key = { channel: message.channel, chatId: message.chatId };
-  const stored = store.loadConversation(key);
-  // Restored from JSON every time (about 9 µs): a cache of live snapshots thrashed once more chats were
-  // active than it held, and the snapshots it kept alive made every young-generation GC slower.
-  const restored = restoreDialog(stored);
   const question = currentQuestion(restored.snapshot);
-  const event = readInput(message, question, restored.snapshot.context, deps.readers, facts);
+  const event = readInput(input, question, restored.snapshot.context, deps.readers, facts);
 
   const [next, actions] = transition(restored.snapshot, event);
   let filed: { trackingCode: string; assignedAgency: string | null } | undefined;
@@ -73,9 +79,9 @@ export function runComplaintStep(
         },
         { now, sla: deps.sla, agencyName: deps.readers.names },
       );
-    } else if (action.type === "storePhoto" && message.photo?.ok) {
+    } else if (action.type === "storePhoto" && input.kind === "photo" && input.photo.ok) {
       const { attachmentId, draftKey } = action.params as { attachmentId: string; draftKey: string };
-      store.saveDraftPhoto(attachmentId, draftKey, message.photo, message.channel, now);
+      store.saveDraftPhoto(attachmentId, draftKey, input.photo, message.channel, now);
     } else if (action.type === "discardDraft") {
       store.discardDraftPhotos((action.params as { submissionId: string }).submissionId);
     }

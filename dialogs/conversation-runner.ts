@@ -1,23 +1,26 @@
 // The per-chat runner: every inbound message, from any channel, takes this path.
-// Serial per chat -> dedup -> (staff/citizen command | complaint dialog step) -> commit -> replies.
-// Dialog messages take a synchronous transaction over prepared statements (the fast path); commands
-// and answers to officers go through Prisma's interactive transaction, on the same connection.
+// Parse once -> serial per chat -> dedup -> (staff/citizen command | complaint dialog step) -> the
+// step's replies recorded with its dedup row -> commit -> replies. Dialog messages take a synchronous
+// transaction over prepared statements (the fast path); commands, /status and answers to officers go
+// through Prisma's interactive transaction, on the same connection.
 import type { Logger } from "pino";
 import type { InboundMessage, MessageHandler } from "./inbound-message.js";
 import type { OutboundMessage } from "../complaints/push-message.js";
-import type { Db, PrismaClient } from "../db/database.js";
-import type { SqlStore } from "../db/sql-store.js";
+import type { PrismaClient } from "../db/database.js";
+import type { SqlStore, StaffRecord } from "../db/sql-store.js";
 import { GroupCommit } from "../db/group-commit.js";
 import type { Clock } from "../complaints/clock.js";
-import type { CommandContext, CommandHandler, StaffMember } from "./command-handler.js";
+import type { CommandContext, CommandHandler } from "./command-handler.js";
 import { NOTICES } from "./complaint-copy.js";
-import { runComplaintStep, type ComplaintStepDeps } from "./complaint-step.js";
+import { loadDialog, runComplaintStep, type ComplaintStepDeps } from "./complaint-step.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { renderQuestion } from "./complaint-render.js";
-import { currentQuestion, restoreDialog } from "./dialog-snapshot.js";
+import { currentQuestion, type RestoredDialog } from "./dialog-snapshot.js";
 import type { CitizenReplies } from "./pending-answer.js";
-import { parseSlashCommand } from "./slash-command.js";
+import { parseInbound, type ParsedInput } from "./parsed-input.js";
+import { decodeReplies, encodeReplies } from "../complaints/outbox.js";
+import { randomUUID } from "node:crypto";
 
 export interface RunnerDeps extends ComplaintStepDeps {
   prisma: PrismaClient;
@@ -42,6 +45,8 @@ export interface RunnerDeps extends ComplaintStepDeps {
   onCommitted?: (step: { filed: boolean }) => void;
   /** Counts for metrics (wired in app/compose.ts); the runner knows no metrics library. */
   observer?: RunnerObserver;
+  /** Test hook: runs after a step committed and before its replies are handed to the channel. */
+  afterCommit?: (message: InboundMessage) => void;
 }
 
 /** One handled message, as metrics see it. */
@@ -61,7 +66,7 @@ export interface RunnerObserver {
 
 const MAX_ATTEMPTS = 4;
 
-/** Thrown inside a fast-path step whose effect needs the command path (an answer to an officer). */
+/** Thrown inside a fast-path step whose effect needs the command path (an answer to an officer, /status). */
 class NeedsCommandPath extends Error {}
 
 /** What one committed step produced. */
@@ -69,12 +74,17 @@ interface Outcome {
   replies: OutboundMessage[];
   /** The step may have written outbox rows (a filing, any command). */
   queued: boolean;
-  showOwnComplaints: boolean;
   filed: boolean;
 }
 
-const NOTHING: Outcome = { replies: [], queued: false, showOwnComplaints: false, filed: false };
-const commanded = (replies: OutboundMessage[]): Outcome => ({ replies, queued: true, showOwnComplaints: false, filed: false });
+const NOTHING: Outcome = { replies: [], queued: false, filed: false };
+const commanded = (replies: OutboundMessage[]): Outcome => ({ replies, queued: true, filed: false });
+
+/** How a message is routed, with the staff lookup made for it (undefined: not looked up yet). */
+interface Route {
+  commands: boolean;
+  staff?: StaffRecord | null;
+}
 
 /** SQLite busy/locked or Prisma's transaction lock wait: worth another try. */
 function isTransient(error: unknown): boolean {
@@ -89,6 +99,8 @@ export class ConversationRunner implements MessageHandler {
   private readonly queue = new KeyedQueue();
   private readonly limiter: RateLimiter;
   private readonly groupCommit: GroupCommit;
+  /** This run of the process: a repeat it handled itself was answered already; one handled before a crash was maybe not. */
+  private readonly runId = randomUUID();
   private stopped = false;
 
   constructor(private readonly deps: RunnerDeps) {
@@ -104,7 +116,8 @@ export class ConversationRunner implements MessageHandler {
       : this.limiter.check(`${message.channel}:${message.userId}`);
     if (decision === "drop") return [];
     if (decision === "notify") return [{ text: NOTICES.rateLimited }];
-    return this.queue.run(`${message.channel}:${message.chatId}`, () => this.process(message));
+    const input = parseInbound(message);
+    return this.queue.run(`${message.channel}:${message.chatId}`, () => this.process(message, input));
   }
 
   /** Lets queued messages finish; new ones are refused (graceful stop). */
@@ -122,27 +135,28 @@ export class ConversationRunner implements MessageHandler {
     return this.queue.activeKeys;
   }
 
-  private async process(message: InboundMessage): Promise<OutboundMessage[]> {
+  private async process(message: InboundMessage, input: ParsedInput): Promise<OutboundMessage[]> {
     // Fields per call rather than a child logger per message: a child costs an allocation even when unused.
     const log = this.deps.logger;
     const chat = { channel: message.channel, chatId: message.chatId };
     for (let attempt = 1; ; attempt += 1) {
       const started = performance.now();
       try {
-        const outcome = this.needsCommands(message)
-          ? await this.slowPath(message)
-          : await this.fastPath(message).catch((error: unknown) => {
-              // Rolled back with its savepoint (dedup record included): the command path takes it.
-              if (error instanceof NeedsCommandPath) return this.slowPath(message);
+        const route = this.route(message, input);
+        const outcome = route.commands
+          ? await this.slowPath(message, input, route)
+          : await this.fastPath(message, input).catch((error: unknown) => {
+              // Rolled back with its savepoint: the command path takes it.
+              if (error instanceof NeedsCommandPath) return this.slowPath(message, input, route);
               throw error;
             });
         // Only a step that may have written outbox rows wakes the dispatcher (it queries the outbox).
         if (outcome.queued) this.deps.onCommitted?.({ filed: outcome.filed });
-        const replies = outcome.showOwnComplaints ? await this.ownComplaints(message) : outcome.replies;
+        this.deps.afterCommit?.(message);
         if (log.isLevelEnabled("debug"))
-          log.debug({ ...chat, ms: Math.round(performance.now() - started), replies: replies.length }, "message handled");
-        this.observe(message, started, replies.length, outcome.filed, false);
-        return replies;
+          log.debug({ ...chat, ms: Math.round(performance.now() - started), replies: outcome.replies.length }, "message handled");
+        this.observe(message, started, outcome.replies.length, outcome.filed, false);
+        return outcome.replies;
       } catch (error) {
         if (isTransient(error) && attempt < MAX_ATTEMPTS) {
           log.warn({ ...chat, attempt, err: error }, "database busy, retrying message");
@@ -162,100 +176,125 @@ export class ConversationRunner implements MessageHandler {
     this.deps.observer?.stepped({ channel: message.channel, seconds, replies, filed, failed });
   }
 
+  private findStaff(message: InboundMessage): StaffRecord | null {
+    const identity = `${message.channel}:${message.userId}`;
+    // WhatsApp staff may be registered by phone number, since @lid ids are not known in advance.
+    return this.deps.store.findStaff(message.phone ? [identity, `${message.channel}:${message.phone}`] : [identity]);
+  }
+
   /**
    * Staff commands, citizen commands, buttons of pushed messages (their question ids carry a code),
    * captioned photos and replies to an officer's question need the command handlers; everything else
    * is the dialog's. Decided with cheap reads so form answers and /lapor stay on the fast path.
    */
-  private needsCommands(message: InboundMessage): boolean {
-    const { store } = this.deps;
-    const text = message.text?.trim() ?? "";
-    if (message.choice) return message.choice.questionId.includes(":") || message.choice.questionId === "answerOrNew";
-    if (message.photo) return /LPR/i.test(text);
-    if (text.startsWith("/")) {
-      if (this.deps.citizenCommandWords.has(parseSlashCommand(text)?.name ?? "")) return true;
-      const identity = `${message.channel}:${message.userId}`;
-      return store.findStaff(message.phone ? [identity, `${message.channel}:${message.phone}`] : [identity]) !== null;
+  private route(message: InboundMessage, input: ParsedInput): Route {
+    switch (input.kind) {
+      case "choice":
+        return { commands: input.questionId.includes(":") || input.questionId === "answerOrNew" };
+      case "photo":
+        return { commands: /LPR/i.test(input.caption) };
+      case "command": {
+        if (this.deps.citizenCommandWords.has(input.name)) return { commands: true };
+        const staff = this.findStaff(message);
+        return { commands: staff !== null, staff };
+      }
+      case "text": {
+        if (this.deps.citizenReplies === undefined) return { commands: false };
+        // Ratings are typed for as long as the complaint may be reopened; the prefilter is generous (calendar days).
+        const since = new Date(this.deps.clock().getTime() - (this.deps.sla.reopenDays * 2 + 14) * 86_400_000);
+        return { commands: this.deps.store.awaitsCitizenReply(message.channel, message.userId, since) };
+      }
+      default:
+        return { commands: false };
     }
-    if (text === "" || this.deps.citizenReplies === undefined) return false;
-    // Ratings are typed for as long as the complaint may be reopened; the prefilter is generous (calendar days).
-    const since = new Date(this.deps.clock().getTime() - (this.deps.sla.reopenDays * 2 + 14) * 86_400_000);
-    return store.awaitsCitizenReply(message.channel, message.userId, since);
   }
 
-  private async fastPath(message: InboundMessage): Promise<Outcome> {
+  /** A message already handled: answered again only when another run (one that crashed) handled it. */
+  private repeated(message: InboundMessage): Outcome | null {
+    const prior = this.deps.store.processedMessage(message.channel, message.messageId);
+    if (!prior) return null;
+    if (prior.handledBy === this.runId || prior.replies === null) return NOTHING;
+    return { replies: decodeReplies(prior.replies), queued: false, filed: false };
+  }
+
+  /** The dedup record and the replies, in the step's transaction: they commit together with its effects. */
+  private recorded(message: InboundMessage, now: Date, outcome: Outcome): Outcome {
+    this.deps.store.markProcessed(message.channel, message.messageId, now, this.runId, encodeReplies(outcome.replies));
+    return outcome;
+  }
+
+  private async fastPath(message: InboundMessage, input: ParsedInput): Promise<Outcome> {
     const { store } = this.deps;
     return this.groupCommit.run(() => {
       const now = this.deps.clock();
-      if (!store.markProcessed(message.channel, message.messageId, now)) return NOTHING;
-      const result = runComplaintStep(store, message, now, this.deps);
-      if (result.officerAnswer) throw new NeedsCommandPath();
+      const repeated = this.repeated(message);
+      if (repeated) return repeated;
+      const result = runComplaintStep(store, { message, input, restored: loadDialog(store, message), now }, this.deps);
+      if (result.officerAnswer || result.showOwnComplaints) throw new NeedsCommandPath();
       const filed = result.filedCode !== undefined;
-      return { replies: result.replies, queued: filed, showOwnComplaints: result.showOwnComplaints, filed };
+      return this.recorded(message, now, { replies: result.replies, queued: filed, filed });
     });
   }
 
-  private async slowPath(message: InboundMessage): Promise<Outcome> {
-    return this.deps.prisma.$transaction((tx) => this.commandStep(tx, message), { maxWait: 60_000, timeout: 30_000 });
+  private async slowPath(message: InboundMessage, input: ParsedInput, route: Route): Promise<Outcome> {
+    return this.deps.prisma.$transaction(
+      async (db) => {
+        const now = this.deps.clock();
+        const repeated = this.repeated(message);
+        if (repeated) return repeated;
+        const staff = route.staff === undefined ? this.findStaff(message) : route.staff;
+        const context: CommandContext = { db, message, input, identity: `${message.channel}:${message.userId}`, staff, now };
+        return this.recorded(message, now, await this.commandStep(context));
+      },
+      { maxWait: 60_000, timeout: 30_000 },
+    );
   }
 
-  /** The /status answer for "Cek status" at the menu, read after the step committed. */
-  private async ownComplaints(message: InboundMessage): Promise<OutboundMessage[]> {
-    const identity = `${message.channel}:${message.userId}`;
-    const asCommand = { ...message, text: "/status", choice: undefined };
-    return this.deps.prisma.$transaction(async (db) => {
-      const context: CommandContext = { db, message: asCommand, identity, staff: null, now: this.deps.clock() };
-      for (const handler of this.deps.citizenCommands) {
-        const replies = await handler.handle(context);
-        if (replies) return replies;
-      }
-      return [];
-    });
+  /** The citizen commands' answer to /status: for "Cek status" at the menu. */
+  private async ownComplaints(context: CommandContext): Promise<OutboundMessage[]> {
+    const asStatus: CommandContext = { ...context, input: { kind: "command", name: "status", args: "" }, staff: null };
+    for (const handler of this.deps.citizenCommands) {
+      const replies = await handler.handle(asStatus);
+      if (replies) return replies;
+    }
+    return [];
   }
 
   /**
    * A command typed in the middle of a form (/status, a staff command) leaves the form open: its answer
    * says so and asks the form's question again, in the same message (one answer per message).
    */
-  private remindOpenForm(message: InboundMessage, replies: OutboundMessage[]): OutboundMessage[] {
+  private remindOpenForm(restored: RestoredDialog, replies: OutboundMessage[]): OutboundMessage[] {
     const last = replies.at(-1);
     if (!last || last.options?.length) return replies;
-    const { snapshot } = restoreDialog(this.deps.store.loadConversation(message));
-    const question = currentQuestion(snapshot);
+    const question = currentQuestion(restored.snapshot);
     if (question === "menu") return replies;
-    const again = renderQuestion(question, snapshot.context, this.deps.readers.names);
+    const again = renderQuestion(question, restored.snapshot.context, this.deps.readers.names);
     return [...replies.slice(0, -1), { ...again, text: `${last.text}\n\n${NOTICES.formStillOpen}\n\n${again.text}` }];
   }
 
-  private async commandStep(db: Db, message: InboundMessage): Promise<Outcome> {
+  private async commandStep(context: CommandContext): Promise<Outcome> {
     const { store } = this.deps;
-    const now = this.deps.clock();
-    if (!store.markProcessed(message.channel, message.messageId, now)) return NOTHING;
-    const identity = `${message.channel}:${message.userId}`;
-    // WhatsApp staff may be registered by phone number, since @lid ids are not known in advance.
-    const staffRow = store.findStaff(message.phone ? [identity, `${message.channel}:${message.phone}`] : [identity]);
-    const staff: StaffMember | null = staffRow
-      ? { identity: staffRow.identity, agencyCode: staffRow.agencyCode, name: staffRow.name }
-      : null;
-    const context: CommandContext = { db, message, identity, staff, now };
-
-    const handlers = staff ? [...this.deps.staffCommands, ...this.deps.citizenCommands] : this.deps.citizenCommands;
+    const { db, message, input, now } = context;
+    const restored = loadDialog(store, message);
+    const handlers = context.staff ? [...this.deps.staffCommands, ...this.deps.citizenCommands] : this.deps.citizenCommands;
     for (const handler of handlers) {
       const replies = await handler.handle(context);
-      if (replies) return commanded(this.remindOpenForm(message, replies));
+      if (replies) return commanded(this.remindOpenForm(restored, replies));
     }
     const replies = this.deps.citizenReplies;
     let pendingQuestion: string | undefined;
-    if (replies && message.text?.trim() && currentQuestion(restoreDialog(store.loadConversation(message)).snapshot) === "menu") {
-      const feedback = await replies.feedback(db, message);
+    if (replies && input.kind === "text" && currentQuestion(restored.snapshot) === "menu") {
+      const feedback = await replies.feedback(db, message, input.text);
       if (feedback) return commanded(feedback);
       pendingQuestion = (await replies.pendingQuestion(db, message)) ?? undefined;
     }
-    const result = runComplaintStep(store, message, now, this.deps, pendingQuestion ? { pendingQuestion } : {});
+    const result = runComplaintStep(store, { message, input, restored, now }, this.deps, pendingQuestion ? { pendingQuestion } : {});
     if (result.officerAnswer && replies) {
       return commanded(await replies.answer(db, message, result.officerAnswer.code, result.officerAnswer.text));
     }
+    if (result.showOwnComplaints) return { replies: await this.ownComplaints(context), queued: false, filed: false };
     const filed = result.filedCode !== undefined;
-    return { replies: result.replies, queued: filed, showOwnComplaints: result.showOwnComplaints, filed };
+    return { replies: result.replies, queued: filed, filed };
   }
 }

@@ -1,10 +1,9 @@
 // Reads one inbound message as a dialog event for the question being asked. Pure, given its readers.
-import type { InboundMessage } from "./inbound-message.js";
+import type { ParsedInput } from "./parsed-input.js";
 import type { Classification } from "../nlp/classification.js";
 import type { DateParse } from "../nlp/indonesian-dates.js";
 import { isCancel, readAnswerWord } from "../nlp/answer-words.js";
 import { DESCRIPTION_MIN, visibleLength, type ComplaintContext, type DialogEvent, type NewForm } from "./complaint-context.js";
-import { parseSlashCommand } from "./slash-command.js";
 import { questionOptions, type AgencyNames, type QuestionId } from "./complaint-questions.js";
 import { matchOption, optionMentioned } from "./option-matcher.js";
 import { readStory } from "./read-story.js";
@@ -60,46 +59,57 @@ function chosenEvent(question: QuestionId, value: string, readers: InputReaders)
 }
 
 export function readInput(
-  message: InboundMessage,
+  input: ParsedInput,
   question: QuestionId,
   context: ComplaintContext,
   readers: InputReaders,
   facts: InputFacts = {},
 ): DialogEvent {
   const options = questionOptions(question, context, readers.names);
-  if (message.choice) {
-    const valid =
-      message.choice.questionId === question &&
-      (options.some((option) => option.value === message.choice?.value) ||
-        (question === "agencyPick" && readers.names(message.choice.value) !== undefined));
-    if (!valid) return { type: "STALE" };
-    return chosenEvent(question, message.choice.value, readers);
+  switch (input.kind) {
+    case "choice": {
+      const valid =
+        input.questionId === question &&
+        (options.some((option) => option.value === input.value) ||
+          (question === "agencyPick" && readers.names(input.value) !== undefined));
+      return valid ? chosenEvent(question, input.value, readers) : { type: "STALE" };
+    }
+    case "location":
+      return { type: "LOCATION", latitude: input.latitude, longitude: input.longitude };
+    case "photo":
+      return input.photo.ok
+        ? { type: "PHOTO", attachmentId: readers.newId() }
+        : { type: "PHOTO_FAILED", reason: input.photo.reason };
+    case "unsupported":
+      return { type: "UNSUPPORTED", kind: input.what };
+    case "empty":
+      return { type: "EMPTY" };
+    case "command": {
+      const command = COMMANDS[`/${input.name}`];
+      if (command === "CANCEL") return { type: "CANCEL", from: question };
+      if (command === "REPORT") return { type: "REPORT", ...readers.newForm(), ...placeOf(input.args, readers) };
+      if (command === "SKIP" && options.some((option) => option.value === "lewati")) return { type: "CHOICE", value: "lewati" };
+      // Unknown slash commands get the help, never a hint of commands the sender may not use.
+      return command ? ({ type: command } as DialogEvent) : { type: "HELP" };
+    }
+    case "text":
+      return readText(input.text, question, options, context, readers, facts);
   }
-  if (message.location) {
-    const { latitude, longitude } = message.location;
-    return { type: "LOCATION", latitude, longitude };
-  }
-  if (message.photo) {
-    return message.photo.ok
-      ? { type: "PHOTO", attachmentId: readers.newId() }
-      : { type: "PHOTO_FAILED", reason: message.photo.reason };
-  }
-  const text = message.text ?? "";
-  if (text.trim() === "")
-    return message.unsupported || message.text === undefined
-      ? { type: "UNSUPPORTED", kind: message.unsupported ?? "other" }
-      : { type: "EMPTY" };
+}
 
-  const slash = parseSlashCommand(text);
-  const command = slash ? COMMANDS[`/${slash.name}`] : COMMANDS[text.trim().toLowerCase()];
-  if (command === "CANCEL" || (!slash && isCancel(text) && question !== "cancelConfirm"))
-    return { type: "CANCEL", from: question };
-  if (command) {
-    if (command === "REPORT") return { type: "REPORT", ...readers.newForm(), ...placeOf(slash?.args, readers) };
-    if (command === "SKIP" && options.some((option) => option.value === "lewati")) return { type: "CHOICE", value: "lewati" };
-    return { type: command } as DialogEvent;
-  }
-  // Unknown slash commands get the help, never a hint of commands the sender may not use.
+function readText(
+  text: string,
+  question: QuestionId,
+  options: ReturnType<typeof questionOptions>,
+  context: ComplaintContext,
+  readers: InputReaders,
+  facts: InputFacts,
+): DialogEvent {
+  const command = COMMANDS[text.trim().toLowerCase()];
+  if (command === "CANCEL" || (isCancel(text) && question !== "cancelConfirm")) return { type: "CANCEL", from: question };
+  if (command === "SKIP" && options.some((option) => option.value === "lewati")) return { type: "CHOICE", value: "lewati" };
+  if (command) return { type: command } as DialogEvent;
+  // "/ 123", "/?": not a command anyone has, so the help.
   if (text.trim().startsWith("/")) return { type: "HELP" };
 
   const chosen = matchOption(text, options) ?? (question === "agencyPick" ? readers.agencyCode(text) : undefined);

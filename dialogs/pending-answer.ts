@@ -18,7 +18,7 @@ export interface CitizenReplies {
   /** Hands the text to the officer who asked. */
   answer(db: Db, message: InboundMessage, code: string, text: string): Promise<OutboundMessage[]>;
   /** A typed rating or "sudah / belum beres" after SELESAI; null when the text is not such an answer. */
-  feedback(db: Db, message: InboundMessage): Promise<OutboundMessage[] | null>;
+  feedback(db: Db, message: InboundMessage, text: string): Promise<OutboundMessage[] | null>;
 }
 
 const say = (text: string): OutboundMessage[] => [{ text }];
@@ -32,8 +32,8 @@ export function createCitizenReplies(lifecycle: LifecycleService): CitizenReplie
       return say(result.ok ? CITIZEN_CONFIRM.answered(result.code) : result.message);
     },
 
-    async feedback(db, message) {
-      const text = message.text?.trim() ?? "";
+    async feedback(db, message, typed) {
+      const text = typed.trim();
       if (text === "" || text.startsWith("/")) return null;
       const actor = citizenActor(message.channel, message.userId);
       const waiting = await lifecycle.awaitingFeedback(db, actor);

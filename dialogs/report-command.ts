@@ -10,7 +10,6 @@ import { normalizeAgencyCode } from "../complaints/staff-directory.js";
 import { COORDINATOR_CODE } from "../nlp/classification.js";
 import type { CommandContext, CommandHandler } from "./command-handler.js";
 import { REPORT_COPY, reportSummary } from "./report-copy.js";
-import { parseSlashCommand } from "./slash-command.js";
 
 export interface ReportCommandDeps {
   sla: SlaPolicy;
@@ -47,8 +46,8 @@ export function createReportCommand(deps: ReportCommandDeps): CommandHandler {
   return {
     async handle(context: CommandContext): Promise<OutboundMessage[] | null> {
       if (!context.staff) return null;
-      const command = parseSlashCommand(context.message.text);
-      if (command?.name !== "laporan") return null;
+      const command = context.input;
+      if (command.kind !== "command" || command.name !== "laporan") return null;
       const parsed = parseReportArgs(command.args, deps.agencyName);
       if (!parsed.ok) return [{ text: parsed.message }];
       const own = context.staff.agencyCode;

@@ -9,7 +9,7 @@ import { toIdentity } from "../complaints/notifications.js";
 import { enqueueMessages } from "../complaints/outbox.js";
 import { COORDINATOR_CODE } from "../nlp/classification.js";
 import type { CommandContext, CommandHandler } from "./command-handler.js";
-import { parseSlashCommand, splitCode, splitWord } from "./slash-command.js";
+import { splitCode, splitWord } from "./slash-command.js";
 import {
   DASHBOARD_COPY,
   STAFF_CONFIRM,
@@ -154,8 +154,8 @@ export function createStaffCommands(deps: StaffCommandDeps): CommandHandler {
   return {
     async handle(context: CommandContext): Promise<OutboundMessage[] | null> {
       if (!context.staff) return null;
-      const command = parseSlashCommand(context.message.text);
-      if (!command) return null;
+      const command = context.input;
+      if (command.kind !== "command") return null;
       if (command.name === "dasbor") {
         return dashboardLink(
           context.db,

@@ -33,7 +33,7 @@ async function writeContinuously(db: OpenedDatabase, ms: number, enough = Infini
       while (Date.now() < until && written < enough) {
         await commits.run(() => {
           const snapshot = randomBytes(1500).toString("base64");
-          db.store.markProcessed("terminal", randomUUID(), new Date());
+          db.store.markProcessed("terminal", randomUUID(), new Date(), "bench", "[]");
           db.store.saveConversation({ channel: "terminal", chatId: `w${writer}` }, { machineVersion: 1, snapshot }, new Date());
         });
         written += 1;
@@ -73,8 +73,7 @@ describe("group commit and the checkpoint gate", () => {
     const stuck: CheckpointGate = { closed: true, enterWrite: () => {}, leaveWrite: () => {} };
     const store = new SqlStore(opened.store.raw, stuck);
     const commits = new GroupCommit(store);
-    const done = await commits.run(() => store.markProcessed("terminal", "stuck-gate", new Date()));
-    expect(done).toBe(true);
-    expect(opened.store.markProcessed("terminal", "stuck-gate", new Date())).toBe(false);
+    await commits.run(() => store.markProcessed("terminal", "stuck-gate", new Date(), "run-1", "[]"));
+    expect(opened.store.processedMessage("terminal", "stuck-gate")).toEqual({ replies: "[]", handledBy: "run-1" });
   });
 });

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { InboundMessage } from "../../bots/channel.js";
 import { createCitizenCommands } from "../../dialogs/citizen-commands.js";
 import { DPUPR, REPORTER, STRANGER, createFixture, expectOk, type Fixture } from "../complaints/lifecycle-fixture.js";
+import { parseInbound } from "../../dialogs/parsed-input.js";
 
 let fx: Fixture;
 let counter = 0;
@@ -25,6 +26,7 @@ async function send(who: { userId: string }, extra: Partial<InboundMessage>) {
   return createCitizenCommands({ lifecycle: fx.lifecycle }).handle({
     db: fx.prisma,
     message,
+    input: parseInbound(message),
     identity: `telegram:${who.userId}`,
     staff: null,
     now: fx.clock.now,

@@ -11,6 +11,7 @@ import {
   SLA,
   type MonevDatabase,
 } from "../complaints/monev-fixture.js";
+import { parseInbound } from "../../dialogs/parsed-input.js";
 
 const NAMES: Record<string, string> = { DPUPR: "Dinas PUPR", DLH: "Dinas Lingkungan Hidup" };
 const agencyName = (code: string) => NAMES[code];
@@ -30,7 +31,7 @@ afterAll(async () => {
 async function send(text: string, staff: StaffMember | null): Promise<OutboundMessage[] | null> {
   const command = createReportCommand({ sla: SLA, agencyName });
   const message: InboundMessage = { channel: "telegram", chatId: "900", userId: "900", messageId: `m-${text}`, text };
-  return command.handle({ db: fixture.prisma, message, identity: "telegram:900", staff, now: NOW });
+  return command.handle({ db: fixture.prisma, message, input: parseInbound(message), identity: "telegram:900", staff, now: NOW });
 }
 
 describe("/laporan", () => {

@@ -5,6 +5,7 @@ import type { StaffMember } from "../../dialogs/command-handler.js";
 import { createStaffCommands, parsePeriod } from "../../dialogs/staff-commands.js";
 import { redeemLoginToken, sessionStaff } from "../../complaints/dashboard-access.js";
 import { AGENCIES, COORDINATOR, DLH, DPUPR, createFixture, type Fixture } from "../complaints/lifecycle-fixture.js";
+import { parseInbound } from "../../dialogs/parsed-input.js";
 
 let fx: Fixture;
 let counter = 0;
@@ -29,7 +30,7 @@ async function send(staff: StaffMember | null, text: string) {
   const [channel, userId] = (staff?.identity ?? "telegram:555001").split(":") as ["telegram", string];
   counter += 1;
   const message: InboundMessage = { channel, chatId: userId, userId, messageId: `m${counter}`, text };
-  const replies = await commands().handle({ db: fx.prisma, message, identity: `${channel}:${userId}`, staff, now: fx.clock.now });
+  const replies = await commands().handle({ db: fx.prisma, message, input: parseInbound(message), identity: `${channel}:${userId}`, staff, now: fx.clock.now });
   return replies;
 }
 
@@ -180,6 +181,7 @@ describe("parsePeriod", () => {
     const replies = await commands().handle({
       db: fx.prisma,
       message,
+      input: parseInbound(message),
       identity: "whatsapp:6281100",
       staff: { identity: "whatsapp:6281100", agencyCode: "DPUPR", name: null },
       now: fx.clock.now,

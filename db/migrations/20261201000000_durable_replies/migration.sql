@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ProcessedMessage" ADD COLUMN "handledBy" TEXT;
+ALTER TABLE "ProcessedMessage" ADD COLUMN "replies" TEXT;
