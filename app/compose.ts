@@ -16,6 +16,7 @@ import { startWeeklyDigestScheduler, type DigestScheduler } from "../complaints/
 import { slaPolicy } from "./sla-policy.js";
 import { CITIZEN_COMMAND_WORDS, createCitizenCommands } from "../dialogs/citizen-commands.js";
 import { ConversationRunner } from "../dialogs/conversation-runner.js";
+import type { InboundMessage } from "../dialogs/inbound-message.js";
 import { createReportCommand } from "../dialogs/report-command.js";
 import { createStaffCommands } from "../dialogs/staff-commands.js";
 import { createCitizenReplies } from "../dialogs/pending-answer.js";
@@ -62,6 +63,13 @@ export interface App {
   /** Starts the outbox loop and daily housekeeping (not used by tests that drain by hand). */
   startBackground(): void;
   close(): Promise<void>;
+}
+
+/** The test hook of TEST_CRASH_AFTER_COMMIT: dies between a step's commit and its replies. */
+function crashAfterCommit(marker: string): (message: InboundMessage) => void {
+  return (message) => {
+    if ((message.text ?? message.choice?.value ?? "").includes(marker)) process.kill(process.pid, "SIGKILL");
+  };
 }
 
 export async function createApp(deps: AppDeps): Promise<App> {
@@ -126,6 +134,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       void learned.refresh().catch((error: unknown) => logger.error({ err: error }, "reading routing examples failed"));
     },
     observer: metrics,
+    ...(config.TEST_CRASH_AFTER_COMMIT ? { afterCommit: crashAfterCommit(config.TEST_CRASH_AFTER_COMMIT) } : {}),
   });
 
   const timers: NodeJS.Timeout[] = [];

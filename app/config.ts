@@ -119,6 +119,9 @@ const schema = z.object({
     .refine((args) => args.every((arg) => arg.startsWith("--")), {
       message: "flag Chromium dipisah spasi, mis. --proxy-server=http://proxy:3128",
     }),
+  // Tests only: the process kills itself (SIGKILL) right after committing a message whose text (or
+  // pressed button's value) contains this, before the replies are sent: a crash at the worst instant.
+  TEST_CRASH_AFTER_COMMIT: optionalText,
 });
 
 export type AppConfig = z.infer<typeof schema> & { DATABASE_URL: string };

@@ -63,6 +63,22 @@ describe("conversation runner", () => {
     expect(chat.transcript).toEqual([]);
   });
 
+  it("answers a message handled by an earlier run with that run's stored replies (it may have died before sending)", async () => {
+    const message = { channel: "terminal" as const, chatId: "warga-9", userId: "warga-9", messageId: "before-crash", text: "/lapor" };
+    const first = await app.handler.handle(message);
+    const restarted = await createTestApp({ clock, dbPath: app.dbPath });
+    try {
+      expect(await restarted.handler.handle(message)).toEqual(first);
+      // Stored once: the step did not run again.
+      expect(await restarted.prisma.processedMessage.count({ where: { messageId: "before-crash" } })).toBe(1);
+      // Within one run a repeat was answered already: nothing twice.
+      expect(await restarted.handler.handle({ ...message, messageId: "later" })).toHaveLength(1);
+      expect(await restarted.handler.handle({ ...message, messageId: "later" })).toEqual([]);
+    } finally {
+      await restarted.app.close();
+    }
+  });
+
   it("keeps one chat's messages in order even when they arrive at once", async () => {
     const chat = chatDriver(app.handler, { userId: "warga-3" });
     await Promise.all([chat.say("/lapor"), chat.say(DESCRIPTION), chat.say("tidak tahu")]);
