@@ -48,7 +48,7 @@ function startMain(env: Record<string, string> = {}) {
 
 /** The callback data of the button labelled like `label` in the last message with buttons. */
 function buttonData(sent: SentMessage[], label: RegExp): string {
-  const markup = sent.findLast((message) => message.replyMarkup?.inline_keyboard)?.replyMarkup;
+  const markup = [...sent].reverse().find((message) => message.replyMarkup?.inline_keyboard)?.replyMarkup;
   const rows = (markup?.inline_keyboard ?? []) as Array<Array<{ text: string; callback_data: string }>>;
   const button = rows.flat().find((candidate) => label.test(candidate.text));
   if (!button) throw new Error(`no button ${label} in ${JSON.stringify(markup)}`);
