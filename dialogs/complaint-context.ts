@@ -28,6 +28,9 @@ export interface Story {
   regionHint?: string;
 }
 
+/** The place and date a message tells, read when it answers none of the question's options. */
+export type StoryDetails = Pick<Story, "locationText" | "incidentDate" | "regionHint">;
+
 /** A message held while the citizen says whether it answers an officer or starts a new report. */
 export interface HeldMessage {
   code: string;
@@ -85,6 +88,8 @@ export type DialogEvent =
       notAPlace?: boolean;
       /** "gak tau", "lupa": the citizen does not know. */
       unknown?: boolean;
+      /** A place or date told in reply to a question about something else (the agency, the summary). */
+      details?: StoryDetails;
     }
   | { type: "LOCATION"; latitude: number; longitude: number; regionHint?: string }
   | { type: "PHOTO"; attachmentId: string }

@@ -3,7 +3,14 @@ import type { ParsedInput } from "./parsed-input.js";
 import type { Classification } from "../nlp/classification.js";
 import type { DateParse } from "../nlp/indonesian-dates.js";
 import { isCancel, readAnswerWord } from "../nlp/answer-words.js";
-import { DESCRIPTION_MIN, visibleLength, type ComplaintContext, type DialogEvent, type NewForm } from "./complaint-context.js";
+import {
+  DESCRIPTION_MIN,
+  visibleLength,
+  type ComplaintContext,
+  type DialogEvent,
+  type NewForm,
+  type StoryDetails,
+} from "./complaint-context.js";
 import { questionOptions, type AgencyNames, type QuestionId } from "./complaint-questions.js";
 import { matchOption, optionMentioned } from "./option-matcher.js";
 import { readStory } from "./read-story.js";
@@ -136,7 +143,15 @@ function readText(
       return { type: "TEXT", text, regionHint: readers.regionHint(text), notAPlace: isNotAPlace(text, options) };
     case "date":
       return { type: "TEXT", text, date: readers.parseDate(text), unknown: word === "unknown" || word === "none" };
-    default:
-      return { type: "TEXT", text };
+    default: {
+      // "di jl. cempaka no 12" in reply to the agency question: the place is noted and the question stays.
+      const story = readStory(text, readers);
+      const details: StoryDetails = {
+        ...(story.locationText ? { locationText: story.locationText } : {}),
+        ...(story.incidentDate ? { incidentDate: story.incidentDate } : {}),
+        ...(story.regionHint ? { regionHint: story.regionHint } : {}),
+      };
+      return details.locationText || details.incidentDate ? { type: "TEXT", text, details } : { type: "TEXT", text };
+    }
   }
 }

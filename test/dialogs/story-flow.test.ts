@@ -147,6 +147,32 @@ describe("/lapor, one thing per answer", () => {
   });
 });
 
+describe("a place or date told at another question", () => {
+  it("is noted at the agency question and at the summary, and the question is asked again", async () => {
+    const chat = citizen();
+    await chat.say("pak jalan depan rumah saya rusak parah, tolong dibantu");
+    expect(askedQuestion(chat.transcript.at(-1))).toBe("agencyPick");
+    await chat.say("jl. cempaka no 12 deket masjid al ikhlas");
+    expect(chat.lastText()).toMatch(/keterangan itu sudah kami catat/);
+    expect(askedQuestion(chat.transcript.at(-1))).toBe("agencyPick");
+    await chat.say("udah dari kemaren pak");
+    expect(askedQuestion(chat.transcript.at(-1))).toBe("agencyPick");
+    // Something that is neither an agency, a place nor a date still gets the hint, and nothing changes.
+    await chat.say("ya pokoknya rusak lah");
+    expect(chat.lastText()).toMatch(/belum kami pahami/);
+    await chat.say("pu");
+    expect(askedQuestion(chat.transcript.at(-1))).toBe("summary");
+    expect(chat.lastText()).toMatch(/Lokasi: Jl\. cempaka no 12 deket masjid al ikhlas/);
+    // At the summary, a corrected place replaces the one shown.
+    await chat.say("eh salah, lokasinya di gang kenari rt 04 rw 07");
+    expect(chat.lastText()).toMatch(/Lokasi: gang kenari rt 04 rw 07/i);
+    const { code } = await finish(chat);
+    const complaint = await complaintOf(code);
+    expect(complaint.locationText).toMatch(/gang kenari rt 04 rw 07/i);
+    expect(complaint.incidentDate?.toISOString().slice(0, 10)).toBe("2026-11-29");
+  });
+});
+
 describe("nothing lost, nothing bad filed", () => {
   it("keeps a short complaint typed at the menu and asks for the rest", async () => {
     const chat = citizen();
