@@ -3,6 +3,7 @@ import type { Classification } from "../nlp/classification.js";
 import type { DateParse } from "../nlp/indonesian-dates.js";
 import type { ComplaintAnswers } from "../complaints/complaint-filing.js";
 import type { QuestionId } from "./complaint-questions.js";
+import type { Privacy } from "../complaints/complaint-status.js";
 
 export { visibleLength } from "../nlp/text-quality.js";
 
@@ -28,8 +29,8 @@ export interface Story {
   regionHint?: string;
 }
 
-/** The place and date a message tells, read when it answers none of the question's options. */
-export type StoryDetails = Pick<Story, "locationText" | "incidentDate" | "regionHint">;
+/** The place, date and privacy wish a message tells, read when it answers none of the question's options. */
+export type StoryDetails = Pick<Story, "locationText" | "incidentDate" | "regionHint"> & { privacy?: Privacy };
 
 /** A message held while the citizen says whether it answers an officer or starts a new report. */
 export interface HeldMessage {

@@ -136,6 +136,7 @@ export const complaintMachine = setup({
           ...context.draft,
           ...(details.locationText ? { locationText: details.locationText } : {}),
           ...(details.incidentDate ? { incidentDate: details.incidentDate } : {}),
+          ...(details.privacy ? { privacy: details.privacy } : {}),
           regionHint: details.regionHint ?? context.draft.regionHint,
         },
       };

@@ -13,6 +13,7 @@ import {
 } from "./complaint-context.js";
 import { questionOptions, type AgencyNames, type QuestionId } from "./complaint-questions.js";
 import { matchOption, optionMentioned } from "./option-matcher.js";
+import type { Privacy } from "../complaints/complaint-status.js";
 import { readStory } from "./read-story.js";
 import { isNotAPlace } from "./place-answer.js";
 
@@ -144,14 +145,18 @@ function readText(
     case "date":
       return { type: "TEXT", text, date: readers.parseDate(text), unknown: word === "unknown" || word === "none" };
     default: {
-      // "di jl. cempaka no 12" in reply to the agency question: the place is noted and the question stays.
+      // "di jl. cempaka no 12" or "tolong rahasiakan nama saya" in reply to the agency question or at
+      // the summary: noted, and the question stays. "biasa" is too common a word to read as a wish.
       const story = readStory(text, readers);
+      const wishes = questionOptions("privacy", context, readers.names).filter((option) => option.value !== "biasa");
+      const privacy = optionMentioned(text, wishes) as Privacy | null;
       const details: StoryDetails = {
         ...(story.locationText ? { locationText: story.locationText } : {}),
         ...(story.incidentDate ? { incidentDate: story.incidentDate } : {}),
         ...(story.regionHint ? { regionHint: story.regionHint } : {}),
+        ...(privacy ? { privacy } : {}),
       };
-      return details.locationText || details.incidentDate ? { type: "TEXT", text, details } : { type: "TEXT", text };
+      return details.locationText || details.incidentDate || details.privacy ? { type: "TEXT", text, details } : { type: "TEXT", text };
     }
   }
 }

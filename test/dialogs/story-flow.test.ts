@@ -163,6 +163,10 @@ describe("a place or date told at another question", () => {
     await chat.say("pu");
     expect(askedQuestion(chat.transcript.at(-1))).toBe("summary");
     expect(chat.lastText()).toMatch(/Lokasi: Jl\. cempaka no 12 deket masjid al ikhlas/);
+    // A wish for privacy, typed instead of going through Ubah.
+    await chat.say("oh iya pak tolong rahasiakan nama saya ya, takut");
+    expect(chat.lastText()).toMatch(/keterangan itu sudah kami catat/);
+    expect(chat.lastText()).toMatch(/Kerahasiaan: Anonim/);
     // At the summary, a corrected place replaces the one shown.
     await chat.say("eh salah, lokasinya di gang kenari rt 04 rw 07");
     expect(chat.lastText()).toMatch(/Lokasi: gang kenari rt 04 rw 07/i);
@@ -170,6 +174,7 @@ describe("a place or date told at another question", () => {
     const complaint = await complaintOf(code);
     expect(complaint.locationText).toMatch(/gang kenari rt 04 rw 07/i);
     expect(complaint.incidentDate?.toISOString().slice(0, 10)).toBe("2026-11-29");
+    expect(complaint.privacy).toBe("anonim");
   });
 });
 
