@@ -300,10 +300,7 @@ export const complaintMachine = setup({
         LOCATION: { actions: hint("locationNotNow") },
         SKIP: { actions: hint("required") },
         CHOICE: { actions: hint("chooseOption") },
-        TEXT: [
-          { guard: "tellsDetails", actions: ["addDetails", ...hint("detailsNoted")] },
-          { actions: hint("chooseOption") },
-        ],
+        TEXT: [{ guard: "tellsDetails", actions: ["addDetails", ...hint("detailsNoted")] }, { actions: hint("chooseOption") }],
       },
       states: {
         // Asks only what is still missing, in the order a conversation would.

@@ -289,7 +289,12 @@ export class ConversationRunner implements MessageHandler {
       if (feedback) return commanded(feedback);
       pendingQuestion = (await replies.pendingQuestion(db, message)) ?? undefined;
     }
-    const result = runComplaintStep(store, { message, input, restored, now }, this.deps, pendingQuestion ? { pendingQuestion } : {});
+    const result = runComplaintStep(
+      store,
+      { message, input, restored, now },
+      this.deps,
+      pendingQuestion ? { pendingQuestion } : {},
+    );
     if (result.officerAnswer && replies) {
       return commanded(await replies.answer(db, message, result.officerAnswer.code, result.officerAnswer.text));
     }

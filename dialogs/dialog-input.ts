@@ -156,7 +156,9 @@ function readText(
         ...(story.regionHint ? { regionHint: story.regionHint } : {}),
         ...(privacy ? { privacy } : {}),
       };
-      return details.locationText || details.incidentDate || details.privacy ? { type: "TEXT", text, details } : { type: "TEXT", text };
+      return details.locationText || details.incidentDate || details.privacy
+        ? { type: "TEXT", text, details }
+        : { type: "TEXT", text };
     }
   }
 }
