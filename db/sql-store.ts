@@ -147,9 +147,13 @@ export class SqlStore {
 
   /** Records a handled message with its replies, in the step's transaction (after processedMessage found none). */
   markProcessed(channel: string, messageId: string, now: Date, handledBy: string, replies: string): void {
-    this.sql(
-      `INSERT INTO "ProcessedMessage" (channel, messageId, createdAt, handledBy, replies) VALUES (?, ?, ?, ?, ?)`,
-    ).run(channel, messageId, sqlDate(now), handledBy, replies);
+    this.sql(`INSERT INTO "ProcessedMessage" (channel, messageId, createdAt, handledBy, replies) VALUES (?, ?, ?, ?, ?)`).run(
+      channel,
+      messageId,
+      sqlDate(now),
+      handledBy,
+      replies,
+    );
   }
 
   findStaff(identities: readonly string[]): StaffRecord | null {
