@@ -2,6 +2,7 @@
 // Channels are started by main.ts; tests call createApp on a temporary database.
 import type { Logger } from "pino";
 import { openDatabase, type PrismaClient } from "../db/database.js";
+import { GroupCommit } from "../db/group-commit.js";
 import { pruneProcessed } from "../db/processed-messages.js";
 import type { SqlStore } from "../db/sql-store.js";
 import { systemClock, type Clock } from "../complaints/clock.js";
@@ -14,7 +15,7 @@ import type { ChannelName, OutboundMessage } from "../complaints/push-message.js
 import type { SlaPolicy } from "../complaints/sla.js";
 import { startWeeklyDigestScheduler, type DigestScheduler } from "../complaints/monev-digest.js";
 import { slaPolicy } from "./sla-policy.js";
-import { CITIZEN_COMMAND_WORDS, createCitizenCommands } from "../dialogs/citizen-commands.js";
+import { createCitizenCommands } from "../dialogs/citizen-commands.js";
 import { ConversationRunner } from "../dialogs/conversation-runner.js";
 import type { InboundMessage } from "../dialogs/inbound-message.js";
 import { createReportCommand } from "../dialogs/report-command.js";
@@ -43,6 +44,8 @@ export interface AppDeps {
 export interface App {
   prisma: PrismaClient;
   store: SqlStore;
+  /** Every read and write goes through `transactions.run(work)` (db/group-commit.ts). */
+  transactions: GroupCommit;
   runner: ConversationRunner;
   dispatcher: OutboxDispatcher;
   lifecycle: LifecycleService;
@@ -101,9 +104,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     metrics.outboxDelivery(channel, outcome),
   );
 
+  // The one way to the database for every unit of work: steps, commands, outbox, housekeeping.
+  const transactions = new GroupCommit(prisma, database.store);
   const runner = new ConversationRunner({
-    prisma,
-    store: database.store,
+    transactions,
     clock,
     logger: logger.child({ part: "runner" }),
     sla,
@@ -114,7 +118,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
       createStaffCommands({ lifecycle, agencyName, agencyCodes, dashboardUrl: dashboardBaseUrl(config) }),
     ],
     citizenCommands: [createCitizenCommands({ lifecycle })],
-    citizenCommandWords: CITIZEN_COMMAND_WORDS,
     citizenReplies: createCitizenReplies(lifecycle),
     readers: {
       classify: (text) => classifier.classify(text),
@@ -142,6 +145,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   return {
     prisma,
     store: database.store,
+    transactions,
     runner,
     dispatcher,
     lifecycle,
@@ -154,19 +158,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
     async deferReply(channel, chatId, message, retryAfterMs = 0) {
       // A platform that said "wait" (rate limit) is asked again after that wait, not at once.
       const due = new Date(clock().getTime() + retryAfterMs);
-      // In a transaction: on the shared connection a bare write could join another chat's open transaction.
-      await prisma.$transaction((tx) => enqueueMessages(tx, [{ channel, chatId, message }], due));
+      await transactions.run(({ db }) => enqueueMessages(db, [{ channel, chatId, message }], due));
       dispatcher.nudge();
     },
     async noteInbound(channel, chatId, at) {
-      const released = await prisma.$transaction((tx) => recordInbound(tx, channel, chatId, at));
+      const released = await transactions.run(({ db }) => recordInbound(db, channel, chatId, at));
       if (released > 0) dispatcher.nudge();
     },
     async noteReceipt(receipt) {
       // A failure can overtake the dispatcher recording the message id it belongs to: look again shortly.
       for (const waitMs of receipt.state === "failed" ? [0, 500, 2000, 5000] : [0]) {
         if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
-        const outcome = await prisma.$transaction((tx) => recordDeliveryReceipt(tx, receipt));
+        const outcome = await transactions.run(({ db }) => recordDeliveryReceipt(db, receipt));
         if (outcome === "resend") dispatcher.nudge();
         if (outcome !== "unknown") return;
       }
@@ -176,10 +179,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
       learned.start(undefined, (error) => logger.error({ err: error }, "reading routing examples failed"));
       const daily = setInterval(() => {
         void (async () => {
-          // Transactions, not bare writes: on the shared connection a bare write could join a chat's open one.
-          await prisma.$transaction((tx) => pruneProcessed(tx, new Date(clock().getTime() - 7 * 86_400_000)));
-          await prisma.$transaction((tx) => lifecycle.enqueueOverdueReminders(tx));
-          await prisma.$transaction((tx) => pruneDashboardAccess(tx, clock()));
+          await transactions.run(({ db }) => pruneProcessed(db, new Date(clock().getTime() - 7 * 86_400_000)));
+          await transactions.run(({ db }) => lifecycle.enqueueOverdueReminders(db));
+          await transactions.run(({ db }) => pruneDashboardAccess(db, clock()));
           dispatcher.nudge();
         })().catch((error: unknown) => logger.error({ err: error }, "daily housekeeping failed"));
       }, 24 * 3_600_000);

@@ -127,6 +127,16 @@ export class SqlStore {
     }
   }
 
+  /** Runs an asynchronous transaction (group-commit.ts) marked as a write for the checkpointer. */
+  async writing<T>(fn: () => Promise<T>): Promise<T> {
+    this.gate?.enterWrite();
+    try {
+      return await fn();
+    } finally {
+      this.gate?.leaveWrite();
+    }
+  }
+
   get inTransaction(): boolean {
     return this.raw.inTransaction;
   }
