@@ -5,6 +5,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { CheckpointGate } from "./checkpointer.js";
+import type { StepStore } from "./step-store.js";
 
 export interface ChatKey {
   channel: string;
@@ -92,7 +93,7 @@ export interface OutboxRow {
 
 const nullableDate = (date: Date | null) => (date ? sqlDate(date) : null);
 
-export class SqlStore {
+export class SqlStore implements StepStore {
   private readonly statements = new Map<string, Database.Statement>();
   /** Built once: better-sqlite3 makes a new wrapper (four variants) on every transaction() call. */
   private readonly atomically: (fn: () => unknown) => unknown;
