@@ -1,7 +1,8 @@
 // Files a finished form as a complaint: inside the dialog step's transaction, idempotent per submission.
 // Synchronous over the prepared-statement store: filing is on every citizen's path.
 import { randomUUID } from "node:crypto";
-import type { CitizenIdentity, SqlStore } from "../db/sql-store.js";
+import type { CitizenIdentity } from "../db/sql-store.js";
+import type { StepStore } from "../db/step-store.js";
 import { COORDINATOR_CODE, type Classification, type ReportType } from "../nlp/classification.js";
 import { ACTOR, EVENT, STATUS, type Privacy } from "./complaint-status.js";
 import { encodePayload } from "./outbox.js";
@@ -56,14 +57,19 @@ function classifierSuggestion(suggestion: Classification | undefined): { agency:
     : { agency: suggestion.agency, confidence: suggestion.confidence };
 }
 
-function uniqueTrackingCode(store: SqlStore, preferred: string): string {
+async function uniqueTrackingCode(store: StepStore, preferred: string): Promise<string> {
   let code = preferred;
-  while (store.trackingCodeTaken(code)) code = newTrackingCode();
+  while (await store.trackingCodeTaken(code)) code = newTrackingCode();
   return code;
 }
 
-export function fileComplaint(store: SqlStore, form: ComplaintForm, reporter: CitizenIdentity, deps: FilingDeps): FiledComplaint {
-  const existing = store.complaintBySubmission(form.submissionId);
+export async function fileComplaint(
+  store: StepStore,
+  form: ComplaintForm,
+  reporter: CitizenIdentity,
+  deps: FilingDeps,
+): Promise<FiledComplaint> {
+  const existing = await store.complaintBySubmission(form.submissionId);
   if (existing) return { ...existing, created: false };
   const now = deps.now;
   const chosen = form.agency ?? COORDINATOR_CODE;
@@ -71,14 +77,15 @@ export function fileComplaint(store: SqlStore, form: ComplaintForm, reporter: Ci
   const routed = chosen !== COORDINATOR_CODE && form.agencyConfirmed === true && form.suggestion?.agency === chosen;
   const suggested = classifierSuggestion(form.suggestion);
   const id = randomUUID();
-  const trackingCode = uniqueTrackingCode(store, form.trackingCode);
+  const trackingCode = await uniqueTrackingCode(store, form.trackingCode);
   const status = routed ? STATUS.DITERUSKAN : STATUS.BARU;
   const assignedAgency = routed ? chosen : null;
-  store.insertComplaint({
+  const citizenId = await store.upsertCitizen(reporter, now);
+  await store.insertComplaint({
     id,
     trackingCode,
     submissionId: form.submissionId,
-    citizenId: store.upsertCitizen(reporter, now),
+    citizenId,
     channel: reporter.channel,
     chatId: reporter.chatId,
     reportType: form.reportType,
@@ -91,7 +98,8 @@ export function fileComplaint(store: SqlStore, form: ComplaintForm, reporter: Ci
     latitude: form.latitude ?? null,
     longitude: form.longitude ?? null,
     regionHint: form.regionHint ?? null,
-    incidentDate: form.incidentDate ? new Date(`${form.incidentDate}T00:00:00Z`) : null,
+    // Only a pengaduan reports an incident; a date a suggestion or a question happens to mention is not one.
+    incidentDate: form.reportType === "pengaduan" && form.incidentDate ? new Date(`${form.incidentDate}T00:00:00Z`) : null,
     privacy: form.privacy,
     urgent: form.suggestion?.urgent ?? false,
     status,
@@ -102,7 +110,7 @@ export function fileComplaint(store: SqlStore, form: ComplaintForm, reporter: Ci
     finishDueAt: finishDue(now, deps.sla),
   });
   const event = { complaintId: id, agencyCode: null, createdAt: now, visibleToCitizen: true };
-  store.insertEvent({
+  await store.insertEvent({
     ...event,
     type: EVENT.FILED,
     fromStatus: null,
@@ -115,7 +123,7 @@ export function fileComplaint(store: SqlStore, form: ComplaintForm, reporter: Ci
         : "Laporan diterima.",
   });
   if (routed) {
-    store.insertEvent({
+    await store.insertEvent({
       ...event,
       type: EVENT.FORWARDED,
       fromStatus: STATUS.BARU,
@@ -125,8 +133,8 @@ export function fileComplaint(store: SqlStore, form: ComplaintForm, reporter: Ci
       note: `Diteruskan otomatis ke ${deps.agencyName(chosen) ?? chosen} sesuai pilihan pelapor.`,
     });
   }
-  store.attachDraftPhotos(form.submissionId, form.photoIds, id);
-  notifyStaffOfNewComplaint(
+  await store.attachDraftPhotos(form.submissionId, form.photoIds, id);
+  await notifyStaffOfNewComplaint(
     store,
     {
       id,
@@ -149,7 +157,7 @@ interface NewComplaintNotice {
 }
 
 /** The handling agency and the coordinators hear of it; the message never names the reporter. */
-function notifyStaffOfNewComplaint(store: SqlStore, complaint: NewComplaintNotice, deps: FilingDeps): void {
+async function notifyStaffOfNewComplaint(store: StepStore, complaint: NewComplaintNotice, deps: FilingDeps): Promise<void> {
   const audience = complaint.assignedAgency ? [complaint.assignedAgency, COORDINATOR_CODE] : [COORDINATOR_CODE];
   const where = complaint.assignedAgency
     ? `diteruskan ke ${deps.agencyName(complaint.assignedAgency) ?? complaint.assignedAgency}`
@@ -157,10 +165,10 @@ function notifyStaffOfNewComplaint(store: SqlStore, complaint: NewComplaintNotic
   const text =
     `${complaint.urgent ? "[MENDESAK] " : ""}Laporan baru ${complaint.trackingCode}, ${where}.` +
     `\nLihat rinciannya dengan /lihat ${complaint.trackingCode}`;
-  for (const member of store.staffOfAgencies(audience)) {
+  for (const member of await store.staffOfAgencies(audience)) {
     const address = parseIdentity(member.identity);
     if (address)
-      store.enqueueOutbox({
+      await store.enqueueOutbox({
         channel: address.channel,
         chatId: address.chatId,
         payload: encodePayload({ text }),

@@ -7,11 +7,12 @@
 // every other unit out: nothing reads or writes another unit's uncommitted rows.
 import type { Db, PrismaClient } from "./database.js";
 import type { SqlStore } from "./sql-store.js";
+import type { StepStore } from "./step-store.js";
 
 /** What a unit of work may touch: the Prisma transaction client and the hot-path store, one transaction. */
 export interface Tx {
   db: Db;
-  store: SqlStore;
+  store: StepStore;
 }
 
 export type Work<T> = (tx: Tx) => T | Promise<T>;

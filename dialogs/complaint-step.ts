@@ -1,9 +1,9 @@
 // One citizen message through the complaint dialog: read, transition, execute its typed effects, save.
-// Synchronous over the prepared-statement store, inside the runner's transaction, so the effects and
-// the new snapshot commit together and nothing else can run in between.
+// Over the step store (db/step-store.ts), inside the runner's transaction, so the effects and the new
+// snapshot commit together and nothing else can run in between.
 import type { InboundMessage } from "./inbound-message.js";
 import type { OutboundMessage } from "../complaints/push-message.js";
-import type { SqlStore } from "../db/sql-store.js";
+import type { StepStore } from "../db/step-store.js";
 import { fileComplaint } from "../complaints/complaint-filing.js";
 import type { SlaPolicy } from "../complaints/sla.js";
 import type { DialogEvent } from "./complaint-context.js";
@@ -44,11 +44,16 @@ export interface StepInput {
 
 /** The chat's dialog as stored. Restored from JSON every time (about 9 µs): a cache of live snapshots
  * thrashed once more chats were active than it held, and kept snapshots slowed every young-generation GC. */
-export function loadDialog(store: SqlStore, message: InboundMessage): RestoredDialog {
-  return restoreDialog(store.loadConversation({ channel: message.channel, chatId: message.chatId }));
+export async function loadDialog(store: StepStore, message: InboundMessage): Promise<RestoredDialog> {
+  return restoreDialog(await store.loadConversation({ channel: message.channel, chatId: message.chatId }));
 }
 
-export function runComplaintStep(store: SqlStore, step: StepInput, deps: ComplaintStepDeps, facts: InputFacts = {}): StepResult {
+export async function runComplaintStep(
+  store: StepStore,
+  step: StepInput,
+  deps: ComplaintStepDeps,
+  facts: InputFacts = {},
+): Promise<StepResult> {
   const { message, input, restored, now } = step;
   const key = { channel: message.channel, chatId: message.chatId };
   const question = currentQuestion(restored.snapshot);
@@ -64,7 +69,7 @@ export function runComplaintStep(store: SqlStore, step: StepInput, deps: Complai
     switch (effect.type) {
       case "fileComplaint": {
         const { draft, submissionId, trackingCode } = effect.form;
-        filed = fileComplaint(
+        filed = await fileComplaint(
           store,
           {
             ...draft,
@@ -87,11 +92,11 @@ export function runComplaintStep(store: SqlStore, step: StepInput, deps: Complai
       }
       case "storePhoto":
         if (input.kind === "photo" && input.photo.ok) {
-          store.saveDraftPhoto(effect.attachmentId, effect.draftKey, input.photo, message.channel, now);
+          await store.saveDraftPhoto(effect.attachmentId, effect.draftKey, input.photo, message.channel, now);
         }
         break;
       case "discardDraft":
-        store.discardDraftPhotos(effect.submissionId);
+        await store.discardDraftPhotos(effect.submissionId);
         break;
       case "answerOfficer":
         officerAnswer = { code: effect.code, text: effect.text };
@@ -103,7 +108,7 @@ export function runComplaintStep(store: SqlStore, step: StepInput, deps: Complai
         break;
     }
   }
-  store.saveConversation(key, storeDialog(next), now);
+  await store.saveConversation(key, storeDialog(next), now);
 
   const current = currentQuestion(next);
   let replies = renderStep({

@@ -134,8 +134,8 @@ export class ConversationRunner implements MessageHandler {
   }
 
   /** A message already handled: answered again only when another run (one that crashed) handled it. */
-  private repeated(tx: Tx, message: InboundMessage): StepOutcome | null {
-    const prior = tx.store.processedMessage(message.channel, message.messageId);
+  private async repeated(tx: Tx, message: InboundMessage): Promise<StepOutcome | null> {
+    const prior = await tx.store.processedMessage(message.channel, message.messageId);
     if (!prior) return null;
     if (prior.handledBy === this.runId || prior.replies === null) return NOTHING;
     return { replies: decodeReplies(prior.replies), queued: false, filed: false };
@@ -143,11 +143,11 @@ export class ConversationRunner implements MessageHandler {
 
   /** The dedup record and the replies are written in the step's transaction: they commit with its effects. */
   private async step(tx: Tx, message: InboundMessage, input: ParsedInput): Promise<StepOutcome> {
-    const repeated = this.repeated(tx, message);
+    const repeated = await this.repeated(tx, message);
     if (repeated) return repeated;
     const now = this.deps.clock();
     const outcome = await runMessageStep(tx, { message, input, now }, this.deps);
-    tx.store.markProcessed(message.channel, message.messageId, now, this.runId, encodeReplies(outcome.replies));
+    await tx.store.markProcessed(message.channel, message.messageId, now, this.runId, encodeReplies(outcome.replies));
     return outcome;
   }
 }

@@ -32,10 +32,10 @@ export interface StepOutcome {
 
 const commanded = (replies: OutboundMessage[]): StepOutcome => ({ replies, queued: true, filed: false });
 
-function findStaff(tx: Tx, message: InboundMessage): StaffRecord | null {
+async function findStaff(tx: Tx, message: InboundMessage): Promise<StaffRecord | null> {
   const identity = `${message.channel}:${message.userId}`;
   // WhatsApp staff may be registered by phone number, since @lid ids are not known in advance.
-  return tx.store.findStaff(message.phone ? [identity, `${message.channel}:${message.phone}`] : [identity]);
+  return await tx.store.findStaff(message.phone ? [identity, `${message.channel}:${message.phone}`] : [identity]);
 }
 
 /** Commands, buttons of pushed messages (their question ids carry a code) and captioned photos. */
@@ -74,9 +74,9 @@ export async function runMessageStep(
   deps: MessageStepDeps,
 ): Promise<StepOutcome> {
   const { message, input, now } = step;
-  const restored = loadDialog(tx.store, message);
+  const restored = await loadDialog(tx.store, message);
   const handlers = forHandlers(input);
-  const staff = handlers ? findStaff(tx, message) : null;
+  const staff = handlers ? await findStaff(tx, message) : null;
   const context: CommandContext = { db: tx.db, message, input, identity: `${message.channel}:${message.userId}`, staff, now };
   if (handlers) {
     for (const handler of staff ? [...deps.staffCommands, ...deps.citizenCommands] : deps.citizenCommands) {
@@ -89,13 +89,18 @@ export async function runMessageStep(
   if (replies && input.kind === "text" && currentQuestion(restored.snapshot) === "menu") {
     // Ratings are typed for as long as the complaint may be reopened; the prefilter is generous (calendar days).
     const since = new Date(now.getTime() - (deps.sla.reopenDays * 2 + 14) * 86_400_000);
-    if (tx.store.awaitsCitizenReply(message.channel, message.userId, since)) {
+    if (await tx.store.awaitsCitizenReply(message.channel, message.userId, since)) {
       const feedback = await replies.feedback(tx.db, message, input.text);
       if (feedback) return commanded(feedback);
       pendingQuestion = (await replies.pendingQuestion(tx.db, message)) ?? undefined;
     }
   }
-  const result = runComplaintStep(tx.store, { message, input, restored, now }, deps, pendingQuestion ? { pendingQuestion } : {});
+  const result = await runComplaintStep(
+    tx.store,
+    { message, input, restored, now },
+    deps,
+    pendingQuestion ? { pendingQuestion } : {},
+  );
   if (result.officerAnswer && replies) {
     return commanded(await replies.answer(tx.db, message, result.officerAnswer.code, result.officerAnswer.text));
   }

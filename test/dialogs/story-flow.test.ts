@@ -179,6 +179,15 @@ describe("a place or date told at another question", () => {
 });
 
 describe("nothing lost, nothing bad filed", () => {
+  it("files no incident date for a suggestion, even when its story or a later answer names a day", async () => {
+    const chat = citizen();
+    await chat.say("Usul pak, mohon dibangun tempat sampah di taman Jl. Merdeka, sejak minggu lalu banyak sampah berserakan");
+    await chat.say("tadi pagi juga masih kotor");
+    const complaint = await complaintOf((await finish(chat, { agencyPick: "tidak tahu" })).code);
+    expect(complaint.reportType).toBe("aspirasi");
+    expect(complaint.incidentDate).toBeNull();
+  });
+
   it("keeps a short complaint typed at the menu and asks for the rest", async () => {
     const chat = citizen();
     const [reply] = await chat.say("jalan rusak parah");
