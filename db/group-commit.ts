@@ -1,21 +1,14 @@
-// The one transaction model: every unit of work (a dialog step, a command, the dispatcher's reads and
-// marks, housekeeping) runs through `run(work)` inside a Prisma interactive transaction on the one
-// SQLite connection, with the prepared-statement store of the hot path beside it (db/sql-store.ts).
+// Units of work on SQLite (db/transactions.ts): every unit (a dialog step, a command, the dispatcher's
+// reads and marks, housekeeping) runs inside a Prisma interactive transaction on the one SQLite
+// connection, with the prepared-statement store of the hot path beside it (db/sql-store.ts). One
+// process owns the file, so a chat's lock key needs nothing more than the runner's per-chat queue.
 // Works that arrive in the same event-loop turn share one transaction (group commit), each in its own
 // savepoint, so one failing work rolls back alone; results are handed out only after COMMIT, so nobody
 // is told "saved" before it is durable. Holding Prisma's transaction lock for the whole batch keeps
 // every other unit out: nothing reads or writes another unit's uncommitted rows.
-import type { Db, PrismaClient } from "./database.js";
+import type { PrismaClient } from "./database.js";
 import type { SqlStore } from "./sql-store.js";
-import type { StepStore } from "./step-store.js";
-
-/** What a unit of work may touch: the Prisma transaction client and the hot-path store, one transaction. */
-export interface Tx {
-  db: Db;
-  store: StepStore;
-}
-
-export type Work<T> = (tx: Tx) => T | Promise<T>;
+import type { Transactions, Work } from "./transactions.js";
 
 interface Job {
   work: Work<unknown>;
@@ -27,7 +20,7 @@ const GATE_PATIENCE_MS = 250;
 /** Generous: a batch may carry a report command (a chart and two CSV files) besides dialog steps. */
 const TRANSACTION_OPTIONS = { maxWait: 60_000, timeout: 60_000 };
 
-export class GroupCommit {
+export class GroupCommit implements Transactions {
   private queue: Job[] = [];
   private scheduled = false;
   /** Batches run one after another; the next waits for the previous COMMIT. */

@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import { randomUUID } from "node:crypto";
 import type { InboundMessage, MessageHandler } from "./inbound-message.js";
 import type { OutboundMessage } from "../complaints/push-message.js";
-import type { GroupCommit, Tx } from "../db/group-commit.js";
+import type { Transactions, Tx } from "../db/transactions.js";
 import type { Clock } from "../complaints/clock.js";
 import { decodeReplies, encodeReplies } from "../complaints/outbox.js";
 import { NOTICES } from "./complaint-copy.js";
@@ -16,7 +16,7 @@ import { runMessageStep, type MessageStepDeps, type StepOutcome } from "./messag
 
 export interface RunnerDeps extends MessageStepDeps {
   /** The one way to the database: every step runs in `transactions.run`. */
-  transactions: GroupCommit;
+  transactions: Transactions;
   clock: Clock;
   logger: Logger;
   rateLimitPerMinute: number;
@@ -106,7 +106,10 @@ export class ConversationRunner implements MessageHandler {
     for (let attempt = 1; ; attempt += 1) {
       const started = performance.now();
       try {
-        const outcome = await this.deps.transactions.run((tx) => this.step(tx, message, input));
+        // The chat's lock keeps its messages in order across processes too (PostgreSQL).
+        const outcome = await this.deps.transactions.run((tx) => this.step(tx, message, input), {
+          lockKey: `${message.channel}:${message.chatId}`,
+        });
         // Only a step that may have written outbox rows wakes the dispatcher (it queries the outbox).
         if (outcome.queued) this.deps.onCommitted?.({ filed: outcome.filed });
         this.deps.afterCommit?.(message);

@@ -2,7 +2,7 @@
 // theirs, the plain replies to staff at the menu, otherwise the complaint dialog. Staff are looked up
 // at most once and the chat's dialog is restored once; everything reads and writes through `tx`.
 import type { OutboundMessage } from "../complaints/push-message.js";
-import type { Tx } from "../db/group-commit.js";
+import type { Tx } from "../db/transactions.js";
 import type { StaffRecord } from "../db/sql-store.js";
 import type { CommandContext, CommandHandler } from "./command-handler.js";
 import { NOTICES } from "./complaint-copy.js";
