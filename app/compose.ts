@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import { openDatabase, type PrismaClient } from "../db/database.js";
 import { pruneProcessed } from "../db/processed-messages.js";
 import type { SqlStore } from "../db/sql-store.js";
+import { transaction } from "../db/transaction.js";
 import { systemClock, type Clock } from "../complaints/clock.js";
 import { createLifecycleService, type LifecycleService } from "../complaints/lifecycle-service.js";
 import { OutboxDispatcher } from "../complaints/outbox-dispatcher.js";
@@ -155,18 +156,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
       // A platform that said "wait" (rate limit) is asked again after that wait, not at once.
       const due = new Date(clock().getTime() + retryAfterMs);
       // In a transaction: on the shared connection a bare write could join another chat's open transaction.
-      await prisma.$transaction((tx) => enqueueMessages(tx, [{ channel, chatId, message }], due));
+      await transaction(prisma, (tx) => enqueueMessages(tx, [{ channel, chatId, message }], due));
       dispatcher.nudge();
     },
     async noteInbound(channel, chatId, at) {
-      const released = await prisma.$transaction((tx) => recordInbound(tx, channel, chatId, at));
+      const released = await transaction(prisma, (tx) => recordInbound(tx, channel, chatId, at));
       if (released > 0) dispatcher.nudge();
     },
     async noteReceipt(receipt) {
       // A failure can overtake the dispatcher recording the message id it belongs to: look again shortly.
       for (const waitMs of receipt.state === "failed" ? [0, 500, 2000, 5000] : [0]) {
         if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
-        const outcome = await prisma.$transaction((tx) => recordDeliveryReceipt(tx, receipt));
+        const outcome = await transaction(prisma, (tx) => recordDeliveryReceipt(tx, receipt));
         if (outcome === "resend") dispatcher.nudge();
         if (outcome !== "unknown") return;
       }
@@ -177,9 +178,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
       const daily = setInterval(() => {
         void (async () => {
           // Transactions, not bare writes: on the shared connection a bare write could join a chat's open one.
-          await prisma.$transaction((tx) => pruneProcessed(tx, new Date(clock().getTime() - 7 * 86_400_000)));
-          await prisma.$transaction((tx) => lifecycle.enqueueOverdueReminders(tx));
-          await prisma.$transaction((tx) => pruneDashboardAccess(tx, clock()));
+          await transaction(prisma, (tx) => pruneProcessed(tx, new Date(clock().getTime() - 7 * 86_400_000)));
+          await transaction(prisma, (tx) => lifecycle.enqueueOverdueReminders(tx));
+          await transaction(prisma, (tx) => pruneDashboardAccess(tx, clock()));
           dispatcher.nudge();
         })().catch((error: unknown) => logger.error({ err: error }, "daily housekeeping failed"));
       }, 24 * 3_600_000);

@@ -2,9 +2,14 @@
 // dialog snapshots, draft photos and filing. Synchronous, so a step runs as one uninterrupted
 // transaction; Prisma's per-query cost (about 0.5 ms) would otherwise cap a machine at ~200 msg/s.
 // Rows are written exactly as Prisma writes them (ISO dates with +00:00, 0/1 booleans) so both read them.
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
+import { photoDigest } from "./attachment-repository.js";
 import type { CheckpointGate } from "./checkpointer.js";
+import { FEEDBACK_PENDING_SQL, QUESTION_PENDING_SQL } from "./citizen-waits.js";
+import type { PhotoData, StaffRecord } from "./models.js";
+
+export type { PhotoData, StaffRecord } from "./models.js";
 
 export interface ChatKey {
   channel: string;
@@ -26,21 +31,9 @@ export interface CitizenIdentity {
   phone?: string;
 }
 
-export interface PhotoData {
-  data: Buffer;
-  mimeType: string;
-}
-
+/** Dates as Prisma writes them on SQLite, so both read every row alike. */
 export function sqlDate(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
-}
-
-/** A registered staff member: the one shape the lifecycle (StaffActor) and the commands use. */
-export interface StaffRecord {
-  identity: string;
-  /** KOORDINATOR or an agency code. */
-  agencyCode: string;
-  name: string | null;
 }
 
 export interface ComplaintRow {
@@ -176,8 +169,7 @@ export class SqlStore {
     const row = this.sql(
       `SELECT 1 FROM "Complaint" c JOIN "Citizen" p ON p.id = c.citizenId
        WHERE p.channel = ? AND p.userId = ? AND (
-         (c.pendingQuestionBy IS NOT NULL AND c.status NOT IN ('SELESAI', 'DITOLAK')) OR
-         (c.status = 'SELESAI' AND (c.rating IS NULL OR c.citizenSatisfied IS NULL) AND c.finishedAt >= ?)
+         (${QUESTION_PENDING_SQL}) OR (${FEEDBACK_PENDING_SQL} AND c.finishedAt >= ?)
        ) LIMIT 1`,
     ).get(channel, userId, sqlDate(finishedSince));
     return row !== undefined;
@@ -201,16 +193,7 @@ export class SqlStore {
   saveDraftPhoto(id: string, draftKey: string, photo: PhotoData, source: string, now: Date): void {
     this.sql(
       `INSERT INTO "Attachment" (id, complaintId, draftKey, mimeType, sizeBytes, sha256, data, source, createdAt) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      id,
-      draftKey,
-      photo.mimeType,
-      photo.data.length,
-      createHash("sha256").update(photo.data).digest("hex"),
-      photo.data,
-      source,
-      sqlDate(now),
-    );
+    ).run(id, draftKey, photo.mimeType, photo.data.length, photoDigest(photo.data), photo.data, source, sqlDate(now));
   }
 
   discardDraftPhotos(draftKey: string): void {

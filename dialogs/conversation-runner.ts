@@ -9,6 +9,7 @@ import type { OutboundMessage } from "../complaints/push-message.js";
 import type { PrismaClient } from "../db/database.js";
 import type { SqlStore, StaffRecord } from "../db/sql-store.js";
 import { GroupCommit } from "../db/group-commit.js";
+import { transaction } from "../db/transaction.js";
 import type { Clock } from "../complaints/clock.js";
 import type { CommandContext, CommandHandler } from "./command-handler.js";
 import { NOTICES } from "./complaint-copy.js";
@@ -237,7 +238,8 @@ export class ConversationRunner implements MessageHandler {
   }
 
   private async slowPath(message: InboundMessage, input: ParsedInput, route: Route): Promise<Outcome> {
-    return this.deps.prisma.$transaction(
+    return transaction(
+      this.deps.prisma,
       async (db) => {
         const now = this.deps.clock();
         const repeated = this.repeated(message);
