@@ -116,3 +116,8 @@ export async function feedbackPending(db: Db, reporter: { channel: string; userI
     fixedMissing: row.citizenSatisfied === null,
   };
 }
+
+/** What a push is about, for channels that word it by the complaint (code and status). */
+export function complaintSummary(db: Db, id: string): Promise<{ trackingCode: string; status: string } | null> {
+  return db.complaint.findUnique({ where: { id }, select: { trackingCode: true, status: true } });
+}
