@@ -7,7 +7,8 @@ import type Database from "better-sqlite3";
 import { photoDigest } from "./attachment-repository.js";
 import type { CheckpointGate } from "./checkpointer.js";
 import { FEEDBACK_PENDING_SQL, QUESTION_PENDING_SQL } from "./citizen-waits.js";
-import type { PhotoData, StaffRecord } from "./models.js";
+import type { NewOutboxRow, PhotoData, StaffRecord } from "./models.js";
+import { OUTBOX_STATUS } from "./outbox-repository.js";
 
 export type { PhotoData, StaffRecord } from "./models.js";
 
@@ -73,14 +74,6 @@ export interface EventRow {
   note: string | null;
   visibleToCitizen: boolean;
   createdAt: Date;
-}
-
-export interface OutboxRow {
-  channel: string;
-  chatId: string;
-  payload: string;
-  complaintId: string | null;
-  now: Date;
 }
 
 const nullableDate = (date: Date | null) => (date ? sqlDate(date) : null);
@@ -289,9 +282,10 @@ export class SqlStore {
     );
   }
 
-  enqueueOutbox(row: OutboxRow): void {
+  /** Due at once, like db/outbox-repository.ts insertOutboxRows. */
+  enqueueOutbox(row: NewOutboxRow, now: Date): void {
     this.sql(
-      `INSERT INTO "OutboxMessage" (channel, chatId, payload, status, attempts, nextAttemptAt, complaintId, createdAt) VALUES (?, ?, ?, 'PENDING', 0, ?, ?, ?)`,
-    ).run(row.channel, row.chatId, row.payload, sqlDate(row.now), row.complaintId, sqlDate(row.now));
+      `INSERT INTO "OutboxMessage" (channel, chatId, payload, status, attempts, nextAttemptAt, complaintId, createdAt) VALUES (?, ?, ?, ?, 0, ?, ?, ?)`,
+    ).run(row.channel, row.chatId, row.payload, OUTBOX_STATUS.PENDING, sqlDate(now), row.complaintId, sqlDate(now));
   }
 }
