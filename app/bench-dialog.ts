@@ -3,12 +3,10 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import pino from "pino";
 import type { InboundMessage, MessageHandler } from "../bots/channel.js";
 import { fileComplaint } from "../complaints/complaint-filing.js";
-import { migrateDatabase } from "../db/migrate.js";
-import { startCheckpointer } from "../db/checkpointer.js";
+import { measureStorageBaseline } from "../db/storage-baseline.js";
 import { createApp, type App } from "./compose.js";
 import { loadConfig } from "./config.js";
 
@@ -190,25 +188,7 @@ export interface FilingResult {
   ratioToSingleRow: number;
 }
 
-/**
- * A plain better-sqlite3 connection with our storage set-up: WAL, synchronous=NORMAL and checkpoints in
- * the same worker, so the comparison is about the work per filing, not about where fsyncs happen.
- */
-async function rawDatabase(file: string): Promise<Database.Database & { done(): Promise<void> }> {
-  const db = new Database(file);
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = NORMAL");
-  db.pragma("wal_autocheckpoint = 32768");
-  const checkpoints = startCheckpointer(file);
-  return Object.assign(db, {
-    async done() {
-      await checkpoints.stop();
-      db.close();
-    },
-  });
-}
-
-/** Filing as the dialog does it (citizen, complaint, event, photos, staff notices) vs one raw insert per transaction. */
+/** Filing as the dialog does it (citizen, complaint, event, photos, staff notices) vs plain inserts (db/storage-baseline.ts). */
 export async function benchFiling(app: App, dir: string, count: number): Promise<FilingResult> {
   const started = performance.now();
   for (let i = 0; i < count; i += 1) {
@@ -230,43 +210,7 @@ export async function benchFiling(app: App, dir: string, count: number): Promise
     );
   }
   const complaintsPerSecond = count / ((performance.now() - started) / 1000);
-
-  // Storage limit 1: the same rows (citizen, complaint, event) into the same schema, plain prepared inserts.
-  const same = await rawDatabase(path.join(dir, "same.db"));
-  migrateDatabase(same);
-  const at = new Date().toISOString().replace("Z", "+00:00");
-  const citizen = same.prepare(
-    `INSERT INTO "Citizen" (id, channel, userId, chatId, createdAt, updatedAt) VALUES (?, 'terminal', ?, ?, ?, ?)`,
-  );
-  const complaint = same.prepare(
-    `INSERT INTO "Complaint" (id, trackingCode, submissionId, citizenId, channel, chatId, reportType, description, suggestedAgency,
-       suggestedConfidence, privacy, urgent, status, filedAt, routeDueAt, finishDueAt, updatedAt)
-     VALUES (?, ?, ?, ?, 'terminal', 'x', 'pengaduan', ?, 'DPUPR', 0.9, 'biasa', 0, 'BARU', ?, ?, ?, ?)`,
-  );
-  const event = same.prepare(
-    `INSERT INTO "ComplaintEvent" (complaintId, type, toStatus, actorType, visibleToCitizen, createdAt) VALUES (?, 'FILED', 'BARU', 'CITIZEN', 1, ?)`,
-  );
-  const sameRows = same.transaction((i: number) => {
-    const citizenId = randomUUID();
-    const complaintId = randomUUID();
-    citizen.run(citizenId, `u${i}`, `u${i}`, at, at);
-    complaint.run(complaintId, `LPR-S${i}`, randomUUID(), citizenId, DESCRIPTION, at, at, at, at);
-    event.run(complaintId, at);
-  });
-  const sameStarted = performance.now();
-  for (let i = 0; i < count; i += 1) sameRows(i);
-  const sameRowsPerSecond = count / ((performance.now() - sameStarted) / 1000);
-  await same.done();
-
-  // Storage limit 2: one small row per transaction.
-  const raw = await rawDatabase(path.join(dir, "raw.db"));
-  raw.exec("CREATE TABLE t (id TEXT PRIMARY KEY, code TEXT UNIQUE, description TEXT, status TEXT, filedAt INTEGER)");
-  const insert = raw.prepare("INSERT INTO t VALUES (?, ?, ?, ?, ?)");
-  const one = raw.transaction((i: number) => insert.run(randomUUID(), `LPR-${i}`, DESCRIPTION, "BARU", Date.now()));
-  const rawStarted = performance.now();
-  for (let i = 0; i < count; i += 1) one(i);
-  const rawInsertsPerSecond = count / ((performance.now() - rawStarted) / 1000);
-  await raw.done();
+  const { sameRowsPerSecond, rawInsertsPerSecond } = await measureStorageBaseline(dir, count, DESCRIPTION);
   return {
     complaintsPerSecond: Math.round(complaintsPerSecond),
     sameRowsPerSecond: Math.round(sameRowsPerSecond),

@@ -4,6 +4,7 @@
 // removed, then everything is read again.
 import { openDatabase, type PrismaClient } from "../db/database.js";
 import { exampleSignature, examplesAfter, readAllExamplesAtStart } from "../db/routing-examples.js";
+import { transaction } from "../db/transaction.js";
 import type { SqlStore } from "../db/sql-store.js";
 import { createLearnedModel, type LearnedModel } from "../nlp/learned-examples.js";
 import type { NaiveBayesCounts } from "../nlp/naive-bayes.js";
@@ -33,7 +34,7 @@ export function createLearnedRouting(prisma: PrismaClient, codes: string[], corp
   async function readChanges(): Promise<void> {
     // One short transaction: the fingerprint and the rows come from the same snapshot. Features are
     // extracted after it, so the shared connection is not held while the model learns.
-    const change = await prisma.$transaction(async (tx) => {
+    const change = await transaction(prisma, async (tx) => {
       const now = await exampleSignature(tx);
       if (now.count === known.count && now.maxId === known.maxId) return undefined;
       if (now.maxId > known.maxId && now.count > known.count) {

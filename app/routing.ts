@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { config as loadDotenv } from "dotenv";
 import { openDatabase, type PrismaClient } from "../db/database.js";
+import { transaction } from "../db/transaction.js";
 import {
   allExamples,
   deleteBatch,
@@ -43,12 +44,12 @@ export async function importExamples(
     batch,
     createdAt: now,
   }));
-  const inserted = await prisma.$transaction((tx) => insertNewExamples(tx, rows), { timeout: 120_000, maxWait: 30_000 });
+  const inserted = await transaction(prisma, (tx) => insertNewExamples(tx, rows), { timeout: 120_000, maxWait: 30_000 });
   return { inserted, existing: examples.length - inserted };
 }
 
 async function perAgency(prisma: PrismaClient, catalog: AgencyCatalog): Promise<string[]> {
-  const counts = await prisma.$transaction((tx) => exampleCounts(tx));
+  const counts = await transaction(prisma, (tx) => exampleCounts(tx));
   const byAgency = new Map<string, Map<string, number>>();
   for (const { agencyCode, source, count } of counts) {
     const row = byAgency.get(agencyCode) ?? new Map<string, number>();
@@ -105,19 +106,19 @@ async function run(args: string[], prisma: PrismaClient, catalog: AgencyCatalog)
   if (command === "stats") {
     console.log("Contoh rute per instansi dan sumber:");
     for (const line of await perAgency(prisma, catalog)) console.log(line);
-    const batches = await prisma.$transaction((tx) => importBatches(tx));
+    const batches = await transaction(prisma, (tx) => importBatches(tx));
     console.log(batches.length > 0 ? "Batch impor:" : "Belum ada batch impor.");
     for (const { batch, count } of batches) console.log(`  ${batch}  ${count} contoh`);
     return 0;
   }
   if (command === "export" && argument) {
-    const rows = await prisma.$transaction((tx) => allExamples(tx));
+    const rows = await transaction(prisma, (tx) => allExamples(tx));
     writeFileSync(argument, toRoutingCsv(rows));
     console.log(`${rows.length} contoh ditulis ke ${argument}.`);
     return 0;
   }
   if (command === "remove" && argument) {
-    const removed = await prisma.$transaction((tx) => deleteBatch(tx, argument));
+    const removed = await transaction(prisma, (tx) => deleteBatch(tx, argument));
     if (removed === 0) {
       console.error(`Batch "${argument}" tidak ditemukan. Lihat daftarnya dengan: npm run routing -- stats`);
       return 1;

@@ -1,14 +1,15 @@
 // Files a finished form as a complaint: inside the dialog step's transaction, idempotent per submission.
-// Synchronous over the prepared-statement store: filing is on every citizen's path.
+// Over the step store (db/step-store.ts): prepared statements on SQLite, filing being on every citizen's path.
 import { randomUUID } from "node:crypto";
 import type { CitizenIdentity } from "../db/sql-store.js";
 import type { StepStore } from "../db/step-store.js";
 import { COORDINATOR_CODE, type Classification, type ReportType } from "../nlp/classification.js";
 import { ACTOR, EVENT, STATUS, type Privacy } from "./complaint-status.js";
-import { encodePayload } from "./outbox.js";
+import { STAFF_NOTICE } from "./notification-copy.js";
+import { filingAudience, toStaff } from "./notifications.js";
+import { outboxRows } from "./outbox.js";
 import { finishDue, responseDue, routeDue, type SlaPolicy } from "./sla.js";
 import { newTrackingCode } from "./tracking-code.js";
-import { parseIdentity } from "./staff-directory.js";
 
 /** What the citizen answered; the dialog's draft is a partial of it. */
 export interface ComplaintAnswers {
@@ -156,24 +157,16 @@ interface NewComplaintNotice {
   urgent: boolean;
 }
 
-/** The handling agency and the coordinators hear of it; the message never names the reporter. */
+/** The filing audience hears of it (notifications.ts), in this step's transaction; never names the reporter. */
 async function notifyStaffOfNewComplaint(store: StepStore, complaint: NewComplaintNotice, deps: FilingDeps): Promise<void> {
-  const audience = complaint.assignedAgency ? [complaint.assignedAgency, COORDINATOR_CODE] : [COORDINATOR_CODE];
-  const where = complaint.assignedAgency
-    ? `diteruskan ke ${deps.agencyName(complaint.assignedAgency) ?? complaint.assignedAgency}`
-    : `menunggu verifikasi dan penerusan (usulan: ${deps.agencyName(complaint.suggestedAgency) ?? complaint.suggestedAgency})`;
-  const text =
-    `${complaint.urgent ? "[MENDESAK] " : ""}Laporan baru ${complaint.trackingCode}, ${where}.` +
-    `\nLihat rinciannya dengan /lihat ${complaint.trackingCode}`;
-  for (const member of await store.staffOfAgencies(audience)) {
-    const address = parseIdentity(member.identity);
-    if (address)
-      await store.enqueueOutbox({
-        channel: address.channel,
-        chatId: address.chatId,
-        payload: encodePayload({ text }),
-        complaintId: complaint.id,
-        now: deps.now,
-      });
-  }
+  const nameOf = (code: string) => deps.agencyName(code) ?? code;
+  const message = STAFF_NOTICE.filed(
+    complaint.trackingCode,
+    complaint.urgent,
+    complaint.assignedAgency ? nameOf(complaint.assignedAgency) : null,
+    nameOf(complaint.suggestedAgency),
+  );
+  const members = await store.staffOfAgencies(filingAudience(complaint.assignedAgency));
+  for (const row of outboxRows(toStaff(members, message, { complaintId: complaint.id })))
+    await store.enqueueOutbox(row, deps.now);
 }

@@ -1,16 +1,8 @@
-// The statuses a complaint moves through, and the moves the rules allow.
-export const STATUS = {
-  BARU: "BARU",
-  DITERUSKAN: "DITERUSKAN",
-  DIPROSES: "DIPROSES",
-  SELESAI: "SELESAI",
-  DITOLAK: "DITOLAK",
-  DIBUKA_KEMBALI: "DIBUKA_KEMBALI",
-} as const;
+// The statuses a complaint moves through (their values are the data layer's: db/complaint-statuses.ts),
+// what citizens read for each, who acts, and the event types.
+import type { ComplaintStatus } from "../db/complaint-statuses.js";
 
-export type ComplaintStatus = (typeof STATUS)[keyof typeof STATUS];
-
-export const OPEN_STATUSES: readonly ComplaintStatus[] = [STATUS.BARU, STATUS.DITERUSKAN, STATUS.DIPROSES, STATUS.DIBUKA_KEMBALI];
+export { CLOSED_STATUSES, OPEN_STATUSES, STATUS, type ComplaintStatus } from "../db/complaint-statuses.js";
 
 export type Privacy = "biasa" | "rahasia" | "anonim";
 

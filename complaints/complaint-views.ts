@@ -1,15 +1,15 @@
 // What staff and citizens are shown of a complaint. The projections drop what a reader must not see
 // (an anonymous reporter's identity for staff, internal notes and staff identities for citizens), so
 // the renderers in dialogs/ cannot leak what they never receive.
-import type { Citizen, Complaint, ComplaintEvent } from "@prisma/client";
-import { EVENT, STATUS_LABEL, type ComplaintStatus } from "./complaint-status.js";
+import type { Complaint, ComplaintEvent, ComplaintWithCitizen } from "../db/models.js";
+import { CLOSED_STATUSES, EVENT, STATUS_LABEL, type ComplaintStatus } from "./complaint-status.js";
 import { formatDateTime, formatDay, formatShort, summarize } from "./lifecycle-format.js";
 import { isStatus } from "./lifecycle-rules.js";
 import { nextStepLine } from "./notification-copy.js";
 import { hidesReporter } from "./permissions.js";
 import { overdueKind, reopenDeadline, type OverdueKind, type SlaPolicy } from "./sla.js";
 
-export type ComplaintWithCitizen = Complaint & { citizen: Citizen };
+export type { ComplaintWithCitizen } from "../db/models.js";
 
 export interface ViewContext {
   agencyName(code: string): string | undefined;
@@ -202,7 +202,7 @@ export function toStaffView(
   if (complaint.responseDueAt && (status === "DITERUSKAN" || status === "DIBUKA_KEMBALI")) {
     deadlines.push(`Batas tindak lanjut pertama: ${formatDay(complaint.responseDueAt, offset)}`);
   }
-  if (status !== "SELESAI" && status !== "DITOLAK") {
+  if (!CLOSED_STATUSES.includes(status)) {
     deadlines.push(`Batas selesai: ${formatDay(complaint.finishDueAt, offset)}`);
   }
   const hasPoint = complaint.latitude !== null && complaint.longitude !== null;

@@ -3,9 +3,18 @@
 // link token and of the session id are stored, so a copied database opens nothing. Every session read
 // re-reads the Staff row: a removed staff member is logged out at once, a moved one sees the new agency.
 import { createHash, randomBytes } from "node:crypto";
-import type { Staff } from "@prisma/client";
+import {
+  deleteExpiredAccess,
+  findSession,
+  insertLoginToken,
+  insertSession,
+  revokeSessionByHash,
+  revokeSessionsOf,
+  useLoginToken,
+} from "../db/dashboard-access-repository.js";
 import type { Db } from "../db/database.js";
-import { findStaff } from "./staff-directory.js";
+import type { StaffRecord } from "../db/models.js";
+import { findStaff } from "../db/staff-repository.js";
 
 export const LOGIN_LINK_MINUTES = 10;
 export const SESSION_HOURS = 8;
@@ -30,7 +39,7 @@ export async function issueLoginToken(db: Db, identity: string, now: Date): Prom
     };
   const token = newSecret();
   const expiresAt = new Date(now.getTime() + LOGIN_LINK_MINUTES * 60_000);
-  await db.dashboardLoginToken.create({ data: { tokenHash: hash(token), identity, expiresAt, createdAt: now } });
+  await insertLoginToken(db, { tokenHash: hash(token), identity, expiresAt, createdAt: now });
   return { ok: true, token, expiresAt };
 }
 
@@ -38,54 +47,45 @@ export interface OpenedSession {
   sessionId: string;
   csrfToken: string;
   expiresAt: Date;
-  staff: Staff;
+  staff: StaffRecord;
 }
 
 /** Uses the token (once, before it expires) and opens a session; null for anything else. */
 export async function redeemLoginToken(db: Db, token: string, now: Date): Promise<OpenedSession | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const tokenHash = hash(token);
-  // The conditional update is the single-use guarantee: of two concurrent uses exactly one counts.
-  const used = await db.dashboardLoginToken.updateMany({
-    where: { tokenHash, usedAt: null, expiresAt: { gt: now } },
-    data: { usedAt: now },
-  });
-  if (used.count !== 1) return null;
-  const row = await db.dashboardLoginToken.findUnique({ where: { tokenHash } });
-  const staff = row ? await findStaff(db, row.identity) : null;
-  if (!row || !staff) return null;
+  const identity = await useLoginToken(db, hash(token), now);
+  const staff = identity ? await findStaff(db, identity) : null;
+  if (!staff) return null;
   const sessionId = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
-  await db.dashboardSession.create({
-    data: { idHash: hash(sessionId), identity: staff.identity, csrfToken, expiresAt, createdAt: now },
-  });
+  await insertSession(db, { idHash: hash(sessionId), identity: staff.identity, csrfToken, expiresAt, createdAt: now });
   return { sessionId, csrfToken, expiresAt, staff };
 }
 
 /** The staff member behind a live session, or null (unknown, expired, revoked, or staff removed). */
-export async function sessionStaff(db: Db, sessionId: string, now: Date): Promise<{ staff: Staff; csrfToken: string } | null> {
+export async function sessionStaff(
+  db: Db,
+  sessionId: string,
+  now: Date,
+): Promise<{ staff: StaffRecord; csrfToken: string } | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(sessionId)) return null;
-  const session = await db.dashboardSession.findUnique({ where: { idHash: hash(sessionId) } });
+  const session = await findSession(db, hash(sessionId));
   if (!session || session.revokedAt !== null || session.expiresAt.getTime() <= now.getTime()) return null;
   const staff = await findStaff(db, session.identity);
   return staff ? { staff, csrfToken: session.csrfToken } : null;
 }
 
 export async function revokeSession(db: Db, sessionId: string, now: Date): Promise<void> {
-  await db.dashboardSession.updateMany({ where: { idHash: hash(sessionId), revokedAt: null }, data: { revokedAt: now } });
+  await revokeSessionByHash(db, hash(sessionId), now);
 }
 
 /** Ends every session of one staff member (logout everywhere, or an operator's revocation). */
-export async function revokeAllSessions(db: Db, identity: string, now: Date): Promise<number> {
-  const result = await db.dashboardSession.updateMany({ where: { identity, revokedAt: null }, data: { revokedAt: now } });
-  await db.dashboardLoginToken.updateMany({ where: { identity, usedAt: null }, data: { usedAt: now } });
-  return result.count;
+export function revokeAllSessions(db: Db, identity: string, now: Date): Promise<number> {
+  return revokeSessionsOf(db, identity, now);
 }
 
 /** Housekeeping: tokens and sessions long past their end. */
-export async function pruneDashboardAccess(db: Db, now: Date): Promise<void> {
-  const before = new Date(now.getTime() - 24 * 3_600_000);
-  await db.dashboardLoginToken.deleteMany({ where: { expiresAt: { lt: before } } });
-  await db.dashboardSession.deleteMany({ where: { expiresAt: { lt: before } } });
+export function pruneDashboardAccess(db: Db, now: Date): Promise<void> {
+  return deleteExpiredAccess(db, new Date(now.getTime() - 24 * 3_600_000));
 }

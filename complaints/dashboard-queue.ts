@@ -1,7 +1,7 @@
 // The dashboard's queue: the complaints a staff member may see (an agency its own, coordinators all),
 // filtered, sorted overdue and oldest first, one page at a time. Permission scoping happens here, not
 // in the web layer, with the same rule as /antrian (permissions.ts staffCanView).
-import type { Prisma } from "@prisma/client";
+import { queueComplaints, type QueueSelection } from "../db/dashboard-repository.js";
 import type { Db } from "../db/database.js";
 import { COORDINATOR_CODE } from "../nlp/classification.js";
 import { OPEN_STATUSES, STATUS_LABEL, type ComplaintStatus } from "./complaint-status.js";
@@ -49,10 +49,11 @@ export interface DashboardQueuePage {
   pages: number;
 }
 
-function statusWhere(status: string | undefined): Prisma.ComplaintWhereInput {
-  if (status === "semua") return {};
-  if (status && isStatus(status)) return { status };
-  return { status: { in: [...OPEN_STATUSES] } };
+/** "semua": every status; one status; else (the default, "terbuka") every open one. */
+function statusesOf(status: string | undefined): readonly string[] | undefined {
+  if (status === "semua") return undefined;
+  if (status && isStatus(status)) return [status];
+  return OPEN_STATUSES;
 }
 
 const URGENCY: Record<SlaState, number> = { terlambat: 0, mendekati_batas: 1, tepat_waktu: 2 };
@@ -66,15 +67,15 @@ export async function dashboardQueue(
 ): Promise<DashboardQueuePage> {
   const coordinator = isCoordinator(actor);
   const agency = coordinator ? filters.agency : actor.agencyCode;
-  const where: Prisma.ComplaintWhereInput = {
-    ...statusWhere(filters.status),
-    ...(agency ? { assignedAgency: agency === COORDINATOR_CODE ? null : agency } : {}),
+  const statuses = statusesOf(filters.status);
+  const selection: QueueSelection = {
+    ...(statuses ? { statuses } : {}),
+    ...(agency ? { agency: agency === COORDINATOR_CODE ? null : agency } : {}),
     ...(filters.reportType ? { reportType: filters.reportType } : {}),
-    ...(filters.from || filters.to
-      ? { filedAt: { ...(filters.from ? { gte: filters.from } : {}), ...(filters.to ? { lte: filters.to } : {}) } }
-      : {}),
+    ...(filters.from ? { filedFrom: filters.from } : {}),
+    ...(filters.to ? { filedTo: filters.to } : {}),
   };
-  const rows = await db.complaint.findMany({ where, orderBy: [{ filedAt: "asc" }, { trackingCode: "asc" }] });
+  const rows = await queueComplaints(db, selection);
   // Case-insensitive search in code: SQLite LIKE and PostgreSQL differ, so the text match is done here.
   const needle = filters.search?.trim().toLowerCase() ?? "";
   const visible = rows.filter(

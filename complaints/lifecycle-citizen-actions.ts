@@ -1,8 +1,9 @@
 // What the reporter does after filing: answer staff (/jawab, /tanggapi), reopen within the window,
 // rate, say whether the problem is really fixed, send a photo of the current state.
-import { createHash } from "node:crypto";
 import type { OutboundMessage } from "./push-message.js";
+import { countAttachments, insertPhoto } from "../db/attachment-repository.js";
 import type { Db } from "../db/database.js";
+import type { PhotoData } from "../db/models.js";
 import { EVENT } from "./complaint-status.js";
 import type { ComplaintWithCitizen } from "./complaint-views.js";
 import {
@@ -28,10 +29,7 @@ export interface ReopenResult extends ChangeResult {
   responseDue: string;
 }
 
-export interface PhotoInput {
-  data: Buffer;
-  mimeType: string;
-}
+export type PhotoInput = PhotoData;
 
 const MAX_PHOTOS_PER_COMPLAINT = 10;
 
@@ -100,7 +98,7 @@ export function createCitizenActions(deps: LifecycleDeps) {
       visibleToCitizen: true,
       eventAgency: complaint.assignedAgency,
       data: {
-        reopenCount: { increment: 1 },
+        increment: "reopenCount",
         citizenSatisfied: false,
         finishedAt: null,
         responseDueAt: due,
@@ -175,22 +173,12 @@ export function createCitizenActions(deps: LifecycleDeps) {
     const { complaint } = loaded;
     const refused = checkMove("answer", complaint);
     if (refused) return refused;
-    const count = await db.attachment.count({ where: { complaintId: complaint.id } });
+    const count = await countAttachments(db, complaint.id);
     if (count >= MAX_PHOTOS_PER_COMPLAINT) {
       return fail(`Laporan ${complaint.trackingCode} sudah memiliki ${count} foto, jumlah maksimal. Foto ini tidak disimpan.`);
     }
     const now = deps.clock();
-    await db.attachment.create({
-      data: {
-        complaintId: complaint.id,
-        mimeType: photo.mimeType,
-        sizeBytes: photo.data.length,
-        sha256: createHash("sha256").update(photo.data).digest("hex"),
-        data: new Uint8Array(photo.data),
-        source: "followup",
-        createdAt: now,
-      },
-    });
+    await insertPhoto(db, complaint.id, photo, "followup", now);
     return applyChange(db, {
       complaint,
       operation: "answer",

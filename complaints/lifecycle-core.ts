@@ -1,7 +1,12 @@
 // Shared steps of every lifecycle operation: load a complaint the actor may touch, check the move,
 // then write the change, its event and its outbox rows through the same db (one transaction when
 // the caller runs inside one, as the conversation runner does).
-import type { Prisma } from "@prisma/client";
+import {
+  changeComplaintIfUnchanged,
+  complaintByCode,
+  insertComplaintEvent,
+  type ComplaintChanges,
+} from "../db/complaint-repository.js";
 import type { Db } from "../db/database.js";
 import type { Clock } from "./clock.js";
 import { ACTOR, type ComplaintStatus, type EventType } from "./complaint-status.js";
@@ -37,16 +42,12 @@ export interface ChangeResult {
 
 export const fail = (message: string): Failure => ({ ok: false, message });
 
-async function findByCode(db: Db, code: string): Promise<ComplaintWithCitizen | null> {
-  return db.complaint.findUnique({ where: { trackingCode: code }, include: { citizen: true } });
-}
-
 /** Staff access: a complaint outside the actor's reach reads exactly like a missing one. */
 export async function loadForStaff(db: Db, actor: Actor, rawCode: string): Promise<Outcome<{ complaint: ComplaintWithCitizen }>> {
   const code = parseTrackingCode(rawCode);
   if (!code) return fail(LIFECYCLE_COPY.invalidCode(rawCode));
   if (isCitizenActor(actor)) return fail(LIFECYCLE_COPY.notFound(code));
-  const complaint = await findByCode(db, code);
+  const complaint = await complaintByCode(db, code);
   if (!complaint || !staffCanView(actor, complaint)) return fail(LIFECYCLE_COPY.notFoundForStaff(code, actor.agencyCode));
   return { ok: true, complaint };
 }
@@ -59,7 +60,7 @@ export async function loadForReporter(
 ): Promise<Outcome<{ complaint: ComplaintWithCitizen }>> {
   const code = parseTrackingCode(rawCode);
   if (!code) return fail(LIFECYCLE_COPY.invalidCode(rawCode));
-  const complaint = await findByCode(db, code);
+  const complaint = await complaintByCode(db, code);
   if (!complaint || !isReporter(actor, complaint)) return fail(LIFECYCLE_COPY.notFound(code));
   return { ok: true, complaint };
 }
@@ -97,7 +98,7 @@ export interface ChangeSpec {
   visibleToCitizen: boolean;
   /** The agency the event concerns (target of a forward, the declining agency, else the handler). */
   eventAgency: string | null;
-  data?: Prisma.ComplaintUpdateManyMutationInput;
+  data?: ComplaintChanges;
   citizenOutbox?: OutboxItem[];
   staffOutbox?: OutboxItem[];
   now: Date;
@@ -119,31 +120,25 @@ export async function applyChange(db: Db, spec: ChangeSpec): Promise<Outcome<Cha
   if (refused) return refused;
   const from = statusOf(complaint);
   const to = nextStatus(spec.operation, from) ?? from;
-  const data: Prisma.ComplaintUpdateManyMutationInput = { ...spec.data, ...(to !== from ? { status: to } : {}) };
-  if (Object.keys(data).length > 0) {
-    const updated = await db.complaint.updateMany({
-      where: { id: complaint.id, status: from, updatedAt: complaint.updatedAt },
-      data,
-    });
-    if (updated.count !== 1) return fail(LIFECYCLE_COPY.concurrentChange(complaint.trackingCode));
+  const data: ComplaintChanges = { ...spec.data, ...(to !== from ? { status: to } : {}) };
+  if (Object.keys(data).length > 0 && !(await changeComplaintIfUnchanged(db, complaint, data))) {
+    return fail(LIFECYCLE_COPY.concurrentChange(complaint.trackingCode));
   }
-  await db.complaintEvent.create({
-    data: {
-      complaintId: complaint.id,
-      type: spec.eventType,
-      fromStatus: from,
-      toStatus: to,
-      ...actorFields(spec.actor),
-      agencyCode: spec.eventAgency,
-      note: spec.note,
-      visibleToCitizen: spec.visibleToCitizen,
-      createdAt: spec.now,
-    },
+  await insertComplaintEvent(db, {
+    complaintId: complaint.id,
+    type: spec.eventType,
+    fromStatus: from,
+    toStatus: to,
+    ...actorFields(spec.actor),
+    agencyCode: spec.eventAgency,
+    note: spec.note,
+    visibleToCitizen: spec.visibleToCitizen,
+    createdAt: spec.now,
   });
   const citizenOutbox = spec.citizenOutbox ?? [];
   const staffOutbox = spec.staffOutbox ?? [];
   await enqueueMessages(db, [...citizenOutbox, ...staffOutbox], spec.now);
-  const assigned = "assignedAgency" in data ? (data.assignedAgency as string | null) : complaint.assignedAgency;
+  const assigned = "assignedAgency" in data ? (data.assignedAgency ?? null) : complaint.assignedAgency;
   return {
     ok: true,
     code: complaint.trackingCode,

@@ -1,8 +1,17 @@
 // Reads behind /lihat, /antrian, /status: every one goes through the same permission checks as the
 // changes, and returns projections (complaint-views.ts), never raw rows.
 import type { OutboundFile } from "./push-message.js";
+import { countAttachments, firstPhotos } from "../db/attachment-repository.js";
+import {
+  complaintEvents,
+  feedbackPending,
+  openComplaints,
+  questionPendingCode,
+  reporterComplaints,
+} from "../db/complaint-repository.js";
 import type { Db } from "../db/database.js";
-import { OPEN_STATUSES, STATUS } from "./complaint-status.js";
+import { staffByIdentities } from "../db/staff-repository.js";
+import { STATUS } from "./complaint-status.js";
 import {
   overdueLabel,
   staffLabel,
@@ -53,23 +62,15 @@ export function createQueries(deps: LifecycleDeps) {
     if (!loaded.ok) return loaded;
     const { complaint } = loaded;
     // Sequential on purpose: inside an interactive transaction the adapter has one connection.
-    const events = await db.complaintEvent.findMany({
-      where: { complaintId: complaint.id },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    });
-    const attachmentCount = await db.attachment.count({ where: { complaintId: complaint.id } });
-    const attachments = await db.attachment.findMany({
-      where: { complaintId: complaint.id },
-      orderBy: { createdAt: "asc" },
-      take: PHOTO_LIMIT,
-    });
-    const photos = attachments.map((attachment, index) => ({
-      data: Buffer.from(attachment.data),
+    const events = await complaintEvents(db, complaint.id);
+    const attachmentCount = await countAttachments(db, complaint.id);
+    const photos = (await firstPhotos(db, complaint.id, PHOTO_LIMIT)).map((attachment, index) => ({
+      data: attachment.data,
       mimeType: attachment.mimeType,
       fileName: `${complaint.trackingCode}-${index + 1}.${EXTENSIONS[attachment.mimeType] ?? "bin"}`,
     }));
     const identities = [...new Set(events.flatMap((event) => (event.actorIdentity ? [event.actorIdentity] : [])))];
-    const staff = await db.staff.findMany({ where: { identity: { in: identities } } });
+    const staff = await staffByIdentities(db, identities);
     const names = new Map(staff.map((row) => [row.identity, staffLabel(row)]));
     const failures = await undeliveredPushes(db, complaint.id);
     return { ok: true, view: toStaffView(complaint, events, attachmentCount, context(), names, failures), photos };
@@ -79,12 +80,7 @@ export function createQueries(deps: LifecycleDeps) {
   async function queue(db: Db, actor: Actor): Promise<Outcome<QueueResult>> {
     if (isCitizenActor(actor)) return fail("Perintah ini tidak tersedia.");
     const coordinator = isCoordinator(actor);
-    const rows = await db.complaint.findMany({
-      where: coordinator
-        ? { status: { in: [...OPEN_STATUSES] } }
-        : { status: { in: [...OPEN_STATUSES] }, assignedAgency: actor.agencyCode },
-      orderBy: { filedAt: "asc" },
-    });
+    const rows = await openComplaints(db, coordinator ? {} : { agency: actor.agencyCode });
     const ctx = context();
     const ranked = rows
       .map((row) => ({ row, late: overdueLabel(row, ctx.now) !== null }))
@@ -109,19 +105,14 @@ export function createQueries(deps: LifecycleDeps) {
   async function citizenStatus(db: Db, actor: Actor, rawCode: string): Promise<Outcome<{ view: CitizenComplaintView }>> {
     const loaded = await loadForReporter(db, actor, rawCode);
     if (!loaded.ok) return loaded;
-    const events = await db.complaintEvent.findMany({
-      where: { complaintId: loaded.complaint.id, visibleToCitizen: true },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    });
+    const events = await complaintEvents(db, loaded.complaint.id, { citizenVisibleOnly: true });
     return { ok: true, view: toCitizenView(loaded.complaint, events, context()) };
   }
 
   /** The reporter's own complaints, newest first; an empty list for anyone without complaints. */
   async function citizenComplaints(db: Db, actor: Actor): Promise<Outcome<{ items: CitizenComplaintView[]; total: number }>> {
     if (!isCitizenActor(actor)) return { ok: true, items: [], total: 0 };
-    const where = { citizen: { channel: actor.channel, userId: actor.userId } };
-    const rows = await db.complaint.findMany({ where, orderBy: { filedAt: "desc" }, take: CITIZEN_LIST_LIMIT });
-    const total = await db.complaint.count({ where });
+    const { rows, total } = await reporterComplaints(db, actor, CITIZEN_LIST_LIMIT);
     const ctx = context();
     return { ok: true, items: rows.map((row) => toCitizenView(row, [], ctx)), total };
   }
@@ -132,16 +123,7 @@ export function createQueries(deps: LifecycleDeps) {
    */
   async function awaitingAnswer(db: Db, actor: Actor): Promise<string | null> {
     if (!isCitizenActor(actor)) return null;
-    const row = await db.complaint.findFirst({
-      where: {
-        citizen: { channel: actor.channel, userId: actor.userId },
-        pendingQuestionBy: { not: null },
-        status: { in: [...OPEN_STATUSES] },
-      },
-      orderBy: { updatedAt: "desc" },
-      select: { trackingCode: true },
-    });
-    return row?.trackingCode ?? null;
+    return questionPendingCode(db, actor);
   }
 
   /**
@@ -150,17 +132,9 @@ export function createQueries(deps: LifecycleDeps) {
    */
   async function awaitingFeedback(db: Db, actor: Actor): Promise<AwaitingFeedback | null> {
     if (!isCitizenActor(actor)) return null;
-    const row = await db.complaint.findFirst({
-      where: {
-        citizen: { channel: actor.channel, userId: actor.userId },
-        status: STATUS.SELESAI,
-        OR: [{ rating: null }, { citizenSatisfied: null }],
-      },
-      orderBy: { finishedAt: "desc" },
-      select: { trackingCode: true, finishedAt: true, rating: true, citizenSatisfied: true },
-    });
+    const row = await feedbackPending(db, actor);
     if (!row?.finishedAt || reopenDeadline(row.finishedAt, deps.sla).getTime() < deps.clock().getTime()) return null;
-    return { code: row.trackingCode, rating: row.rating === null, fixed: row.citizenSatisfied === null };
+    return { code: row.trackingCode, rating: row.ratingMissing, fixed: row.fixedMissing };
   }
 
   return { staffView, queue, citizenStatus, citizenComplaints, awaitingAnswer, awaitingFeedback };

@@ -1,7 +1,7 @@
 // The daily reminder: each agency's staff get their overdue complaints, coordinators the whole list.
 // The composition root schedules it (once a day); it only writes outbox rows.
+import { openComplaints } from "../db/complaint-repository.js";
 import type { Db } from "../db/database.js";
-import { OPEN_STATUSES } from "./complaint-status.js";
 import { overdueLabel } from "./complaint-views.js";
 import type { LifecycleDeps } from "./lifecycle-core.js";
 import { summarize } from "./lifecycle-format.js";
@@ -15,7 +15,7 @@ export function createReminders(deps: LifecycleDeps) {
   /** Returns the number of outbox rows written. */
   async function enqueueOverdueReminders(db: Db): Promise<number> {
     const now = deps.clock();
-    const open = await db.complaint.findMany({ where: { status: { in: [...OPEN_STATUSES] } }, orderBy: { filedAt: "asc" } });
+    const open = await openComplaints(db);
     const late = open
       .map((complaint) => ({ complaint, label: overdueLabel(complaint, now) }))
       .filter((entry): entry is { complaint: (typeof open)[number]; label: string } => entry.label !== null);

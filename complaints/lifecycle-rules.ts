@@ -1,6 +1,6 @@
 // The status machine of a complaint: which operation may start from which status, and the status it
 // leads to. Pure data and functions; the service applies them, the tests read them directly.
-import { STATUS, type ComplaintStatus } from "./complaint-status.js";
+import { ALL_STATUSES, OPEN_STATUSES, STATUS, type ComplaintStatus } from "../db/complaint-statuses.js";
 import { LIFECYCLE_COPY } from "./lifecycle-copy.js";
 
 export type LifecycleOperation =
@@ -18,9 +18,10 @@ export type LifecycleOperation =
   | "confirm";
 
 const { BARU, DITERUSKAN, DIPROSES, SELESAI, DITOLAK, DIBUKA_KEMBALI } = STATUS;
-const ALL: readonly ComplaintStatus[] = [BARU, DITERUSKAN, DIPROSES, SELESAI, DITOLAK, DIBUKA_KEMBALI];
-const ASSIGNED_OPEN: readonly ComplaintStatus[] = [DITERUSKAN, DIPROSES, DIBUKA_KEMBALI];
-const OPEN: readonly ComplaintStatus[] = [BARU, ...ASSIGNED_OPEN];
+const ALL = ALL_STATUSES;
+const OPEN = OPEN_STATUSES;
+/** Open and with an agency: everything open but BARU (waiting for the coordinator). */
+const ASSIGNED_OPEN: readonly ComplaintStatus[] = OPEN.filter((status) => status !== BARU);
 
 export const ALLOWED_FROM: Record<LifecycleOperation, readonly ComplaintStatus[]> = {
   forward: OPEN,

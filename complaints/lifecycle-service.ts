@@ -1,9 +1,9 @@
 // The one place lifecycle rules live. Staff commands, citizen commands and CLIs call this service;
 // it checks permissions, applies the status rules, writes events and outbox rows, and answers with
 // result values (an Indonesian message on refusal) instead of throwing for anything a user caused.
-import type { Staff } from "@prisma/client";
 import type { OutboundFile } from "./push-message.js";
 import type { Db } from "../db/database.js";
+import type { StaffRecord } from "../db/models.js";
 import type { CitizenComplaintView, StaffComplaintView } from "./complaint-views.js";
 import { createCitizenActions, type PhotoInput, type ReopenResult } from "./lifecycle-citizen-actions.js";
 import type { ChangeResult, LifecycleDeps, Outcome } from "./lifecycle-core.js";
@@ -56,9 +56,9 @@ export interface LifecycleService {
     identity: string,
     agencyCode: string,
     name?: string | null,
-  ): Promise<Outcome<{ staff: Staff; created: boolean }>>;
+  ): Promise<Outcome<{ staff: StaffRecord; created: boolean }>>;
   removeStaff(db: Db, actor: Actor, identity: string): Promise<Outcome<{ identity: string }>>;
-  listStaff(db: Db, actor: Actor): Promise<Outcome<{ staff: Staff[] }>>;
+  listStaff(db: Db, actor: Actor): Promise<Outcome<{ staff: StaffRecord[] }>>;
   // Scheduled by the composition root once a day.
   enqueueOverdueReminders(db: Db): Promise<number>;
 }

@@ -253,7 +253,7 @@ export function createStaffActions(deps: LifecycleDeps) {
       note: text.text,
       visibleToCitizen: true,
       eventAgency: declining,
-      data: { ...changes, pendingQuestionBy: null, notAuthorityCount: { increment: 1 } },
+      data: { ...changes, pendingQuestionBy: null, increment: "notAuthorityCount" },
       citizenOutbox: toCitizen(complaint, [CITIZEN_NOTICE.notAuthority(complaint.trackingCode, next)]),
       staffOutbox: await toCoordinators(
         db,

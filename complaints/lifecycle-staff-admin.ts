@@ -1,6 +1,6 @@
 // /staf tambah|hapus|daftar: coordinators manage registrations in chat, with the same rules as the CLI.
-import type { Staff } from "@prisma/client";
 import type { Db } from "../db/database.js";
+import type { StaffRecord } from "../db/models.js";
 import { COORDINATOR_CODE } from "../nlp/classification.js";
 import { fail, type LifecycleDeps, type Outcome } from "./lifecycle-core.js";
 import { LIFECYCLE_COPY } from "./lifecycle-copy.js";
@@ -30,7 +30,7 @@ export function createStaffAdmin(deps: LifecycleDeps) {
     identityInput: string,
     agencyInput: string,
     name?: string | null,
-  ): Promise<Outcome<{ staff: Staff; created: boolean }>> {
+  ): Promise<Outcome<{ staff: StaffRecord; created: boolean }>> {
     if (!isCoordinator(actor)) return fail(LIFECYCLE_COPY.coordinatorOnly());
     const identity = parseIdentity(identityInput);
     if (!identity) return fail(LIFECYCLE_COPY.invalidIdentity(identityInput));
@@ -53,7 +53,7 @@ export function createStaffAdmin(deps: LifecycleDeps) {
     return { ok: true, identity: identity.identity };
   }
 
-  async function listStaffMembers(db: Db, actor: Actor): Promise<Outcome<{ staff: Staff[] }>> {
+  async function listStaffMembers(db: Db, actor: Actor): Promise<Outcome<{ staff: StaffRecord[] }>> {
     if (!isCoordinator(actor)) return fail(LIFECYCLE_COPY.coordinatorOnly());
     return { ok: true, staff: await listStaff(db) };
   }

@@ -3,8 +3,9 @@
 // holding them now, not-yet-routed ones under KOORDINATOR, so the rows add up to the total.
 // Agency staff see their own agency; coordinators every agency, the KOORDINATOR row and the total.
 import type { Db } from "../db/database.js";
+import { countUnrouted, eventCountsByAgency } from "../db/monev-queries.js";
 import { COORDINATOR_CODE } from "../nlp/classification.js";
-import { EVENT, STATUS } from "./complaint-status.js";
+import { EVENT } from "./complaint-status.js";
 import { fail, type LifecycleDeps, type Outcome } from "./lifecycle-core.js";
 import { computeMonev, type MonevRow } from "./monev-figures.js";
 import { COORDINATOR_LABEL } from "./monev-text.js";
@@ -51,16 +52,11 @@ export function createStatistics(deps: LifecycleDeps) {
       sla: deps.sla,
       ...(coordinator ? {} : { agency: actor.agencyCode }),
     });
-    const declined = await db.complaintEvent.groupBy({
-      by: ["agencyCode"],
-      where: {
-        type: EVENT.NOT_AUTHORITY,
-        createdAt: { gte: since },
-        ...(coordinator ? {} : { agencyCode: actor.agencyCode }),
-      },
-      _count: { _all: true },
+    const declinedBy = await eventCountsByAgency(db, {
+      type: EVENT.NOT_AUTHORITY,
+      since,
+      ...(coordinator ? {} : { agency: actor.agencyCode }),
     });
-    const declinedBy = new Map(declined.map((group) => [group.agencyCode ?? "", group._count._all]));
     const withNames = (row: MonevRow, name: string, notAuthority: number): StatisticsRow => ({ ...row, name, notAuthority });
     const report: StatisticsReport = {
       period: options.days === null ? "sejak awal" : `${options.days} hari terakhir`,
@@ -73,7 +69,7 @@ export function createStatistics(deps: LifecycleDeps) {
             [...declinedBy.values()].reduce((a, b) => a + b, 0),
           )
         : null,
-      unrouted: coordinator ? await db.complaint.count({ where: { status: STATUS.BARU, assignedAgency: null } }) : null,
+      unrouted: coordinator ? await countUnrouted(db) : null,
     };
     return { ok: true, report };
   }

@@ -6,6 +6,9 @@
 // week as sent to that chat. (If sent outbox rows are ever pruned, a small DigestRun table keyed by
 // week would be the sturdier marker.)
 import type { Db, PrismaClient } from "../db/database.js";
+import { chatHasPushStartingWith } from "../db/outbox-repository.js";
+import { staffOfAgency } from "../db/staff-repository.js";
+import { transaction } from "../db/transaction.js";
 import { COORDINATOR_CODE } from "../nlp/classification.js";
 import type { Clock } from "./clock.js";
 import { computeMonev } from "./monev-figures.js";
@@ -64,19 +67,13 @@ async function digestText(db: Db, week: IsoWeek, options: DigestOptions): Promis
  */
 export async function enqueueWeeklyDigest(db: Db, options: DigestOptions): Promise<number> {
   const week = previousIsoWeek(options.now, options.sla.calendar.utcOffsetMinutes);
-  const coordinators = await db.staff.findMany({
-    where: { agencyCode: COORDINATOR_CODE },
-    orderBy: { identity: "asc" },
-  });
+  const coordinators = await staffOfAgency(db, COORDINATOR_CODE);
   const prefix = payloadPrefix(week);
   const recipients: { channel: OutboxItem["channel"]; chatId: string }[] = [];
   for (const staff of coordinators) {
     const target = parseIdentity(staff.identity);
     if (!target) continue;
-    const already = await db.outboxMessage.findFirst({
-      where: { channel: target.channel, chatId: target.chatId, complaintId: null, payload: { startsWith: prefix } },
-      select: { id: true },
-    });
+    const already = await chatHasPushStartingWith(db, target.channel, target.chatId, prefix);
     if (!already && !recipients.some((r) => r.channel === target.channel && r.chatId === target.chatId)) {
       recipients.push({ channel: target.channel, chatId: target.chatId });
     }
@@ -126,7 +123,7 @@ export function startWeeklyDigestScheduler(deps: DigestSchedulerDeps): DigestSch
     const now = deps.clock();
     if (!digestDue(now, deps.sla.calendar.utcOffsetMinutes, deps.sendHour ?? 7)) return 0;
     const options = { now, sla: deps.sla, agencyName: deps.agencyName };
-    const count = await deps.prisma.$transaction((tx) => enqueueWeeklyDigest(tx, options));
+    const count = await transaction(deps.prisma, (tx) => enqueueWeeklyDigest(tx, options));
     if (count > 0) deps.onSent?.(count);
     return count;
   };

@@ -18,10 +18,10 @@
 //   (complaints/sla.ts overdueKind: routeDueAt while BARU, responseDueAt while waiting for the first
 //   response, finishDueAt otherwise).
 // - Average rating: mean of the citizens' 1-5 ratings given so far.
-import type { Prisma } from "@prisma/client";
 import type { Db } from "../db/database.js";
+import { eventsOnFiled, filedComplaints, type FiledSelection } from "../db/monev-queries.js";
 import { COORDINATOR_CODE } from "../nlp/classification.js";
-import { ACTOR, EVENT, STATUS } from "./complaint-status.js";
+import { ACTOR, CLOSED_STATUSES, EVENT, STATUS } from "./complaint-status.js";
 import { hidesReporter } from "./permissions.js";
 import { overdueKind, responseDue, type OverdueKind, type SlaPolicy } from "./sla.js";
 
@@ -93,25 +93,21 @@ export const TOTAL_ROW = "TOTAL";
 
 const FOLLOW_UP_EVENTS = [EVENT.PROCESSING, EVENT.REPLY, EVENT.FINISHED];
 const FOLLOWED_UP_STATUSES: readonly string[] = [STATUS.DIPROSES, STATUS.SELESAI];
-const CLOSED_STATUSES: readonly string[] = [STATUS.SELESAI, STATUS.DITOLAK];
 const HOUR_MS = 60 * 60 * 1000;
 
-function agencyFilter(agency: string | undefined): Prisma.ComplaintWhereInput {
-  if (agency === undefined) return {};
-  return { assignedAgency: agency === COORDINATOR_CODE ? null : agency };
+/** The period and, with `agency`, the complaints it holds now (KOORDINATOR: not routed yet). */
+function selection(options: MonevOptions): FiledSelection {
+  const { from, to, agency } = options;
+  return agency === undefined ? { from, to } : { from, to, agency: agency === COORDINATOR_CODE ? null : agency };
 }
 
 /** Earliest staff follow-up event per complaint at or after its current routing. */
 async function firstFollowUpEvents(
   db: Db,
-  where: Prisma.ComplaintWhereInput,
+  filed: FiledSelection,
   routedAt: ReadonlyMap<string, Date | null>,
 ): Promise<Map<string, Date>> {
-  const events = await db.complaintEvent.findMany({
-    where: { type: { in: FOLLOW_UP_EVENTS }, actorType: ACTOR.STAFF, complaint: where },
-    select: { complaintId: true, createdAt: true },
-    orderBy: { createdAt: "asc" },
-  });
+  const events = await eventsOnFiled(db, filed, { types: FOLLOW_UP_EVENTS, actorType: ACTOR.STAFF });
   const first = new Map<string, Date>();
   for (const event of events) {
     const since = routedAt.get(event.complaintId);
@@ -124,16 +120,9 @@ async function firstFollowUpEvents(
 
 /** The complaints of the period with everything reports need, oldest first. */
 export async function loadMonevComplaints(db: Db, options: MonevOptions): Promise<MonevComplaint[]> {
-  const where: Prisma.ComplaintWhereInput = {
-    filedAt: { gte: options.from, lt: options.to },
-    ...agencyFilter(options.agency),
-  };
-  const complaints = await db.complaint.findMany({
-    where,
-    orderBy: [{ filedAt: "asc" }, { trackingCode: "asc" }],
-    include: { citizen: { select: { displayName: true, phone: true } } },
-  });
-  const firstEvent = await firstFollowUpEvents(db, where, new Map(complaints.map((c) => [c.id, c.routedAt])));
+  const filed = selection(options);
+  const complaints = await filedComplaints(db, filed);
+  const firstEvent = await firstFollowUpEvents(db, filed, new Map(complaints.map((c) => [c.id, c.routedAt])));
   return complaints.map((complaint) => {
     const firstFollowUpAt = complaint.firstResponseAt ?? firstEvent.get(complaint.id) ?? null;
     const hours =
@@ -191,7 +180,7 @@ export function summarizeComplaints(agency: string, complaints: readonly MonevCo
     finished,
     finishedPercent: percent(finished, received),
     rejected: complaints.filter((c) => c.status === STATUS.DITOLAK).length,
-    open: complaints.filter((c) => !CLOSED_STATUSES.includes(c.status)).length,
+    open: complaints.filter((c) => !(CLOSED_STATUSES as readonly string[]).includes(c.status)).length,
     medianHoursToFirstFollowUp: median(hours),
     overdue: complaints.filter((c) => c.overdue !== null).length,
     averageRating: ratings.length === 0 ? null : ratings.reduce((sum, r) => sum + r, 0) / ratings.length,

@@ -39,7 +39,14 @@ export function chartSubtitle(figures: MonevFigures, utcOffsetMinutes: number, n
 }
 
 export async function buildMonevReport(db: Db, options: MonevOptions & { agencyName: AgencyNames }): Promise<MonevReport> {
-  const complaints = await loadMonevComplaints(db, options);
+  return monevReport(await loadMonevComplaints(db, options), options);
+}
+
+/** The files of complaints already read (loadMonevComplaints): nothing here touches the database. */
+export async function monevReport(
+  complaints: MonevComplaint[],
+  options: MonevOptions & { agencyName: AgencyNames },
+): Promise<MonevReport> {
   const figures = figuresFromComplaints(complaints, options);
   const offset = options.sla.calendar.utcOffsetMinutes;
   const stem = reportFileStem(figures, offset);

@@ -1,8 +1,8 @@
 // Overdue backlog now, per agency, whenever the complaints were filed: which agencies the weekly
 // digest calls out. Uses the same deadline rule as /antrian (complaints/sla.ts overdueKind).
 import type { Db } from "../db/database.js";
+import { openComplaintDeadlines } from "../db/monev-queries.js";
 import { COORDINATOR_CODE } from "../nlp/classification.js";
-import { OPEN_STATUSES } from "./complaint-status.js";
 import { overdueKind, responseDue, type SlaPolicy } from "./sla.js";
 import { workingDaysBetween } from "./working-days.js";
 
@@ -16,17 +16,7 @@ export interface OverdueAgency {
 
 /** Agencies with overdue complaints, worst first (most overdue, then longest late, then code). */
 export async function overdueByAgency(db: Db, options: { now: Date; sla: SlaPolicy }): Promise<OverdueAgency[]> {
-  const open = await db.complaint.findMany({
-    where: { status: { in: [...OPEN_STATUSES] } },
-    select: {
-      status: true,
-      assignedAgency: true,
-      routedAt: true,
-      routeDueAt: true,
-      responseDueAt: true,
-      finishDueAt: true,
-    },
-  });
+  const open = await openComplaintDeadlines(db);
   const byAgency = new Map<string, OverdueAgency>();
   for (const complaint of open) {
     const responseDueAt = complaint.responseDueAt ?? (complaint.routedAt ? responseDue(complaint.routedAt, options.sla) : null);

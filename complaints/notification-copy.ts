@@ -87,6 +87,13 @@ export const CITIZEN_NOTICE = {
 } as const;
 
 export const STAFF_NOTICE = {
+  /** A new complaint: routed at once to `agencyName`, or waiting for the coordinator (with the suggestion). */
+  filed: (code: string, urgent: boolean, agencyName: string | null, suggestedName: string): OutboundMessage => ({
+    text:
+      `${urgent ? "[MENDESAK] " : ""}Laporan baru ${code}, ` +
+      (agencyName ? `diteruskan ke ${agencyName}` : `menunggu verifikasi dan penerusan (usulan: ${suggestedName})`) +
+      `.\nLihat rinciannya dengan /lihat ${code}`,
+  }),
   assigned: (code: string, agencyName: string, summary: string, flags: string, due: string): OutboundMessage => ({
     text:
       `Laporan untuk ${agencyName}: ${code}${flags}\n${quote(summary)}\n` +

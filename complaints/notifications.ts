@@ -2,6 +2,7 @@
 // staff member. Builds outbox items only; the caller enqueues them in the change's transaction.
 import { CHANNEL_NAMES, type ChannelName, type OutboundMessage } from "./push-message.js";
 import type { Db } from "../db/database.js";
+import type { StaffRecord } from "../db/models.js";
 import { COORDINATOR_CODE } from "../nlp/classification.js";
 import type { OutboxItem } from "./outbox.js";
 import { parseIdentity, staffOfAgency } from "./staff-directory.js";
@@ -30,16 +31,17 @@ export function toIdentity(identity: string, message: OutboundMessage, complaint
   return { channel: parsed.channel, chatId: parsed.chatId, message, ...(complaintId ? { complaintId } : {}) };
 }
 
-/** Every registered member of the agency except the ones in `exclude` (usually the actor). */
-export async function toAgencyStaff(
-  db: Db,
-  agencyCode: string,
-  message: OutboundMessage,
-  options: { complaintId?: string; exclude?: readonly string[] } = {},
-): Promise<OutboxItem[]> {
+export interface StaffPushOptions {
+  complaintId?: string;
+  /** Identities that get nothing (usually the actor). */
+  exclude?: readonly string[];
+}
+
+/** The same message to each of these staff members (but those in `exclude`). */
+export function toStaff(members: readonly StaffRecord[], message: OutboundMessage, options: StaffPushOptions = {}): OutboxItem[] {
   const exclude = new Set(options.exclude ?? []);
   const items: OutboxItem[] = [];
-  for (const staff of await staffOfAgency(db, agencyCode)) {
+  for (const staff of members) {
     if (exclude.has(staff.identity)) continue;
     const item = toIdentity(staff.identity, message, options.complaintId);
     if (item) items.push(item);
@@ -47,12 +49,23 @@ export async function toAgencyStaff(
   return items;
 }
 
-export function toCoordinators(
+/** Every registered member of the agency except the ones in `exclude` (usually the actor). */
+export async function toAgencyStaff(
   db: Db,
+  agencyCode: string,
   message: OutboundMessage,
-  options: { complaintId?: string; exclude?: readonly string[] } = {},
+  options: StaffPushOptions = {},
 ): Promise<OutboxItem[]> {
+  return toStaff(await staffOfAgency(db, agencyCode), message, options);
+}
+
+export function toCoordinators(db: Db, message: OutboundMessage, options: StaffPushOptions = {}): Promise<OutboxItem[]> {
   return toAgencyStaff(db, COORDINATOR_CODE, message, options);
+}
+
+/** Who hears of a new complaint: the agency it was routed to at once, and the coordinators. */
+export function filingAudience(assignedAgency: string | null): string[] {
+  return assignedAgency ? [assignedAgency, COORDINATOR_CODE] : [COORDINATOR_CODE];
 }
 
 /** The same message to several identities, each once. */

@@ -1,10 +1,18 @@
 // What happens to an outbox row after the platform accepted it: delivery receipts (sent, delivered,
 // read, failed with a code), and pushes held while a 24-hour service window is closed, released as
 // soon as the recipient writes again. Channels report; these rules decide; db/ stores.
+import { recordInboundAt } from "../db/chat-activity-repository.js";
 import type { Db } from "../db/database.js";
+import {
+  OUTBOX_STATUS,
+  outboxRowByPlatformId,
+  releaseHeldRows,
+  undeliveredRows,
+  updateOutboxRow,
+} from "../db/outbox-repository.js";
 import type { ChannelName } from "./push-message.js";
 
-export const OUTBOX_STATUS = { PENDING: "PENDING", SENT: "SENT", FAILED: "FAILED", HELD: "HELD" } as const;
+export { OUTBOX_STATUS } from "../db/outbox-repository.js";
 
 /** WhatsApp's "re-engagement message": free text outside the 24-hour window. Answered with the template notice. */
 export const WINDOW_CLOSED_CODE = "131047";
@@ -28,19 +36,13 @@ const RANK: Record<string, number> = { sent: 1, delivered: 2, read: 3 };
 export type ReceiptOutcome = "unknown" | "recorded" | "resend";
 
 export async function recordDeliveryReceipt(db: Db, receipt: DeliveryReceipt): Promise<ReceiptOutcome> {
-  const row = await db.outboxMessage.findFirst({
-    where: { channel: receipt.channel, platformMessageId: receipt.platformMessageId },
-    select: { id: true, status: true, deliveryStatus: true, errorCode: true },
-  });
+  const row = await outboxRowByPlatformId(db, receipt.channel, receipt.platformMessageId);
   if (!row) return "unknown"; // a direct reply, not an outbox push
   if (receipt.state !== "failed") {
     if ((RANK[receipt.state] ?? 0) <= (RANK[row.deliveryStatus ?? ""] ?? 0) || row.deliveryStatus === "failed") {
       return "recorded";
     }
-    await db.outboxMessage.update({
-      where: { id: row.id },
-      data: { deliveryStatus: receipt.state, deliveryUpdatedAt: receipt.at },
-    });
+    await updateOutboxRow(db, row.id, { deliveryStatus: receipt.state, deliveryUpdatedAt: receipt.at });
     return "recorded";
   }
   const code = receipt.errorCode ?? null;
@@ -48,13 +50,10 @@ export async function recordDeliveryReceipt(db: Db, receipt: DeliveryReceipt): P
   const failedData = { deliveryStatus: "failed", deliveryUpdatedAt: receipt.at, errorCode: code, lastError };
   if (code === WINDOW_CLOSED_CODE && row.status === OUTBOX_STATUS.SENT && row.errorCode !== WINDOW_CLOSED_CODE) {
     // Our record of the window disagreed with the platform's: send it again, as the template notice.
-    await db.outboxMessage.update({
-      where: { id: row.id },
-      data: { ...failedData, status: OUTBOX_STATUS.PENDING, nextAttemptAt: receipt.at, sentAt: null },
-    });
+    await updateOutboxRow(db, row.id, { ...failedData, status: OUTBOX_STATUS.PENDING, nextAttemptAt: receipt.at, sentAt: null });
     return "resend";
   }
-  await db.outboxMessage.update({ where: { id: row.id }, data: { ...failedData, status: OUTBOX_STATUS.FAILED } });
+  await updateOutboxRow(db, row.id, { ...failedData, status: OUTBOX_STATUS.FAILED });
   return "recorded";
 }
 
@@ -63,17 +62,8 @@ export async function recordDeliveryReceipt(db: Db, receipt: DeliveryReceipt): P
  * Returns how many held pushes were released.
  */
 export async function recordInbound(db: Db, channel: ChannelName, chatId: string, at: Date): Promise<number> {
-  const key = { channel_chatId: { channel, chatId } };
-  const known = await db.chatActivity.findUnique({ where: key, select: { lastInboundAt: true } });
-  if (!known) await db.chatActivity.create({ data: { channel, chatId, lastInboundAt: at } });
-  else if (known.lastInboundAt.getTime() < at.getTime()) {
-    await db.chatActivity.update({ where: key, data: { lastInboundAt: at } });
-  }
-  const released = await db.outboxMessage.updateMany({
-    where: { channel, chatId, status: OUTBOX_STATUS.HELD },
-    data: { status: OUTBOX_STATUS.PENDING, nextAttemptAt: at, errorCode: null },
-  });
-  return released.count;
+  await recordInboundAt(db, channel, chatId, at);
+  return releaseHeldRows(db, channel, chatId, at);
 }
 
 /**
@@ -84,11 +74,7 @@ export async function undeliveredPushes(
   db: Db,
   complaintId: string,
 ): Promise<Array<{ chatId: string; at: Date; held: boolean; lastError: string | null }>> {
-  const rows = await db.outboxMessage.findMany({
-    where: { complaintId, status: { in: [OUTBOX_STATUS.FAILED, OUTBOX_STATUS.HELD] } },
-    orderBy: { id: "asc" },
-    select: { chatId: true, status: true, createdAt: true, deliveryUpdatedAt: true, lastError: true },
-  });
+  const rows = await undeliveredRows(db, complaintId);
   return rows.map((row) => ({
     chatId: row.chatId,
     at: row.deliveryUpdatedAt ?? row.createdAt,

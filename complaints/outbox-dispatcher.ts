@@ -1,10 +1,16 @@
 // Delivers outbox rows through the channel senders: in order per chat, chats in parallel, transient
 // failures retried with backoff, permanent ones (blocked, chat gone) recorded and not retried.
 // A row is marked SENT right after the send: a crash in that gap resends once (at-least-once).
+// Every read and write is a transaction of its own (db/transaction.ts): on the shared connection a bare
+// read would see rows of a command's transaction that has not committed, and may yet roll back. Sends
+// happen between transactions, never inside one.
 import type { Logger } from "pino";
 import type { ChannelSender, DeliveryContext, SendResult } from "./push-message.js";
+import { lastInboundAt } from "../db/chat-activity-repository.js";
+import { complaintSummary } from "../db/complaint-repository.js";
 import type { PrismaClient } from "../db/database.js";
-import type { Prisma } from "@prisma/client";
+import { dueOutboxRows, updateOutboxRow, type DueOutboxRow, type OutboxRowChanges } from "../db/outbox-repository.js";
+import { transaction } from "../db/transaction.js";
 import type { Clock } from "./clock.js";
 import { decodePayload } from "./outbox.js";
 import { STATUS_LABEL } from "./complaint-status.js";
@@ -21,15 +27,7 @@ function backoffMs(attempts: number): number {
 
 export type DeliveryOutcome = "sent" | "failed" | "retry";
 
-interface Row {
-  id: number;
-  channel: string;
-  chatId: string;
-  payload: string;
-  attempts: number;
-  complaintId: string | null;
-  errorCode: string | null;
-}
+type Row = DueOutboxRow;
 
 export class OutboxDispatcher {
   private readonly senders = new Map<string, ChannelSender>();
@@ -100,16 +98,9 @@ export class OutboxDispatcher {
     const senders = [...this.senders.values()];
     if (senders.length === 0) return { fetched: 0, sent: 0, progress: 0 };
     const reachable = senders.map((sender) =>
-      sender.reachableChats
-        ? { channel: sender.channel, chatId: { in: [...sender.reachableChats] } }
-        : { channel: sender.channel },
+      sender.reachableChats ? { channel: sender.channel, chatIds: sender.reachableChats } : { channel: sender.channel },
     );
-    const rows: Row[] = await this.prisma.outboxMessage.findMany({
-      where: { status: "PENDING", nextAttemptAt: { lte: this.clock() }, OR: reachable },
-      orderBy: { id: "asc" },
-      take: BATCH,
-      select: { id: true, channel: true, chatId: true, payload: true, attempts: true, complaintId: true, errorCode: true },
-    });
+    const rows = await transaction(this.prisma, (tx) => dueOutboxRows(tx, { now: this.clock(), reachable, limit: BATCH }));
     const byChat = new Map<string, Row[]>();
     for (const row of rows) {
       const key = `${row.channel}:${row.chatId}`;
@@ -135,22 +126,18 @@ export class OutboxDispatcher {
     return { fetched: rows.length, sent, progress };
   }
 
-  /** Its own transaction: on the shared connection a bare write could join another chat's open transaction. */
-  private async record(id: number, data: Prisma.OutboxMessageUpdateInput): Promise<void> {
-    await this.prisma.$transaction((tx) => tx.outboxMessage.update({ where: { id }, data }));
+  private async record(id: number, changes: OutboxRowChanges): Promise<void> {
+    await transaction(this.prisma, (tx) => updateOutboxRow(tx, id, changes));
   }
 
   /** For channels with a service window (WhatsApp Cloud API): when the recipient last wrote, and what the push is about. */
   private async deliveryContext(row: Row): Promise<DeliveryContext> {
-    const activity = await this.prisma.chatActivity.findUnique({
-      where: { channel_chatId: { channel: row.channel, chatId: row.chatId } },
-      select: { lastInboundAt: true },
-    });
-    const complaint = row.complaintId
-      ? await this.prisma.complaint.findUnique({ where: { id: row.complaintId }, select: { trackingCode: true, status: true } })
-      : null;
+    const { inboundAt, complaint } = await transaction(this.prisma, async (tx) => ({
+      inboundAt: await lastInboundAt(tx, row.channel, row.chatId),
+      complaint: row.complaintId ? await complaintSummary(tx, row.complaintId) : null,
+    }));
     return {
-      lastInboundAt: activity?.lastInboundAt ?? null,
+      lastInboundAt: inboundAt,
       complaint: complaint
         ? {
             trackingCode: complaint.trackingCode,
@@ -178,21 +165,17 @@ export class OutboxDispatcher {
       if (result.held) {
         // Only the notice went out; the message itself waits for the recipient's next message (recordInbound).
         const seenBefore = context?.lastInboundAt?.getTime() ?? 0;
-        await this.prisma.$transaction(async (tx) => {
-          await tx.outboxMessage.update({
-            where: { id: row.id },
-            data: { status: OUTBOX_STATUS.HELD, attempts: row.attempts + 1, platformMessageId, deliveryStatus: null },
+        await transaction(this.prisma, async (tx) => {
+          await updateOutboxRow(tx, row.id, {
+            status: OUTBOX_STATUS.HELD,
+            attempts: row.attempts + 1,
+            platformMessageId,
+            deliveryStatus: null,
           });
           // The recipient wrote while the notice was on its way: release at once instead of waiting for the next message.
-          const activity = await tx.chatActivity.findUnique({
-            where: { channel_chatId: { channel: row.channel, chatId: row.chatId } },
-            select: { lastInboundAt: true },
-          });
-          if (activity && activity.lastInboundAt.getTime() > seenBefore) {
-            await tx.outboxMessage.update({
-              where: { id: row.id },
-              data: { status: OUTBOX_STATUS.PENDING, nextAttemptAt: now, errorCode: null },
-            });
+          const inboundAt = await lastInboundAt(tx, row.channel, row.chatId);
+          if (inboundAt && inboundAt.getTime() > seenBefore) {
+            await updateOutboxRow(tx, row.id, { status: OUTBOX_STATUS.PENDING, nextAttemptAt: now, errorCode: null });
           }
         });
         return "sent";
@@ -210,7 +193,7 @@ export class OutboxDispatcher {
     const attempts = row.attempts + 1;
     const failed = result.permanent || attempts >= OUTBOX_MAX_ATTEMPTS;
     await this.record(row.id, {
-      status: failed ? "FAILED" : "PENDING",
+      status: failed ? OUTBOX_STATUS.FAILED : OUTBOX_STATUS.PENDING,
       attempts,
       lastError: result.error.slice(0, 500),
       errorCode: result.code ?? null,

@@ -2,6 +2,8 @@
 // they announce, and delivered later by the dispatcher. A crash in between loses nothing.
 import type { ChannelName, OutboundMessage } from "./push-message.js";
 import type { Db } from "../db/database.js";
+import type { NewOutboxRow } from "../db/models.js";
+import { insertOutboxRows } from "../db/outbox-repository.js";
 
 export interface OutboxItem {
   channel: ChannelName;
@@ -37,16 +39,17 @@ export function decodeReplies(stored: string): OutboundMessage[] {
   return JSON.parse(stored, fromBase64) as OutboundMessage[];
 }
 
-export async function enqueueMessages(db: Db, items: OutboxItem[], now: Date): Promise<void> {
-  for (const item of items) {
-    await db.outboxMessage.create({
-      data: {
-        channel: item.channel,
-        chatId: item.chatId,
-        payload: encodePayload(item.message),
-        complaintId: item.complaintId ?? null,
-        nextAttemptAt: now,
-      },
-    });
-  }
+/** The rows that hold these pushes, for either write path (the hot path's store or a transaction). */
+export function outboxRows(items: readonly OutboxItem[]): NewOutboxRow[] {
+  return items.map((item) => ({
+    channel: item.channel,
+    chatId: item.chatId,
+    payload: encodePayload(item.message),
+    complaintId: item.complaintId ?? null,
+  }));
+}
+
+/** Due at once; in the caller's transaction, so the pushes commit with the change they announce. */
+export function enqueueMessages(db: Db, items: OutboxItem[], now: Date): Promise<void> {
+  return insertOutboxRows(db, outboxRows(items), now);
 }

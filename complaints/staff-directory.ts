@@ -1,8 +1,9 @@
 // Staff registrations: who is a coordinator or an agency's liaison officer, keyed by channel identity.
 // Used by the CLI (npm run staff), the /staf command and the notifications.
-import type { Staff } from "@prisma/client";
 import { CHANNEL_NAMES, type ChannelName } from "./push-message.js";
 import type { Db } from "../db/database.js";
+import type { StaffRecord } from "../db/models.js";
+import { allStaff } from "../db/staff-repository.js";
 import { COORDINATOR_CODE } from "../nlp/classification.js";
 
 export interface ParsedIdentity {
@@ -30,42 +31,13 @@ export function normalizeAgencyCode(input: string): string | null {
   return /^[A-Z][A-Z0-9_-]{1,31}$/.test(code) ? code : null;
 }
 
-export async function findStaff(db: Db, identity: string): Promise<Staff | null> {
-  return db.staff.findUnique({ where: { identity } });
-}
-
-/** Registers or updates (a second add moves the person to the new agency). */
-export async function upsertStaff(
-  db: Db,
-  input: { identity: string; agencyCode: string; name?: string | null },
-): Promise<{ staff: Staff; created: boolean }> {
-  const existing = await findStaff(db, input.identity);
-  const name = input.name ?? existing?.name ?? null;
-  const staff = await db.staff.upsert({
-    where: { identity: input.identity },
-    create: { identity: input.identity, agencyCode: input.agencyCode, name },
-    update: { agencyCode: input.agencyCode, name },
-  });
-  return { staff, created: existing === null };
-}
-
-/** Also ends the person's dashboard sessions and links, so adding them again later revives nothing. */
-export async function removeStaff(db: Db, identity: string): Promise<boolean> {
-  const result = await db.staff.deleteMany({ where: { identity } });
-  await db.dashboardSession.deleteMany({ where: { identity } });
-  await db.dashboardLoginToken.deleteMany({ where: { identity } });
-  return result.count > 0;
-}
+export { findStaff, removeStaff, staffOfAgency, upsertStaff } from "../db/staff-repository.js";
 
 /** Coordinators first, then by agency and identity. */
-export async function listStaff(db: Db): Promise<Staff[]> {
-  const rows = await db.staff.findMany({ orderBy: [{ agencyCode: "asc" }, { identity: "asc" }] });
+export async function listStaff(db: Db): Promise<StaffRecord[]> {
+  const rows = await allStaff(db);
   return [
     ...rows.filter((row) => row.agencyCode === COORDINATOR_CODE),
     ...rows.filter((row) => row.agencyCode !== COORDINATOR_CODE),
   ];
-}
-
-export async function staffOfAgency(db: Db, agencyCode: string): Promise<Staff[]> {
-  return db.staff.findMany({ where: { agencyCode }, orderBy: { identity: "asc" } });
 }

@@ -11,7 +11,7 @@ import { SqlStore } from "./sql-store.js";
 import { startCheckpointer, type CheckpointerOptions } from "./checkpointer.js";
 
 export type { PrismaClient } from "@prisma/client";
-/** The client or an interactive transaction: stores accept either. */
+/** The client or an interactive transaction (db/transaction.ts): repositories accept either. */
 export type Db = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 export interface OpenedDatabase {

@@ -2,6 +2,7 @@
 // far behind is the outbox. Plain reads outside a transaction: they change nothing on the shared connection.
 import { statSync } from "node:fs";
 import type { PrismaClient } from "./database.js";
+import { OUTBOX_STATUS } from "./outbox-repository.js";
 
 export type DatabaseCheck = { ok: true } | { ok: false; error: string };
 
@@ -36,17 +37,21 @@ export interface OutboxBacklog {
 /** Only channels this process delivers count for the oldest row: rows for a channel that is not configured wait by design. */
 export async function outboxBacklog(prisma: PrismaClient, channels: readonly string[], now: Date): Promise<OutboxBacklog> {
   const [groups, oldest] = await Promise.all([
-    prisma.outboxMessage.groupBy({ by: ["status"], where: { status: { in: ["PENDING", "FAILED"] } }, _count: { _all: true } }),
+    prisma.outboxMessage.groupBy({
+      by: ["status"],
+      where: { status: { in: [OUTBOX_STATUS.PENDING, OUTBOX_STATUS.FAILED] } },
+      _count: { _all: true },
+    }),
     prisma.outboxMessage.findFirst({
-      where: { status: "PENDING", channel: { in: [...channels] } },
+      where: { status: OUTBOX_STATUS.PENDING, channel: { in: [...channels] } },
       orderBy: { createdAt: "asc" },
       select: { createdAt: true },
     }),
   ]);
   const count = (status: string) => groups.find((group) => group.status === status)?._count._all ?? 0;
   return {
-    pending: count("PENDING"),
-    failed: count("FAILED"),
+    pending: count(OUTBOX_STATUS.PENDING),
+    failed: count(OUTBOX_STATUS.FAILED),
     oldestPendingSeconds: oldest ? Math.max(0, (now.getTime() - oldest.createdAt.getTime()) / 1000) : 0,
   };
 }

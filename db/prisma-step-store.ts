@@ -1,13 +1,16 @@
 // The step store over Prisma's query API, for PostgreSQL: the same reads and writes as the prepared
 // statements of db/sql-store.ts, inside the unit of work's transaction. Engine-neutral by construction.
-import { createHash } from "node:crypto";
+import { Prisma } from "@prisma/client";
+import { photoDigest } from "./attachment-repository.js";
+import { FEEDBACK_PENDING_SQL, QUESTION_PENDING_SQL } from "./citizen-waits.js";
+import type { NewOutboxRow } from "./models.js";
+import { OUTBOX_STATUS } from "./outbox-repository.js";
 import type { Db } from "./database.js";
 import type {
   ChatKey,
   CitizenIdentity,
   ComplaintRow,
   EventRow,
-  OutboxRow,
   PhotoData,
   StaffRecord,
   StoredConversation,
@@ -39,17 +42,12 @@ export class PrismaStepStore implements StepStore {
   }
 
   async awaitsCitizenReply(channel: string, userId: string, finishedSince: Date): Promise<boolean> {
-    const row = await this.db.complaint.findFirst({
-      where: {
-        citizen: { channel, userId },
-        OR: [
-          { pendingQuestionBy: { not: null }, status: { notIn: ["SELESAI", "DITOLAK"] } },
-          { status: "SELESAI", finishedAt: { gte: finishedSince }, OR: [{ rating: null }, { citizenSatisfied: null }] },
-        ],
-      },
-      select: { id: true },
-    });
-    return row !== null;
+    const rows = await this.db.$queryRaw<unknown[]>`
+      SELECT 1 FROM "Complaint" c JOIN "Citizen" p ON p."id" = c."citizenId"
+      WHERE p."channel" = ${channel} AND p."userId" = ${userId} AND (
+        (${Prisma.raw(QUESTION_PENDING_SQL)}) OR (${Prisma.raw(FEEDBACK_PENDING_SQL)} AND c."finishedAt" >= ${finishedSince})
+      ) LIMIT 1`;
+    return rows.length > 0;
   }
 
   loadConversation(key: ChatKey): Promise<StoredConversation | null> {
@@ -74,7 +72,7 @@ export class PrismaStepStore implements StepStore {
         draftKey,
         mimeType: photo.mimeType,
         sizeBytes: photo.data.length,
-        sha256: createHash("sha256").update(photo.data).digest("hex"),
+        sha256: photoDigest(photo.data),
         data: new Uint8Array(photo.data),
         source,
         createdAt: now,
@@ -126,10 +124,9 @@ export class PrismaStepStore implements StepStore {
     await this.db.complaintEvent.create({ data: { ...row, actorIdentity: null } });
   }
 
-  async enqueueOutbox(row: OutboxRow): Promise<void> {
-    const { now, ...fields } = row;
+  async enqueueOutbox(row: NewOutboxRow, now: Date): Promise<void> {
     await this.db.outboxMessage.create({
-      data: { ...fields, status: "PENDING", attempts: 0, nextAttemptAt: now, createdAt: now },
+      data: { ...row, status: OUTBOX_STATUS.PENDING, attempts: 0, nextAttemptAt: now, createdAt: now },
     });
   }
 }

@@ -2,10 +2,16 @@
 // dialog snapshots, draft photos and filing. Synchronous, so a step runs as one uninterrupted
 // transaction; Prisma's per-query cost (about 0.5 ms) would otherwise cap a machine at ~200 msg/s.
 // Rows are written exactly as Prisma writes them (ISO dates with +00:00, 0/1 booleans) so both read them.
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
+import { photoDigest } from "./attachment-repository.js";
 import type { CheckpointGate } from "./checkpointer.js";
 import type { StepStore } from "./step-store.js";
+import { FEEDBACK_PENDING_SQL, QUESTION_PENDING_SQL } from "./citizen-waits.js";
+import type { NewOutboxRow, PhotoData, StaffRecord } from "./models.js";
+import { OUTBOX_STATUS } from "./outbox-repository.js";
+
+export type { PhotoData, StaffRecord } from "./models.js";
 
 export interface ChatKey {
   channel: string;
@@ -27,21 +33,9 @@ export interface CitizenIdentity {
   phone?: string;
 }
 
-export interface PhotoData {
-  data: Buffer;
-  mimeType: string;
-}
-
+/** Dates as Prisma writes them on SQLite, so both read every row alike. */
 export function sqlDate(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
-}
-
-/** A registered staff member: the one shape the lifecycle (StaffActor) and the commands use. */
-export interface StaffRecord {
-  identity: string;
-  /** KOORDINATOR or an agency code. */
-  agencyCode: string;
-  name: string | null;
 }
 
 export interface ComplaintRow {
@@ -81,14 +75,6 @@ export interface EventRow {
   note: string | null;
   visibleToCitizen: boolean;
   createdAt: Date;
-}
-
-export interface OutboxRow {
-  channel: string;
-  chatId: string;
-  payload: string;
-  complaintId: string | null;
-  now: Date;
 }
 
 const nullableDate = (date: Date | null) => (date ? sqlDate(date) : null);
@@ -191,8 +177,7 @@ export class SqlStore implements StepStore {
     const row = this.sql(
       `SELECT 1 FROM "Complaint" c JOIN "Citizen" p ON p.id = c.citizenId
        WHERE p.channel = ? AND p.userId = ? AND (
-         (c.pendingQuestionBy IS NOT NULL AND c.status NOT IN ('SELESAI', 'DITOLAK')) OR
-         (c.status = 'SELESAI' AND (c.rating IS NULL OR c.citizenSatisfied IS NULL) AND c.finishedAt >= ?)
+         (${QUESTION_PENDING_SQL}) OR (${FEEDBACK_PENDING_SQL} AND c.finishedAt >= ?)
        ) LIMIT 1`,
     ).get(channel, userId, sqlDate(finishedSince));
     return row !== undefined;
@@ -216,16 +201,7 @@ export class SqlStore implements StepStore {
   saveDraftPhoto(id: string, draftKey: string, photo: PhotoData, source: string, now: Date): void {
     this.sql(
       `INSERT INTO "Attachment" (id, complaintId, draftKey, mimeType, sizeBytes, sha256, data, source, createdAt) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      id,
-      draftKey,
-      photo.mimeType,
-      photo.data.length,
-      createHash("sha256").update(photo.data).digest("hex"),
-      photo.data,
-      source,
-      sqlDate(now),
-    );
+    ).run(id, draftKey, photo.mimeType, photo.data.length, photoDigest(photo.data), photo.data, source, sqlDate(now));
   }
 
   discardDraftPhotos(draftKey: string): void {
@@ -321,9 +297,10 @@ export class SqlStore implements StepStore {
     );
   }
 
-  enqueueOutbox(row: OutboxRow): void {
+  /** Due at once, like db/outbox-repository.ts insertOutboxRows. */
+  enqueueOutbox(row: NewOutboxRow, now: Date): void {
     this.sql(
-      `INSERT INTO "OutboxMessage" (channel, chatId, payload, status, attempts, nextAttemptAt, complaintId, createdAt) VALUES (?, ?, ?, 'PENDING', 0, ?, ?, ?)`,
-    ).run(row.channel, row.chatId, row.payload, sqlDate(row.now), row.complaintId, sqlDate(row.now));
+      `INSERT INTO "OutboxMessage" (channel, chatId, payload, status, attempts, nextAttemptAt, complaintId, createdAt) VALUES (?, ?, ?, ?, 0, ?, ?, ?)`,
+    ).run(row.channel, row.chatId, row.payload, OUTBOX_STATUS.PENDING, sqlDate(now), row.complaintId, sqlDate(now));
   }
 }

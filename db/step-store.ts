@@ -6,11 +6,11 @@ import type {
   CitizenIdentity,
   ComplaintRow,
   EventRow,
-  OutboxRow,
   PhotoData,
   StaffRecord,
   StoredConversation,
 } from "./sql-store.js";
+import type { NewOutboxRow } from "./models.js";
 
 export type Awaitable<T> = T | Promise<T>;
 
@@ -37,5 +37,5 @@ export interface StepStore {
   upsertCitizen(who: CitizenIdentity, now: Date): Awaitable<string>;
   insertComplaint(row: ComplaintRow): Awaitable<void>;
   insertEvent(row: EventRow): Awaitable<void>;
-  enqueueOutbox(row: OutboxRow): Awaitable<void>;
+  enqueueOutbox(row: NewOutboxRow, now: Date): Awaitable<void>;
 }

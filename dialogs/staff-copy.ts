@@ -1,6 +1,6 @@
 // Indonesian texts of the staff commands: syntax help, confirmations, and the rendering of the
 // projections the lifecycle service returns (which already hide what staff must not see).
-import type { Staff } from "@prisma/client";
+import type { StaffRecord } from "../db/models.js";
 import type { StaffComplaintView } from "../complaints/complaint-views.js";
 import type { StatisticsReport, StatisticsRow } from "../complaints/lifecycle-statistics.js";
 import { REJECTED_ONLY_NOTE, formatHours, formatNumber, formatPercent } from "../complaints/monev-text.js";
@@ -84,7 +84,7 @@ export const STAFF_CONFIRM = {
   asked: (result: ChangeResult) => `Pertanyaan dikirim ke pelapor ${result.code}. Anda akan diberi tahu saat pelapor menjawab.`,
   returned: (result: ChangeResult) =>
     `Laporan ${result.code} dikembalikan ke koordinator untuk diteruskan ke instansi yang berwenang.${notifiedLine(result)}`,
-  staffAdded: (staff: Staff, created: boolean) =>
+  staffAdded: (staff: StaffRecord, created: boolean) =>
     `${created ? "Petugas ditambahkan" : "Data petugas diperbarui"}: ${staff.identity} - ${staff.agencyCode}${staff.name ? ` - ${staff.name}` : ""}.`,
   staffRemoved: (identity: string) => `Petugas ${identity} dihapus.`,
 } as const;
@@ -164,7 +164,7 @@ export function renderStatistics(report: StatisticsReport): string {
   return clip(lines.join("\n"));
 }
 
-export function renderStaffList(staff: Staff[]): string {
+export function renderStaffList(staff: StaffRecord[]): string {
   if (staff.length === 0) return "Belum ada petugas terdaftar.";
   return clip(
     [

@@ -2,6 +2,7 @@
 // service checks permission and status; this only maps the form and words the answer.
 import type { ChangeResult, LifecycleService, Outcome, StaffActor } from "../complaints/lifecycle-service.js";
 import type { Db, PrismaClient } from "../db/database.js";
+import { transaction } from "../db/transaction.js";
 import { STATUS_LABEL } from "../complaints/complaint-status.js";
 import { isActionName, type ActionName } from "./page-complaint.js";
 
@@ -55,6 +56,6 @@ export async function runAction(
   if (!isActionName(form.action)) return { ok: false, message: "Tindakan tidak dikenal." };
   const run = RUN[form.action];
   // One transaction per change, like a chat command: the change, its event and its outbox rows commit together.
-  const outcome = await deps.prisma.$transaction((tx) => run(deps.lifecycle, tx, actor, code, form));
+  const outcome = await transaction(deps.prisma, (tx) => run(deps.lifecycle, tx, actor, code, form));
   return outcome.ok ? { ok: true, message: confirmation(outcome, deps.agencyName) } : { ok: false, message: outcome.message };
 }

@@ -7,6 +7,7 @@ import { localDateKey, periodFromDates, type Period } from "../complaints/monev-
 import { agencyLabel, formatPeriod } from "../complaints/monev-text.js";
 import { isCoordinator, type StaffActor } from "../complaints/permissions.js";
 import type { SlaPolicy } from "../complaints/sla.js";
+import { transaction } from "../db/transaction.js";
 import type { DashboardDeps } from "./server.js";
 
 const DAY_MS = 86_400_000;
@@ -40,7 +41,8 @@ export async function monevData(
 ): Promise<{ figures: MonevFigures; chartSvg: string; periodLabel: string }> {
   const now = deps.clock();
   const options = { ...period, now, sla: deps.sla, ...(isCoordinator(actor) ? {} : { agency: actor.agencyCode }) };
-  const figures = figuresFromComplaints(await loadMonevComplaints(deps.prisma, options), options);
+  const complaints = await transaction(deps.prisma, (tx) => loadMonevComplaints(tx, options));
+  const figures = figuresFromComplaints(complaints, options);
   const offset = deps.sla.calendar.utcOffsetMinutes;
   const scope = figures.agency ? ` - ${agencyLabel(figures.agency, deps.agencyName)}` : "";
   const chartSvg = await renderFollowUpChartSvg(figures, {

@@ -7,10 +7,12 @@ import type { Clock } from "../complaints/clock.js";
 import { redeemLoginToken, revokeSession } from "../complaints/dashboard-access.js";
 import { dashboardQueue } from "../complaints/dashboard-queue.js";
 import type { LifecycleService, StaffActor } from "../complaints/lifecycle-service.js";
-import { buildMonevReport } from "../complaints/monev-files.js";
+import { monevReport } from "../complaints/monev-files.js";
+import { loadMonevComplaints } from "../complaints/monev-figures.js";
 import { isCoordinator } from "../complaints/permissions.js";
 import type { SlaPolicy } from "../complaints/sla.js";
 import type { PrismaClient } from "../db/database.js";
+import { transaction } from "../db/transaction.js";
 import { runAction } from "./actions.js";
 import { notice, page, type Viewer } from "./layout.js";
 import { complaintPage } from "./page-complaint.js";
@@ -46,10 +48,8 @@ const SECURITY_HEADERS: Record<string, string> = {
 export function createDashboard(deps: DashboardDeps): Hono<DashboardEnv> {
   const app = new Hono<DashboardEnv>();
   const secure = deps.baseUrl.startsWith("https://");
-  const actorOf = (c: Context<DashboardEnv>): StaffActor => {
-    const staff = c.get("staff");
-    return { identity: staff.identity, agencyCode: staff.agencyCode, name: staff.name };
-  };
+  // The session's staff row is the actor: the same StaffRecord the chat commands act as.
+  const actorOf = (c: Context<DashboardEnv>): StaffActor => c.get("staff");
   const viewerOf = (c: Context<DashboardEnv>): Viewer => {
     const staff = c.get("staff");
     return { name: staff.name ?? "Petugas", agencyCode: staff.agencyCode, csrf: c.get("csrf") };
@@ -67,7 +67,7 @@ export function createDashboard(deps: DashboardDeps): Hono<DashboardEnv> {
   // --- Without a session: the login pages only.
   app.get("/masuk/:token", (c) => c.html(loginConfirmPage(c.req.param("token"))));
   app.post("/masuk/:token", async (c) => {
-    const opened = await deps.prisma.$transaction((tx) => redeemLoginToken(tx, c.req.param("token"), deps.clock()));
+    const opened = await transaction(deps.prisma, (tx) => redeemLoginToken(tx, c.req.param("token"), deps.clock()));
     if (!opened) {
       return c.html(
         loginHelpPage("Tautan ini sudah dipakai, kedaluwarsa atau tidak dikenal. Ketik /dasbor di chat untuk tautan baru."),
@@ -88,7 +88,7 @@ export function createDashboard(deps: DashboardDeps): Hono<DashboardEnv> {
   app.post("/keluar", async (c) => {
     const body = await c.req.parseBody();
     if (!csrfValid(c, body.csrf)) return c.html(page("Ditolak", notice("Formulir kedaluwarsa. Muat ulang halaman.", false)), 403);
-    await deps.prisma.$transaction((tx) => revokeSession(tx, c.get("sessionId"), deps.clock()));
+    await transaction(deps.prisma, (tx) => revokeSession(tx, c.get("sessionId"), deps.clock()));
     clearSessionCookie(c, secure);
     return c.html(loginHelpPage("Anda sudah keluar."));
   });
@@ -106,10 +106,10 @@ export function createDashboard(deps: DashboardDeps): Hono<DashboardEnv> {
     };
     const pageNumber = Number.parseInt(q("hal") || "1", 10) || 1;
     const actor = actorOf(c);
-    const result = await dashboardQueue(deps.prisma, actor, queueFilters(query, deps.sla.calendar.utcOffsetMinutes, pageNumber), {
-      now: deps.clock(),
-      sla: deps.sla,
-    });
+    const filters = queueFilters(query, deps.sla.calendar.utcOffsetMinutes, pageNumber);
+    const result = await transaction(deps.prisma, (tx) =>
+      dashboardQueue(tx, actor, filters, { now: deps.clock(), sla: deps.sla }),
+    );
     return c.html(
       queuePage({
         viewer: viewerOf(c),
@@ -124,7 +124,7 @@ export function createDashboard(deps: DashboardDeps): Hono<DashboardEnv> {
 
   app.get("/pengaduan/:code", async (c) => {
     const actor = actorOf(c);
-    const loaded = await deps.lifecycle.staffView(deps.prisma, actor, c.req.param("code"));
+    const loaded = await transaction(deps.prisma, (tx) => deps.lifecycle.staffView(tx, actor, c.req.param("code")));
     // Another agency's complaint reads exactly like a missing one: the lifecycle's own message.
     if (!loaded.ok) return c.html(page("Tidak ditemukan", notice(loaded.message, false), viewerOf(c)), 404);
     const message = c.req.query("hasil");
@@ -142,7 +142,7 @@ export function createDashboard(deps: DashboardDeps): Hono<DashboardEnv> {
   });
 
   app.get("/pengaduan/:code/foto/:n", async (c) => {
-    const loaded = await deps.lifecycle.staffView(deps.prisma, actorOf(c), c.req.param("code"));
+    const loaded = await transaction(deps.prisma, (tx) => deps.lifecycle.staffView(tx, actorOf(c), c.req.param("code")));
     const photo = loaded.ok ? loaded.photos[Number(c.req.param("n")) - 1] : undefined;
     if (!photo) return c.text("Foto tidak ditemukan.", 404);
     return c.body(new Uint8Array(photo.data), 200, { "Content-Type": photo.mimeType });
@@ -191,13 +191,15 @@ export function createDashboard(deps: DashboardDeps): Hono<DashboardEnv> {
   app.get("/monev/:file", async (c) => {
     const actor = actorOf(c);
     const { period } = monevPeriod(c.req.query("dari"), c.req.query("sampai"), deps.clock(), deps.sla);
-    const report = await buildMonevReport(deps.prisma, {
+    const options = {
       ...period,
       ...(isCoordinator(actor) ? {} : { agency: actor.agencyCode }),
       now: deps.clock(),
       sla: deps.sla,
       agencyName: deps.agencyName,
-    });
+    };
+    // Read in a transaction, drawn after it: the chart takes a while and holds nothing.
+    const report = await monevReport(await transaction(deps.prisma, (tx) => loadMonevComplaints(tx, options)), options);
     const files = {
       "pengaduan.csv": report.complaintsCsv,
       "instansi.csv": report.agencyCsv,

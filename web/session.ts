@@ -4,13 +4,14 @@
 import { timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import type { Staff } from "@prisma/client";
 import { SESSION_HOURS, sessionStaff } from "../complaints/dashboard-access.js";
 import type { PrismaClient } from "../db/database.js";
+import type { StaffRecord } from "../db/models.js";
+import { transaction } from "../db/transaction.js";
 
 export const SESSION_COOKIE = "dasbor_sesi";
 
-export type DashboardEnv = { Variables: { staff: Staff; csrf: string; sessionId: string } };
+export type DashboardEnv = { Variables: { staff: StaffRecord; csrf: string; sessionId: string } };
 
 export interface SessionOptions {
   prisma: PrismaClient;
@@ -39,7 +40,7 @@ export function requireSession(
 ): MiddlewareHandler<DashboardEnv> {
   return async (c, next) => {
     const sessionId = getCookie(c, SESSION_COOKIE) ?? "";
-    const found = sessionId ? await sessionStaff(options.prisma, sessionId, options.clock()) : null;
+    const found = sessionId ? await transaction(options.prisma, (tx) => sessionStaff(tx, sessionId, options.clock())) : null;
     if (!found) {
       if (sessionId) clearSessionCookie(c, options.secure);
       return refuse(c);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import type { Complaint } from "@prisma/client";
+import type { Complaint } from "../../db/models.js";
 import { decodePayload } from "../../complaints/outbox.js";
 import {
   createLifecycleService,
@@ -14,6 +14,7 @@ import {
 import { DEFAULT_SLA, finishDue, responseDue, routeDue, type SlaPolicy } from "../../complaints/sla.js";
 import { newTrackingCode } from "../../complaints/tracking-code.js";
 import { openDatabase, type PrismaClient } from "../../db/database.js";
+import type { SqlStore } from "../../db/sql-store.js";
 import type { OutboundMessage } from "../../bots/channel.js";
 
 export const AGENCIES: Record<string, string> = {
@@ -37,6 +38,8 @@ export const STRANGER = citizenActor("telegram", "555002");
 
 export interface Fixture {
   prisma: PrismaClient;
+  /** The hot path's prepared statements on the same connection. */
+  store: SqlStore;
   lifecycle: LifecycleService;
   clock: { now: Date; set(iso: string): void; advanceHours(hours: number): void };
   createComplaint(overrides?: Partial<Complaint>): Promise<Complaint>;
@@ -93,6 +96,7 @@ export async function createFixture(startIso = "2026-11-23T02:00:00Z"): Promise<
 
   return {
     prisma,
+    store: database.store,
     lifecycle,
     clock,
     async createComplaint(overrides = {}) {

@@ -76,7 +76,7 @@ async function scenario(store: StepStore) {
     visibleToCitizen: true,
     createdAt: now,
   });
-  await store.enqueueOutbox({ channel: "telegram", chatId: "77", payload: '{"text":"baru"}', complaintId: "c1", now });
+  await store.enqueueOutbox({ channel: "telegram", chatId: "77", payload: '{"text":"baru"}', complaintId: "c1" }, now);
   read.noReplyAwaited = await store.awaitsCitizenReply("telegram", "1", now);
   return read;
 }

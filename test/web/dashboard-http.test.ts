@@ -9,13 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueLoginToken } from "../../complaints/dashboard-access.js";
 import { upsertStaff } from "../../complaints/staff-directory.js";
 import { createDashboard } from "../../web/server.js";
+import { transaction } from "../../db/transaction.js";
 import { ROOT } from "../support/chat-process.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  await t.prisma.$transaction((tx) => upsertStaff(tx, { identity: "telegram:9001", agencyCode: "KOORDINATOR", name: "Kori" }));
+  await transaction(t.prisma, (tx) => upsertStaff(tx, { identity: "telegram:9001", agencyCode: "KOORDINATOR", name: "Kori" }));
 });
 afterAll(async () => {
   await t.close();
@@ -36,7 +37,7 @@ function dashboard(baseUrl: string) {
 }
 
 async function token(): Promise<string> {
-  const issued = await t.prisma.$transaction((tx) => issueLoginToken(tx, "telegram:9001", new Date()));
+  const issued = await transaction(t.prisma, (tx) => issueLoginToken(tx, "telegram:9001", new Date()));
   if (!issued.ok) throw new Error(issued.message);
   return issued.token;
 }

@@ -1,0 +1,48 @@
+// Staff registrations keyed by channel identity (e.g. telegram:123456). The hot path's lookups by
+// identity are prepared statements (db/sql-store.ts); these serve commands, the dashboard and the CLI.
+import type { Db } from "./database.js";
+import type { StaffRecord } from "./models.js";
+
+const FIELDS = { identity: true, agencyCode: true, name: true } as const;
+
+export function findStaff(db: Db, identity: string): Promise<StaffRecord | null> {
+  return db.staff.findUnique({ where: { identity }, select: FIELDS });
+}
+
+/** Registers or updates (a second add moves the person to the new agency; a missing name keeps the old one). */
+export async function upsertStaff(
+  db: Db,
+  input: { identity: string; agencyCode: string; name?: string | null },
+): Promise<{ staff: StaffRecord; created: boolean }> {
+  const existing = await findStaff(db, input.identity);
+  const name = input.name ?? existing?.name ?? null;
+  const staff = await db.staff.upsert({
+    where: { identity: input.identity },
+    create: { identity: input.identity, agencyCode: input.agencyCode, name },
+    update: { agencyCode: input.agencyCode, name },
+    select: FIELDS,
+  });
+  return { staff, created: existing === null };
+}
+
+/** Also ends the person's dashboard sessions and links, so adding them again later revives nothing. */
+export async function removeStaff(db: Db, identity: string): Promise<boolean> {
+  const result = await db.staff.deleteMany({ where: { identity } });
+  await db.dashboardSession.deleteMany({ where: { identity } });
+  await db.dashboardLoginToken.deleteMany({ where: { identity } });
+  return result.count > 0;
+}
+
+/** Everyone, by agency code and identity. */
+export function allStaff(db: Db): Promise<StaffRecord[]> {
+  return db.staff.findMany({ orderBy: [{ agencyCode: "asc" }, { identity: "asc" }], select: FIELDS });
+}
+
+export function staffOfAgency(db: Db, agencyCode: string): Promise<StaffRecord[]> {
+  return db.staff.findMany({ where: { agencyCode }, orderBy: { identity: "asc" }, select: FIELDS });
+}
+
+/** The registered ones among these identities (people who left are simply missing). */
+export function staffByIdentities(db: Db, identities: readonly string[]): Promise<StaffRecord[]> {
+  return db.staff.findMany({ where: { identity: { in: [...identities] } }, select: FIELDS });
+}

@@ -1,0 +1,76 @@
+// The dispatcher shares the connection with commands' interactive transactions: it must never see (and
+// send) an outbox row of a transaction that has not committed, because that transaction may roll back.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pino from "pino";
+import { afterEach, describe, expect, it } from "vitest";
+import { OutboxDispatcher } from "../../complaints/outbox-dispatcher.js";
+import { enqueueMessages } from "../../complaints/outbox.js";
+import type { ChannelSender, OutboundMessage } from "../../complaints/push-message.js";
+import { openDatabase, type OpenedDatabase } from "../../db/database.js";
+import { transaction } from "../../db/transaction.js";
+
+let opened: OpenedDatabase | undefined;
+let dir: string | undefined;
+
+afterEach(async () => {
+  await opened?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  opened = dir = undefined;
+});
+
+async function setUp() {
+  dir = mkdtempSync(path.join(tmpdir(), "lapor-outbox-"));
+  opened = await openDatabase(`file:${path.join(dir, "test.db")}`);
+  const sent: Array<{ chatId: string; text: string }> = [];
+  let onSend = () => {};
+  const sender: ChannelSender = {
+    channel: "terminal",
+    async send(chatId: string, message: OutboundMessage) {
+      sent.push({ chatId, text: message.text });
+      onSend();
+      return { ok: true };
+    },
+  };
+  const dispatcher = new OutboxDispatcher(opened.prisma, () => new Date(), pino({ level: "silent" }));
+  dispatcher.registerSender(sender);
+  return { prisma: opened.prisma, dispatcher, sent, whenSent: (fn: () => void) => (onSend = fn) };
+}
+
+class RolledBack extends Error {}
+
+describe("outbox dispatcher and open transactions", () => {
+  it("sends nothing for a change whose transaction is still open and then rolls back", async () => {
+    const { prisma, dispatcher, sent, whenSent } = await setUp();
+    let drained: Promise<number> | undefined;
+    const command = transaction(prisma, async (tx) => {
+      await enqueueMessages(tx, [{ channel: "terminal", chatId: "koor", message: { text: "Laporan diteruskan" } }], new Date());
+      // The dispatcher drains while the command's transaction is open (a nudge or the poll timer).
+      drained = dispatcher.drain();
+      // Open until the dispatcher sent something, or long enough for a drain that does not wait.
+      await new Promise<void>((resolve) => {
+        whenSent(resolve);
+        setTimeout(resolve, 300);
+      });
+      throw new RolledBack();
+    });
+    await expect(command).rejects.toBeInstanceOf(RolledBack);
+    const outcome = await drained?.catch((error: unknown) => error);
+    expect(sent).toEqual([]);
+    expect(outcome).toBe(0);
+  });
+
+  it("sends the row once the transaction that wrote it commits", async () => {
+    const { prisma, dispatcher, sent } = await setUp();
+    let drained: Promise<number> | undefined;
+    await transaction(prisma, async (tx) => {
+      await enqueueMessages(tx, [{ channel: "terminal", chatId: "koor", message: { text: "Laporan diteruskan" } }], new Date());
+      drained = dispatcher.drain();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    // The drain that waited for the commit sees the committed row.
+    expect(await drained).toBe(1);
+    expect(sent).toEqual([{ chatId: "koor", text: "Laporan diteruskan" }]);
+  });
+});
