@@ -118,11 +118,13 @@ describe("migratePostgres", () => {
   it("builds exactly the schema of db/postgres/schema.prisma (a model change without a migration fails here)", async () => {
     const migrated = await freshPool();
     await migratePostgres(migrated.pool);
+    // prisma.config.ts opens its SQLite adapter even for a diff of two datamodels: give it a scratch file.
+    const scratch = mkdtempSync(path.join(tmpdir(), "lapor-pg-diff-"));
     const { stdout } = await promisify(execFile)(
       path.join(ROOT, "node_modules", ".bin", "prisma"),
       ["migrate", "diff", "--from-empty", "--to-schema-datamodel", path.join("db", "postgres", "schema.prisma"), "--script"],
-      { cwd: ROOT, env: { ...process.env, DATABASE_URL: "" } },
-    );
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${path.join(scratch, "unused.db")}` } },
+    ).finally(() => rmSync(scratch, { recursive: true, force: true }));
     expect(stdout).toMatch(/CREATE TABLE "Complaint"/);
     const direct = await freshPool();
     await direct.pool.query(stdout);

@@ -128,7 +128,10 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
 export function adminUrl(): string {
   const url = process.env[ADMIN_URL_ENV];
   if (!url) {
-    throw new Error(`${ADMIN_URL_ENV} is not set: run the tests with vitest (its globalSetup starts a PostgreSQL cluster)`);
+    const why = findPostgresBinDir()
+      ? "TEST_POSTGRES=0 was set, or this did not run under vitest (its globalSetup starts the cluster)"
+      : "PostgreSQL is not installed (.ci/run installs Debian's postgresql; POSTGRES_BIN_DIR points elsewhere)";
+    throw new Error(`${ADMIN_URL_ENV} is not set: ${why}`);
   }
   return url;
 }
