@@ -1,10 +1,9 @@
 // The composition root: config -> database -> nlp -> lifecycle -> runner -> outbox dispatcher.
 // Channels are started by main.ts; tests call createApp on a temporary database.
 import type { Logger } from "pino";
-import { openDatabase, type PrismaClient } from "../db/database.js";
-import { GroupCommit } from "../db/group-commit.js";
+import { openDatabase, type OpenedDatabase, type PrismaClient } from "../db/database.js";
 import { pruneProcessed } from "../db/processed-messages.js";
-import type { SqlStore } from "../db/sql-store.js";
+import type { Transactions } from "../db/transactions.js";
 import { systemClock, type Clock } from "../complaints/clock.js";
 import { createLifecycleService, type LifecycleService } from "../complaints/lifecycle-service.js";
 import { OutboxDispatcher } from "../complaints/outbox-dispatcher.js";
@@ -43,9 +42,10 @@ export interface AppDeps {
 
 export interface App {
   prisma: PrismaClient;
-  store: SqlStore;
-  /** Every read and write goes through `transactions.run(work)` (db/group-commit.ts). */
-  transactions: GroupCommit;
+  /** The engine behind DATABASE_URL (SQLite's file and store: health, backups, the bench). */
+  database: OpenedDatabase;
+  /** Every unit of work of the bot goes through `transactions.run(work)` (db/transactions.ts). */
+  transactions: Transactions;
   runner: ConversationRunner;
   dispatcher: OutboxDispatcher;
   lifecycle: LifecycleService;
@@ -78,7 +78,10 @@ function crashAfterCommit(marker: string): (message: InboundMessage) => void {
 export async function createApp(deps: AppDeps): Promise<App> {
   const { config, logger } = deps;
   const clock = deps.clock ?? systemClock;
-  const database = await openDatabase(config.DATABASE_URL, { busyTimeoutMs: config.SQLITE_BUSY_TIMEOUT_MS });
+  const database = await openDatabase(config.DATABASE_URL, {
+    busyTimeoutMs: config.SQLITE_BUSY_TIMEOUT_MS,
+    onPoolError: (error) => logger.warn({ err: error }, "database connection lost; the pool opens a new one"),
+  });
   const prisma = database.prisma;
   const catalog = loadAgencyCatalog(config.AGENCIES_FILE);
   // Learned routing examples of this database, read before the first message is classified.
@@ -88,7 +91,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     catalog.agencies.map((agency) => agency.code),
     model.counts,
   );
-  learned.prime(database.store);
+  if (database.engine === "sqlite") learned.prime(database.store);
+  else await learned.refresh();
   const classifier = createAgencyClassifier(catalog, {
     threshold: config.CLASSIFIER_THRESHOLD,
     model,
@@ -105,7 +109,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   );
 
   // The one way to the database for every unit of work: steps, commands, outbox, housekeeping.
-  const transactions = new GroupCommit(prisma, database.store);
+  const transactions = database.transactions;
   const runner = new ConversationRunner({
     transactions,
     clock,
@@ -144,7 +148,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   let digest: DigestScheduler | undefined;
   return {
     prisma,
-    store: database.store,
+    database,
     transactions,
     runner,
     dispatcher,

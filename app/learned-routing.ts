@@ -102,7 +102,8 @@ export async function readLearnedModel(
   const database = await openDatabase(databaseUrl, busyTimeoutMs === undefined ? {} : { busyTimeoutMs });
   try {
     const routing = createLearnedRouting(database.prisma, codes, corpus);
-    routing.prime(database.store);
+    if (database.engine === "sqlite") routing.prime(database.store);
+    else await routing.refresh();
     return routing.model;
   } finally {
     await database.close();

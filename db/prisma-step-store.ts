@@ -1,8 +1,8 @@
 // The step store over Prisma's query API, for PostgreSQL: the same reads and writes as the prepared
 // statements of db/sql-store.ts, inside the unit of work's transaction. Engine-neutral by construction.
-import { Prisma } from "@prisma/client";
 import { photoDigest } from "./attachment-repository.js";
 import { FEEDBACK_PENDING_SQL, QUESTION_PENDING_SQL } from "./citizen-waits.js";
+import { queryRows, sqlText } from "./raw-sql.js";
 import type { NewOutboxRow } from "./models.js";
 import { OUTBOX_STATUS } from "./outbox-repository.js";
 import type { Db } from "./database.js";
@@ -42,10 +42,10 @@ export class PrismaStepStore implements StepStore {
   }
 
   async awaitsCitizenReply(channel: string, userId: string, finishedSince: Date): Promise<boolean> {
-    const rows = await this.db.$queryRaw<unknown[]>`
+    const rows = await queryRows<unknown>(this.db)`
       SELECT 1 FROM "Complaint" c JOIN "Citizen" p ON p."id" = c."citizenId"
       WHERE p."channel" = ${channel} AND p."userId" = ${userId} AND (
-        (${Prisma.raw(QUESTION_PENDING_SQL)}) OR (${Prisma.raw(FEEDBACK_PENDING_SQL)} AND c."finishedAt" >= ${finishedSince})
+        (${sqlText(QUESTION_PENDING_SQL)}) OR (${sqlText(FEEDBACK_PENDING_SQL)} AND c."finishedAt" >= ${finishedSince})
       ) LIMIT 1`;
     return rows.length > 0;
   }

@@ -23,9 +23,7 @@ export interface PostgresOpenOptions {
   onPoolError?: (error: Error) => void;
 }
 
-export function isPostgresUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(url);
-}
+export { isPostgresUrl } from "../engine-url.js";
 
 /**
  * Reads Prisma's usual URL parameters (`connection_limit`, `pool_timeout` in seconds) into pool settings

@@ -13,7 +13,7 @@ import {
 } from "../../complaints/lifecycle-service.js";
 import { DEFAULT_SLA, finishDue, responseDue, routeDue, type SlaPolicy } from "../../complaints/sla.js";
 import { newTrackingCode } from "../../complaints/tracking-code.js";
-import { openDatabase, type PrismaClient } from "../../db/database.js";
+import { openSqliteDatabase, type PrismaClient } from "../../db/database.js";
 import type { SqlStore } from "../../db/sql-store.js";
 import type { OutboundMessage } from "../../bots/channel.js";
 
@@ -64,7 +64,7 @@ export interface Fixture {
 
 export async function createFixture(startIso = "2026-11-23T02:00:00Z"): Promise<Fixture> {
   const dir = mkdtempSync(path.join(tmpdir(), "lapor-lifecycle-"));
-  const database = await openDatabase(`file:${path.join(dir, "test.db")}`);
+  const database = await openSqliteDatabase(`file:${path.join(dir, "test.db")}`);
   const prisma = database.prisma;
   const clock = {
     now: new Date(startIso),
