@@ -170,10 +170,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
       if (released > 0) dispatcher.nudge();
     },
     async noteReceipt(receipt) {
-      // A failure can overtake the dispatcher recording the message id it belongs to: look again shortly.
-      for (const waitMs of receipt.state === "failed" ? [0, 500, 2000, 5000] : [0]) {
+      // A receipt can overtake the dispatcher recording the message id it belongs to (Meta answers the
+      // send and posts "sent" at once): look again shortly rather than lose it.
+      for (const waitMs of [0, 500, 2000, 5000]) {
         if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
-        const outcome = await transactions.run(({ db }) => recordDeliveryReceipt(db, receipt));
+        // Receipts of one message one at a time (several processes may get them): a state never moves back.
+        const outcome = await transactions.run(({ db }) => recordDeliveryReceipt(db, receipt), {
+          lockKey: `receipt:${receipt.channel}:${receipt.platformMessageId}`,
+        });
         if (outcome === "resend") dispatcher.nudge();
         if (outcome !== "unknown") return;
       }
@@ -203,9 +207,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
     async close() {
       for (const timer of timers) clearInterval(timer);
-      learned.stop();
-      digest?.stop();
       await runner.stop();
+      // In-flight reads and checks hold connections: the database closes after them.
+      await learned.stop();
+      await digest?.stop();
       await dispatcher.stop();
       await database.close();
     },

@@ -20,7 +20,8 @@ export interface LearnedRouting {
   /** The first read at start-up, synchronous on the store's connection (no transaction is open yet). */
   prime(store: SqlStore): void;
   start(intervalMs?: number, onError?: (error: unknown) => void): void;
-  stop(): void;
+  /** Stops the timer and waits for a read in flight. */
+  stop(): Promise<void>;
 }
 
 /** `corpus`: the built-in model's counts, the background learned evidence is measured against. */
@@ -85,9 +86,11 @@ export function createLearnedRouting(prisma: PrismaClient, codes: string[], corp
       timer = setInterval(() => void refresh().catch(onError), intervalMs);
       timer.unref();
     },
-    stop() {
+    async stop() {
       if (timer) clearInterval(timer);
       timer = undefined;
+      // A read in flight holds a connection: the database may close only after it.
+      await running?.catch(() => undefined);
     },
   };
 }

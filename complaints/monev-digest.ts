@@ -110,7 +110,8 @@ export interface DigestSchedulerDeps {
 export interface DigestScheduler {
   /** One check now (also what the timer runs); resolves to the rows enqueued. */
   tick(): Promise<number>;
-  stop(): void;
+  /** Stops the timer and waits for a check in flight. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -143,6 +144,9 @@ export function startWeeklyDigestScheduler(deps: DigestSchedulerDeps): DigestSch
   timer.unref();
   return {
     tick: guarded,
-    stop: () => clearInterval(timer),
+    stop: async () => {
+      clearInterval(timer);
+      await running?.catch(() => undefined);
+    },
   };
 }

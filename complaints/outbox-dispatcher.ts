@@ -9,7 +9,13 @@ import type { ChannelSender, DeliveryContext, SendResult } from "./push-message.
 import { lastInboundAt } from "../db/chat-activity-repository.js";
 import { complaintSummary } from "../db/complaint-repository.js";
 import type { PrismaClient } from "../db/database.js";
-import { dueOutboxRows, updateOutboxRow, type DueOutboxRow, type OutboxRowChanges } from "../db/outbox-repository.js";
+import {
+  claimDueOutboxRows,
+  releaseOutboxRows,
+  updateOutboxRow,
+  type DueOutboxRow,
+  type OutboxRowChanges,
+} from "../db/outbox-repository.js";
 import { transaction } from "../db/transaction.js";
 import type { Clock } from "./clock.js";
 import { decodePayload } from "./outbox.js";
@@ -20,6 +26,8 @@ import { OUTBOX_STATUS, WINDOW_CLOSED_CODE } from "./outbox-delivery.js";
 export const OUTBOX_MAX_ATTEMPTS = 25;
 const BATCH = 200;
 const PARALLEL_CHATS = 16;
+/** How long a claimed row is this dispatcher's: longer than any send may take (a stuck one times out at 45 s). */
+const CLAIM_LEASE_MS = 2 * 60_000;
 
 function backoffMs(attempts: number): number {
   return Math.min(10 * 60_000, 1000 * 2 ** Math.min(attempts, 10));
@@ -100,7 +108,9 @@ export class OutboxDispatcher {
     const reachable = senders.map((sender) =>
       sender.reachableChats ? { channel: sender.channel, chatIds: sender.reachableChats } : { channel: sender.channel },
     );
-    const rows = await transaction(this.prisma, (tx) => dueOutboxRows(tx, { now: this.clock(), reachable, limit: BATCH }));
+    const now = this.clock();
+    const leaseUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
+    const rows = await transaction(this.prisma, (tx) => claimDueOutboxRows(tx, { now, leaseUntil, reachable, limit: BATCH }));
     const byChat = new Map<string, Row[]>();
     for (const row of rows) {
       const key = `${row.channel}:${row.chatId}`;
@@ -112,13 +122,17 @@ export class OutboxDispatcher {
     for (let i = 0; i < chats.length; i += PARALLEL_CHATS) {
       await Promise.all(
         chats.slice(i, i + PARALLEL_CHATS).map(async (chatRows) => {
-          for (const row of chatRows) {
+          for (const [index, row] of chatRows.entries()) {
             const outcome = await this.deliver(row);
             this.onDelivery?.(row.channel, outcome);
             progress += 1;
             if (outcome === "sent") sent += 1;
-            // Keep the chat's order: a later message waits while an earlier one is retried.
-            if (outcome === "retry") break;
+            // Keep the chat's order: a later message waits while an earlier one is retried (its claim ends now).
+            if (outcome === "retry") {
+              const waiting = chatRows.slice(index + 1).map((later) => later.id);
+              await transaction(this.prisma, (tx) => releaseOutboxRows(tx, waiting, this.clock()));
+              break;
+            }
           }
         }),
       );
