@@ -188,7 +188,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       const daily = setInterval(() => {
         void (async () => {
           await transactions.run(({ db }) => pruneProcessed(db, new Date(clock().getTime() - 7 * 86_400_000)));
-          await transactions.run(({ db }) => lifecycle.enqueueOverdueReminders(db));
+          // One process at a time (several may share PostgreSQL): the reminders are checked, then written.
+          await transactions.run(({ db }) => lifecycle.enqueueOverdueReminders(db), { lockKey: "overdue-reminders" });
           await transactions.run(({ db }) => pruneDashboardAccess(db, clock()));
           dispatcher.nudge();
         })().catch((error: unknown) => logger.error({ err: error }, "daily housekeeping failed"));
@@ -196,7 +197,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       daily.unref();
       timers.push(daily);
       digest = startWeeklyDigestScheduler({
-        prisma,
+        transactions,
         clock,
         sla,
         agencyName,
