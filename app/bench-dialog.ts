@@ -54,13 +54,15 @@ export async function benchDialog(
   handler: MessageHandler,
   citizens: number,
   channel: InboundMessage["channel"] = "terminal",
+  /** Distinct per process when several bench the same database. */
+  idPrefix = "bench",
 ): Promise<ThroughputResult> {
   const latencies: number[] = [];
   let filed = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: citizens }, async (_, index) => {
-      const userId = `bench-${index}`;
+      const userId = `${idPrefix}-${index}`;
       for (const text of COMPLAINT_SCRIPT) {
         const t0 = performance.now();
         const replies = await handler.handle({ channel, chatId: userId, userId, messageId: randomUUID(), text });

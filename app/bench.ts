@@ -21,6 +21,7 @@ const { values } = parseArgs({
     idle: { type: "string", default: "10000" },
     filings: { type: "string", default: "2000" },
     "telegram-citizens": { type: "string", default: "200" },
+    "postgres-citizens": { type: "string", default: "200" },
     only: { type: "string" },
   },
 });
@@ -109,6 +110,22 @@ if (wanted("telegram")) {
     ">= 50%",
   );
 }
+if (wanted("postgres")) {
+  const { benchPostgres } = await import("./bench-postgres.js");
+  const result = await benchPostgres(Number(values["postgres-citizens"]));
+  figures.postgres = result;
+  row(
+    "PostgreSQL dialog msgs/s, one process",
+    `${result.oneProcess.messagesPerSecond} (p99 ${result.oneProcess.p99Ms} ms, ${result.oneProcess.filed} filed)`,
+    "reported",
+  );
+  row(
+    "PostgreSQL dialog msgs/s, two processes on one database",
+    `${result.twoProcesses.messagesPerSecond} (${result.ratio}x one; ${result.twoProcesses.filed} filed)`,
+    ">= 1.6x one",
+  );
+}
+
 if (wanted("startup")) {
   const built = await benchColdStart("build");
   const tsx = await benchColdStart("tsx");

@@ -2,7 +2,7 @@
 // statements of db/sql-store.ts, inside the unit of work's transaction. Engine-neutral by construction.
 import { photoDigest } from "./attachment-repository.js";
 import { FEEDBACK_PENDING_SQL, QUESTION_PENDING_SQL } from "./citizen-waits.js";
-import { queryRows, sqlText } from "./raw-sql.js";
+import { executeSql, queryRows, sqlText } from "./raw-sql.js";
 import type { NewOutboxRow } from "./models.js";
 import { OUTBOX_STATUS } from "./outbox-repository.js";
 import type { Db } from "./database.js";
@@ -22,15 +22,18 @@ const STAFF_FIELDS = { identity: true, agencyCode: true, name: true } as const;
 export class PrismaStepStore implements StepStore {
   constructor(private readonly db: Db) {}
 
-  processedMessage(channel: string, messageId: string): Promise<ProcessedRecord | null> {
-    return this.db.processedMessage.findUnique({
-      where: { channel_messageId: { channel, messageId } },
-      select: { replies: true, handledBy: true },
-    });
+  // The four reads and writes of every step are raw SQL: Prisma's query API costs about twice as much
+  // per call, and a step makes them on every message.
+  async processedMessage(channel: string, messageId: string): Promise<ProcessedRecord | null> {
+    const rows = await queryRows<ProcessedRecord>(this.db)`
+      SELECT "replies", "handledBy" FROM "ProcessedMessage" WHERE "channel" = ${channel} AND "messageId" = ${messageId}`;
+    return rows[0] ?? null;
   }
 
   async markProcessed(channel: string, messageId: string, now: Date, handledBy: string, replies: string): Promise<void> {
-    await this.db.processedMessage.create({ data: { channel, messageId, createdAt: now, handledBy, replies } });
+    await executeSql(this.db)`
+      INSERT INTO "ProcessedMessage" ("channel", "messageId", "createdAt", "handledBy", "replies")
+      VALUES (${channel}, ${messageId}, ${now}, ${handledBy}, ${replies})`;
   }
 
   findStaff(identities: readonly string[]): Promise<StaffRecord | null> {
@@ -50,19 +53,19 @@ export class PrismaStepStore implements StepStore {
     return rows.length > 0;
   }
 
-  loadConversation(key: ChatKey): Promise<StoredConversation | null> {
-    return this.db.conversation.findUnique({
-      where: { channel_chatId: key },
-      select: { machineVersion: true, snapshot: true },
-    });
+  async loadConversation(key: ChatKey): Promise<StoredConversation | null> {
+    const rows = await queryRows<StoredConversation>(this.db)`
+      SELECT "machineVersion", "snapshot" FROM "Conversation" WHERE "channel" = ${key.channel} AND "chatId" = ${key.chatId}`;
+    const row = rows[0];
+    return row ? { machineVersion: Number(row.machineVersion), snapshot: row.snapshot } : null;
   }
 
   async saveConversation(key: ChatKey, value: StoredConversation, now: Date): Promise<void> {
-    await this.db.conversation.upsert({
-      where: { channel_chatId: key },
-      create: { ...key, ...value, updatedAt: now },
-      update: { ...value, updatedAt: now },
-    });
+    await executeSql(this.db)`
+      INSERT INTO "Conversation" ("channel", "chatId", "machineVersion", "snapshot", "updatedAt")
+      VALUES (${key.channel}, ${key.chatId}, ${value.machineVersion}, ${value.snapshot}, ${now})
+      ON CONFLICT ("channel", "chatId") DO UPDATE SET "machineVersion" = excluded."machineVersion",
+        "snapshot" = excluded."snapshot", "updatedAt" = excluded."updatedAt"`;
   }
 
   async saveDraftPhoto(id: string, draftKey: string, photo: PhotoData, source: string, now: Date): Promise<void> {

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openSqliteDatabase, type SqliteDatabase } from "../../db/database.js";
+import { openDatabase, openSqliteDatabase, type OpenedDatabase, type SqliteDatabase } from "../../db/database.js";
+import { createDatabase, dropDatabase } from "../support/postgres-cluster.js";
 import { PrismaStepStore } from "../../db/prisma-step-store.js";
 import type { StepStore } from "../../db/step-store.js";
 
@@ -81,7 +82,7 @@ async function scenario(store: StepStore) {
   return read;
 }
 
-async function rowsOf(database: SqliteDatabase) {
+async function rowsOf(database: OpenedDatabase) {
   const { prisma } = database;
   return {
     citizens: await prisma.citizen.findMany({ select: { channel: true, userId: true, displayName: true, phone: true } }),
@@ -112,5 +113,18 @@ describe("step stores", () => {
     expect(prepared.staffByPhone).toEqual({ identity: "whatsapp:6281", agencyCode: "DPUPR", name: "Budi" });
     expect(prepared.seenAgain).toEqual({ replies: '[{"text":"halo"}]', handledBy: "run-a" });
     expect(await rowsOf(viaPrisma)).toEqual(await rowsOf(sqlite));
+
+    // And on PostgreSQL, through the engine's own units of work.
+    const url = await createDatabase("contract");
+    const postgres = await openDatabase(url);
+    try {
+      await postgres.prisma.staff.create({ data: { identity: "whatsapp:6281", agencyCode: "DPUPR", name: "Budi" } });
+      expect(postgres.engine).toBe("postgresql");
+      expect(await postgres.transactions.run(({ store }) => scenario(store), { lockKey: "telegram:1" })).toEqual(prepared);
+      expect(await rowsOf(postgres)).toEqual(await rowsOf(sqlite));
+    } finally {
+      await postgres.close();
+      await dropDatabase(url);
+    }
   });
 });

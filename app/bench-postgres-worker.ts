@@ -1,0 +1,28 @@
+// One bot process of the PostgreSQL bench (app/bench-postgres.ts): opens the app on DATABASE_URL, warms
+// up, says "ready", waits for "go" on stdin, then runs the dialog bench with its own citizens and
+// prints the result as one JSON line.
+import { randomUUID } from "node:crypto";
+import { createInterface } from "node:readline";
+import pino from "pino";
+import { createApp } from "./compose.js";
+import { loadConfig } from "./config.js";
+import { benchDialog, COMPLAINT_SCRIPT } from "./bench-dialog.js";
+
+const config = loadConfig({ ...process.env, RATE_LIMIT_PER_MINUTE: "1000000" });
+const app = await createApp({ config, logger: pino({ level: "silent" }) });
+const prefix = process.env.BENCH_PREFIX ?? "p";
+for (const text of COMPLAINT_SCRIPT)
+  await app.runner.handle({
+    channel: "terminal",
+    chatId: `${prefix}-warm`,
+    userId: `${prefix}-warm`,
+    messageId: randomUUID(),
+    text,
+  });
+process.stdout.write("ready\n");
+const lines = createInterface({ input: process.stdin });
+for await (const line of lines) if (line.trim() === "go") break;
+const result = await benchDialog(app.runner, Number(process.env.BENCH_CITIZENS ?? "200"), "terminal", prefix);
+process.stdout.write(`${JSON.stringify(result)}\n`);
+await app.close();
+process.exit(0);
