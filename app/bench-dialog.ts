@@ -192,9 +192,9 @@ export interface FilingResult {
 export async function benchFiling(app: App, dir: string, count: number): Promise<FilingResult> {
   const started = performance.now();
   for (let i = 0; i < count; i += 1) {
-    app.store.transaction(() =>
+    await app.transactions.run(({ store }) =>
       fileComplaint(
-        app.store,
+        store,
         {
           submissionId: randomUUID(),
           trackingCode: `LPR-${String(i).padStart(8, "0")}`,

@@ -2,9 +2,9 @@
 // Channels are started by main.ts; tests call createApp on a temporary database.
 import type { Logger } from "pino";
 import { openDatabase, type PrismaClient } from "../db/database.js";
+import type { GroupCommit } from "../db/group-commit.js";
 import { pruneProcessed } from "../db/processed-messages.js";
 import type { SqlStore } from "../db/sql-store.js";
-import { transaction } from "../db/transaction.js";
 import { systemClock, type Clock } from "../complaints/clock.js";
 import { createLifecycleService, type LifecycleService } from "../complaints/lifecycle-service.js";
 import { OutboxDispatcher } from "../complaints/outbox-dispatcher.js";
@@ -15,7 +15,7 @@ import type { ChannelName, OutboundMessage } from "../complaints/push-message.js
 import type { SlaPolicy } from "../complaints/sla.js";
 import { startWeeklyDigestScheduler, type DigestScheduler } from "../complaints/monev-digest.js";
 import { slaPolicy } from "./sla-policy.js";
-import { CITIZEN_COMMAND_WORDS, createCitizenCommands } from "../dialogs/citizen-commands.js";
+import { createCitizenCommands } from "../dialogs/citizen-commands.js";
 import { ConversationRunner } from "../dialogs/conversation-runner.js";
 import type { InboundMessage } from "../dialogs/inbound-message.js";
 import { createReportCommand } from "../dialogs/report-command.js";
@@ -44,6 +44,8 @@ export interface AppDeps {
 export interface App {
   prisma: PrismaClient;
   store: SqlStore;
+  /** Every read and write goes through `transactions.run(work)` (db/group-commit.ts). */
+  transactions: GroupCommit;
   runner: ConversationRunner;
   dispatcher: OutboxDispatcher;
   lifecycle: LifecycleService;
@@ -82,7 +84,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Learned routing examples of this database, read before the first message is classified.
   const model = loadModel().model;
   const learned = createLearnedRouting(
-    prisma,
+    database.transactions,
     catalog.agencies.map((agency) => agency.code),
     model.counts,
   );
@@ -98,13 +100,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const agencyCodes = () => catalog.agencies.map((agency) => agency.code);
   const lifecycle = createLifecycleService({ clock, sla, agencyName, agencyCodes });
   const metrics = createMetrics({ outbox: () => outboxBacklog(prisma, dispatcher.channels, clock()) });
-  const dispatcher = new OutboxDispatcher(prisma, clock, logger.child({ part: "outbox" }), (channel, outcome) =>
+  const dispatcher = new OutboxDispatcher(database.transactions, clock, logger.child({ part: "outbox" }), (channel, outcome) =>
     metrics.outboxDelivery(channel, outcome),
   );
 
+  // The one way to the database for every unit of work: steps, commands, outbox, housekeeping.
+  const transactions = database.transactions;
   const runner = new ConversationRunner({
-    prisma,
-    store: database.store,
+    transactions,
     clock,
     logger: logger.child({ part: "runner" }),
     sla,
@@ -115,7 +118,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
       createStaffCommands({ lifecycle, agencyName, agencyCodes, dashboardUrl: dashboardBaseUrl(config) }),
     ],
     citizenCommands: [createCitizenCommands({ lifecycle })],
-    citizenCommandWords: CITIZEN_COMMAND_WORDS,
     citizenReplies: createCitizenReplies(lifecycle),
     readers: {
       classify: (text) => classifier.classify(text),
@@ -143,6 +145,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   return {
     prisma,
     store: database.store,
+    transactions,
     runner,
     dispatcher,
     lifecycle,
@@ -155,19 +158,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
     async deferReply(channel, chatId, message, retryAfterMs = 0) {
       // A platform that said "wait" (rate limit) is asked again after that wait, not at once.
       const due = new Date(clock().getTime() + retryAfterMs);
-      // In a transaction: on the shared connection a bare write could join another chat's open transaction.
-      await transaction(prisma, (tx) => enqueueMessages(tx, [{ channel, chatId, message }], due));
+      await transactions.run(({ db }) => enqueueMessages(db, [{ channel, chatId, message }], due));
       dispatcher.nudge();
     },
     async noteInbound(channel, chatId, at) {
-      const released = await transaction(prisma, (tx) => recordInbound(tx, channel, chatId, at));
+      const released = await transactions.run(({ db }) => recordInbound(db, channel, chatId, at));
       if (released > 0) dispatcher.nudge();
     },
     async noteReceipt(receipt) {
       // A failure can overtake the dispatcher recording the message id it belongs to: look again shortly.
       for (const waitMs of receipt.state === "failed" ? [0, 500, 2000, 5000] : [0]) {
         if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
-        const outcome = await transaction(prisma, (tx) => recordDeliveryReceipt(tx, receipt));
+        const outcome = await transactions.run(({ db }) => recordDeliveryReceipt(db, receipt));
         if (outcome === "resend") dispatcher.nudge();
         if (outcome !== "unknown") return;
       }
@@ -177,17 +179,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
       learned.start(undefined, (error) => logger.error({ err: error }, "reading routing examples failed"));
       const daily = setInterval(() => {
         void (async () => {
-          // Transactions, not bare writes: on the shared connection a bare write could join a chat's open one.
-          await transaction(prisma, (tx) => pruneProcessed(tx, new Date(clock().getTime() - 7 * 86_400_000)));
-          await transaction(prisma, (tx) => lifecycle.enqueueOverdueReminders(tx));
-          await transaction(prisma, (tx) => pruneDashboardAccess(tx, clock()));
+          await transactions.run(({ db }) => pruneProcessed(db, new Date(clock().getTime() - 7 * 86_400_000)));
+          await transactions.run(({ db }) => lifecycle.enqueueOverdueReminders(db));
+          await transactions.run(({ db }) => pruneDashboardAccess(db, clock()));
           dispatcher.nudge();
         })().catch((error: unknown) => logger.error({ err: error }, "daily housekeeping failed"));
       }, 24 * 3_600_000);
       daily.unref();
       timers.push(daily);
       digest = startWeeklyDigestScheduler({
-        prisma,
+        transactions,
         clock,
         sla,
         agencyName,

@@ -1,7 +1,8 @@
 // Files a finished form as a complaint: inside the dialog step's transaction, idempotent per submission.
 // Synchronous over the prepared-statement store: filing is on every citizen's path.
 import { randomUUID } from "node:crypto";
-import type { CitizenIdentity, SqlStore } from "../db/sql-store.js";
+import type { CitizenIdentity } from "../db/sql-store.js";
+import type { StepStore } from "../db/step-store.js";
 import { COORDINATOR_CODE, type Classification, type ReportType } from "../nlp/classification.js";
 import { ACTOR, EVENT, STATUS, type Privacy } from "./complaint-status.js";
 import { STAFF_NOTICE } from "./notification-copy.js";
@@ -57,14 +58,19 @@ function classifierSuggestion(suggestion: Classification | undefined): { agency:
     : { agency: suggestion.agency, confidence: suggestion.confidence };
 }
 
-function uniqueTrackingCode(store: SqlStore, preferred: string): string {
+async function uniqueTrackingCode(store: StepStore, preferred: string): Promise<string> {
   let code = preferred;
-  while (store.trackingCodeTaken(code)) code = newTrackingCode();
+  while (await store.trackingCodeTaken(code)) code = newTrackingCode();
   return code;
 }
 
-export function fileComplaint(store: SqlStore, form: ComplaintForm, reporter: CitizenIdentity, deps: FilingDeps): FiledComplaint {
-  const existing = store.complaintBySubmission(form.submissionId);
+export async function fileComplaint(
+  store: StepStore,
+  form: ComplaintForm,
+  reporter: CitizenIdentity,
+  deps: FilingDeps,
+): Promise<FiledComplaint> {
+  const existing = await store.complaintBySubmission(form.submissionId);
   if (existing) return { ...existing, created: false };
   const now = deps.now;
   const chosen = form.agency ?? COORDINATOR_CODE;
@@ -72,14 +78,15 @@ export function fileComplaint(store: SqlStore, form: ComplaintForm, reporter: Ci
   const routed = chosen !== COORDINATOR_CODE && form.agencyConfirmed === true && form.suggestion?.agency === chosen;
   const suggested = classifierSuggestion(form.suggestion);
   const id = randomUUID();
-  const trackingCode = uniqueTrackingCode(store, form.trackingCode);
+  const trackingCode = await uniqueTrackingCode(store, form.trackingCode);
   const status = routed ? STATUS.DITERUSKAN : STATUS.BARU;
   const assignedAgency = routed ? chosen : null;
-  store.insertComplaint({
+  const citizenId = await store.upsertCitizen(reporter, now);
+  await store.insertComplaint({
     id,
     trackingCode,
     submissionId: form.submissionId,
-    citizenId: store.upsertCitizen(reporter, now),
+    citizenId,
     channel: reporter.channel,
     chatId: reporter.chatId,
     reportType: form.reportType,
@@ -92,7 +99,8 @@ export function fileComplaint(store: SqlStore, form: ComplaintForm, reporter: Ci
     latitude: form.latitude ?? null,
     longitude: form.longitude ?? null,
     regionHint: form.regionHint ?? null,
-    incidentDate: form.incidentDate ? new Date(`${form.incidentDate}T00:00:00Z`) : null,
+    // Only a pengaduan reports an incident; a date a suggestion or a question happens to mention is not one.
+    incidentDate: form.reportType === "pengaduan" && form.incidentDate ? new Date(`${form.incidentDate}T00:00:00Z`) : null,
     privacy: form.privacy,
     urgent: form.suggestion?.urgent ?? false,
     status,
@@ -103,7 +111,7 @@ export function fileComplaint(store: SqlStore, form: ComplaintForm, reporter: Ci
     finishDueAt: finishDue(now, deps.sla),
   });
   const event = { complaintId: id, agencyCode: null, createdAt: now, visibleToCitizen: true };
-  store.insertEvent({
+  await store.insertEvent({
     ...event,
     type: EVENT.FILED,
     fromStatus: null,
@@ -116,7 +124,7 @@ export function fileComplaint(store: SqlStore, form: ComplaintForm, reporter: Ci
         : "Laporan diterima.",
   });
   if (routed) {
-    store.insertEvent({
+    await store.insertEvent({
       ...event,
       type: EVENT.FORWARDED,
       fromStatus: STATUS.BARU,
@@ -126,8 +134,8 @@ export function fileComplaint(store: SqlStore, form: ComplaintForm, reporter: Ci
       note: `Diteruskan otomatis ke ${deps.agencyName(chosen) ?? chosen} sesuai pilihan pelapor.`,
     });
   }
-  store.attachDraftPhotos(form.submissionId, form.photoIds, id);
-  notifyStaffOfNewComplaint(
+  await store.attachDraftPhotos(form.submissionId, form.photoIds, id);
+  await notifyStaffOfNewComplaint(
     store,
     {
       id,
@@ -150,7 +158,7 @@ interface NewComplaintNotice {
 }
 
 /** The filing audience hears of it (notifications.ts), in this step's transaction; never names the reporter. */
-function notifyStaffOfNewComplaint(store: SqlStore, complaint: NewComplaintNotice, deps: FilingDeps): void {
+async function notifyStaffOfNewComplaint(store: StepStore, complaint: NewComplaintNotice, deps: FilingDeps): Promise<void> {
   const nameOf = (code: string) => deps.agencyName(code) ?? code;
   const message = STAFF_NOTICE.filed(
     complaint.trackingCode,
@@ -158,6 +166,7 @@ function notifyStaffOfNewComplaint(store: SqlStore, complaint: NewComplaintNotic
     complaint.assignedAgency ? nameOf(complaint.assignedAgency) : null,
     nameOf(complaint.suggestedAgency),
   );
-  const members = store.staffOfAgencies(filingAudience(complaint.assignedAgency));
-  for (const row of outboxRows(toStaff(members, message, { complaintId: complaint.id }))) store.enqueueOutbox(row, deps.now);
+  const members = await store.staffOfAgencies(filingAudience(complaint.assignedAgency));
+  for (const row of outboxRows(toStaff(members, message, { complaintId: complaint.id })))
+    await store.enqueueOutbox(row, deps.now);
 }

@@ -7,16 +7,19 @@ import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
 import { migrateDatabase } from "./migrate.js";
+import { GroupCommit } from "./group-commit.js";
 import { SqlStore } from "./sql-store.js";
 import { startCheckpointer, type CheckpointerOptions } from "./checkpointer.js";
 
 export type { PrismaClient } from "@prisma/client";
-/** The client or an interactive transaction (db/transaction.ts): repositories accept either. */
+/** The client or a unit of work's transaction (db/transactions.ts): repositories accept either. */
 export type Db = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 export interface OpenedDatabase {
   prisma: PrismaClient;
   store: SqlStore;
+  /** The one way to work on the database: `transactions.run(({ db, store }) => ...)`. */
+  transactions: GroupCommit;
   filePath: string;
   close(): Promise<void>;
 }
@@ -61,9 +64,11 @@ export async function openDatabase(
   const checkpointer = startCheckpointer(filePath, options.checkpoints);
   // Connected lazily by the first query: the hot path does not need Prisma, and start-up stays short.
   const prisma = new PrismaClient({ adapter: factory });
+  const store = new SqlStore(connection, checkpointer.gate);
   return {
     prisma,
-    store: new SqlStore(connection, checkpointer.gate),
+    store,
+    transactions: new GroupCommit(prisma, store),
     filePath,
     close: async () => {
       await checkpointer.stop();

@@ -1,57 +1,85 @@
-// Group commit: synchronous units of work that arrive in the same event-loop turn share one SQLite
-// transaction (each in its own savepoint, so one failing unit rolls back alone). Results are handed
-// out only after the shared COMMIT, so nobody is told "saved" before it is durable.
+// Units of work on SQLite (db/transactions.ts): every unit (a dialog step, a command, the dispatcher's
+// reads and marks, housekeeping) runs inside a Prisma interactive transaction on the one SQLite
+// connection, with the prepared-statement store of the hot path beside it (db/sql-store.ts). One
+// process owns the file, so a chat's lock key needs nothing more than the runner's per-chat queue.
+// Works that arrive in the same event-loop turn share one transaction (group commit), each in its own
+// savepoint, so one failing work rolls back alone; results are handed out only after COMMIT, so nobody
+// is told "saved" before it is durable. Holding Prisma's transaction lock for the whole batch keeps
+// every other unit out: nothing reads or writes another unit's uncommitted rows.
+import type { PrismaClient } from "./database.js";
 import type { SqlStore } from "./sql-store.js";
+import type { Transactions, Work } from "./transactions.js";
 
 interface Job {
-  work: () => unknown;
+  work: Work<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
 
 const GATE_PATIENCE_MS = 250;
+/** Generous: a batch may carry a report command (a chart and two CSV files) besides dialog steps. */
+const TRANSACTION_OPTIONS = { maxWait: 60_000, timeout: 60_000 };
 
-export class GroupCommit {
+export class GroupCommit implements Transactions {
   private queue: Job[] = [];
   private scheduled = false;
+  /** Batches run one after another; the next waits for the previous COMMIT. */
+  private chain: Promise<void> = Promise.resolve();
 
   constructor(
+    private readonly prisma: PrismaClient,
     private readonly store: SqlStore,
     private readonly maxBatch = 32,
   ) {}
 
-  run<T>(work: () => T): Promise<T> {
+  run<T>(work: Work<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => void this.flush());
+        setImmediate(() => {
+          this.chain = this.chain.then(() => this.flush());
+        });
       }
     });
   }
 
   private async flush(): Promise<void> {
-    // A Prisma transaction of a command is open on the shared connection, or the checkpointer is
-    // finishing so the WAL can restart (a few ms): let it finish first, without blocking the event loop.
-    // The checkpointer's pause is only a hint, so a gate left closed (a worker gone mid-checkpoint) is
-    // ignored after GATE_PATIENCE_MS rather than holding every chat.
+    // The checkpointer is finishing so the WAL can restart (a few ms): let it, without blocking the event
+    // loop. Its pause is only a hint, so a gate left closed (a worker gone mid-checkpoint) is ignored after
+    // GATE_PATIENCE_MS rather than holding every chat.
     const since = performance.now();
-    const gateHolds = () => this.store.checkpointWaiting && performance.now() - since < GATE_PATIENCE_MS;
-    while (this.store.inTransaction || gateHolds()) await new Promise((resolve) => setImmediate(resolve));
+    while (this.store.checkpointWaiting && performance.now() - since < GATE_PATIENCE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const batch = this.queue.splice(0, this.maxBatch);
-    this.scheduled = this.queue.length > 0;
-    if (this.scheduled) setImmediate(() => void this.flush());
-    const outcomes: { ok: boolean; value: unknown }[] = [];
-    try {
-      this.store.transaction(() => {
-        for (const job of batch) {
-          try {
-            outcomes.push({ ok: true, value: this.store.transaction(job.work) });
-          } catch (error) {
-            outcomes.push({ ok: false, value: error });
-          }
-        }
+    this.scheduled = false;
+    if (this.queue.length > 0) {
+      this.scheduled = true;
+      setImmediate(() => {
+        this.chain = this.chain.then(() => this.flush());
       });
+    }
+    if (batch.length === 0) return;
+    const outcomes: { ok: boolean; value: unknown }[] = [];
+    const { raw } = this.store;
+    try {
+      await this.store.writing(() =>
+        this.prisma.$transaction(async (db) => {
+          for (const job of batch) {
+            raw.exec("SAVEPOINT unit");
+            try {
+              const value = await job.work({ db, store: this.store });
+              raw.exec("RELEASE unit");
+              outcomes.push({ ok: true, value });
+            } catch (error) {
+              raw.exec("ROLLBACK TO unit");
+              raw.exec("RELEASE unit");
+              outcomes.push({ ok: false, value: error });
+            }
+          }
+        }, TRANSACTION_OPTIONS),
+      );
     } catch (error) {
       for (const job of batch) job.reject(error);
       return;

@@ -9,6 +9,7 @@ import type { CheckpointGate } from "./checkpointer.js";
 import { FEEDBACK_PENDING_SQL, QUESTION_PENDING_SQL } from "./citizen-waits.js";
 import type { NewOutboxRow, PhotoData, StaffRecord } from "./models.js";
 import { OUTBOX_STATUS } from "./outbox-repository.js";
+import type { StepStore } from "./step-store.js";
 
 export type { PhotoData, StaffRecord } from "./models.js";
 
@@ -78,7 +79,7 @@ export interface EventRow {
 
 const nullableDate = (date: Date | null) => (date ? sqlDate(date) : null);
 
-export class SqlStore {
+export class SqlStore implements StepStore {
   private readonly statements = new Map<string, Database.Statement>();
   /** Built once: better-sqlite3 makes a new wrapper (four variants) on every transaction() call. */
   private readonly atomically: (fn: () => unknown) => unknown;
@@ -113,6 +114,16 @@ export class SqlStore {
     }
   }
 
+  /** Runs an asynchronous transaction (group-commit.ts) marked as a write for the checkpointer. */
+  async writing<T>(fn: () => Promise<T>): Promise<T> {
+    this.gate?.enterWrite();
+    try {
+      return await fn();
+    } finally {
+      this.gate?.leaveWrite();
+    }
+  }
+
   get inTransaction(): boolean {
     return this.raw.inTransaction;
   }
@@ -133,9 +144,13 @@ export class SqlStore {
 
   /** Records a handled message with its replies, in the step's transaction (after processedMessage found none). */
   markProcessed(channel: string, messageId: string, now: Date, handledBy: string, replies: string): void {
-    this.sql(
-      `INSERT INTO "ProcessedMessage" (channel, messageId, createdAt, handledBy, replies) VALUES (?, ?, ?, ?, ?)`,
-    ).run(channel, messageId, sqlDate(now), handledBy, replies);
+    this.sql(`INSERT INTO "ProcessedMessage" (channel, messageId, createdAt, handledBy, replies) VALUES (?, ?, ?, ?, ?)`).run(
+      channel,
+      messageId,
+      sqlDate(now),
+      handledBy,
+      replies,
+    );
   }
 
   findStaff(identities: readonly string[]): StaffRecord | null {

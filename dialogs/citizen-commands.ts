@@ -17,9 +17,6 @@ import type { CommandContext, CommandHandler } from "./command-handler.js";
 import { splitCode } from "./slash-command.js";
 import { confirmFixed, rateComplaint } from "./citizen-feedback.js";
 
-/** The slash words handled here (the runner sends only these, and staff messages, to command handlers). */
-export const CITIZEN_COMMAND_WORDS: ReadonlySet<string> = new Set(["status", "jawab", "tanggapi", "bukakembali", "nilai"]);
-
 export interface CitizenCommandDeps {
   lifecycle: LifecycleService;
 }

@@ -3,6 +3,7 @@ import type { Classification } from "../nlp/classification.js";
 import type { DateParse } from "../nlp/indonesian-dates.js";
 import type { ComplaintAnswers } from "../complaints/complaint-filing.js";
 import type { QuestionId } from "./complaint-questions.js";
+import type { Privacy } from "../complaints/complaint-status.js";
 
 export { visibleLength } from "../nlp/text-quality.js";
 
@@ -27,6 +28,9 @@ export interface Story {
   incidentDate?: string;
   regionHint?: string;
 }
+
+/** The place, date and privacy wish a message tells, read when it answers none of the question's options. */
+export type StoryDetails = Pick<Story, "locationText" | "incidentDate" | "regionHint"> & { privacy?: Privacy };
 
 /** A message held while the citizen says whether it answers an officer or starts a new report. */
 export interface HeldMessage {
@@ -85,6 +89,8 @@ export type DialogEvent =
       notAPlace?: boolean;
       /** "gak tau", "lupa": the citizen does not know. */
       unknown?: boolean;
+      /** A place or date told in reply to a question about something else (the agency, the summary). */
+      details?: StoryDetails;
     }
   | { type: "LOCATION"; latitude: number; longitude: number; regionHint?: string }
   | { type: "PHOTO"; attachmentId: string }

@@ -43,6 +43,7 @@ export const NOTICES = {
   empty: "Pesan Anda kosong. Silakan ketik jawaban Anda, atau /bantuan untuk petunjuk.",
   required: "Langkah ini wajib diisi.",
   chooseOption: "Maaf, jawaban itu belum kami pahami.",
+  detailsNoted: "Terima kasih, keterangan itu sudah kami catat.",
   descriptionTooShort: `Uraian masih terlalu singkat (minimal ${DESCRIPTION_MIN} karakter). Tambahkan apa masalahnya, di mana, dan sejak kapan; yang sudah Anda tulis tetap kami simpan.`,
   descriptionNoWords:
     "Maaf, uraian perlu berupa kata-kata (bukan hanya emoji, tanda baca, atau huruf berulang). Ceritakan apa masalahnya.",

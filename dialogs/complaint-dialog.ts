@@ -128,6 +128,19 @@ export const complaintMachine = setup({
         },
       };
     }),
+    // Told on purpose, later than the story: it replaces what the story had (the summary shows it, Ubah changes it).
+    addDetails: assign(({ context, event }) => {
+      const details = (event as EventOf<"TEXT">).details ?? {};
+      return {
+        draft: {
+          ...context.draft,
+          ...(details.locationText ? { locationText: details.locationText } : {}),
+          ...(details.incidentDate ? { incidentDate: details.incidentDate } : {}),
+          ...(details.privacy ? { privacy: details.privacy } : {}),
+          regionHint: details.regionHint ?? context.draft.regionHint,
+        },
+      };
+    }),
     setCoordinator: assign(({ context }) => ({ draft: { ...context.draft, agency: COORDINATOR_CODE, agencyConfirmed: false } })),
     setLocationText: assign(({ context, event }) => {
       const e = event as EventOf<"TEXT">;
@@ -287,7 +300,7 @@ export const complaintMachine = setup({
         LOCATION: { actions: hint("locationNotNow") },
         SKIP: { actions: hint("required") },
         CHOICE: { actions: hint("chooseOption") },
-        TEXT: { actions: hint("chooseOption") },
+        TEXT: [{ guard: "tellsDetails", actions: ["addDetails", ...hint("detailsNoted")] }, { actions: hint("chooseOption") }],
       },
       states: {
         // Asks only what is still missing, in the order a conversation would.

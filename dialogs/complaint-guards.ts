@@ -49,6 +49,8 @@ export const complaintGuards = {
     event.type === "TEXT" && event.newForm !== undefined && startsReport(event.story) && storyHasProblem(event.story),
   needsDescription: ({ context }) => visibleLength(context.draft.description ?? "") < DESCRIPTION_MIN,
   needsAgency: ({ context }) => context.draft.agency === undefined,
+  tellsDetails: ({ event }) =>
+    event.type === "TEXT" && Boolean(event.details?.locationText || event.details?.incidentDate || event.details?.privacy),
   needsLocation: ({ context }) =>
     missingLocation(context) ||
     (context.draft.reportType === "aspirasi" &&

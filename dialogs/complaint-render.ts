@@ -1,17 +1,13 @@
-// Turns the named actions of one dialog step into the reply the citizen reads: notices first, then
+// Turns the effects of one dialog step into the reply the citizen reads: notices first, then
 // the question of the state the dialog rests in, with its options.
 import type { OutboundMessage } from "../complaints/push-message.js";
 import type { ComplaintContext } from "./complaint-context.js";
-import { NOTICES, filedNotice, questionText, type NoticeId } from "./complaint-copy.js";
+import { NOTICES, filedNotice, questionText } from "./complaint-copy.js";
+import type { DialogEffect } from "./dialog-effects.js";
 import { questionOptions, type AgencyNames, type QuestionId } from "./complaint-questions.js";
 
-export interface StepAction {
-  type: string;
-  params?: unknown;
-}
-
 export interface RenderInput {
-  actions: readonly StepAction[];
+  effects: readonly DialogEffect[];
   context: ComplaintContext;
   /** The question the dialog rests on after the step. */
   current: QuestionId;
@@ -34,16 +30,14 @@ export function renderQuestion(question: QuestionId, context: ComplaintContext, 
 export function renderStep(input: RenderInput): OutboundMessage[] {
   const texts: string[] = [];
   let question: OutboundMessage | undefined;
-  for (const action of input.actions) {
-    if (action.type === "say") {
-      const notice = (action.params as { notice: NoticeId }).notice;
-      if (notice !== "filed") texts.push(NOTICES[notice]);
-    } else if (action.type === "fileComplaint" && input.filed) {
+  for (const effect of input.effects) {
+    if (effect.type === "say") {
+      if (effect.notice !== "filed") texts.push(NOTICES[effect.notice]);
+    } else if (effect.type === "fileComplaint" && input.filed) {
       texts.push(filedNotice(input.filed.trackingCode, input.filed.assignedAgency, input.routeWorkingDays, input.names));
-    } else if (action.type === "ask") {
-      const asked = (action.params as { question: QuestionId }).question;
-      question = renderQuestion(asked, input.context, input.names);
-    } else if (action.type === "askCurrent") {
+    } else if (effect.type === "ask") {
+      question = renderQuestion(effect.question, input.context, input.names);
+    } else if (effect.type === "askCurrent") {
       question = renderQuestion(input.current, input.context, input.names);
     }
   }

@@ -1,15 +1,16 @@
-// One citizen message through the complaint dialog: restore, read, transition, run effects, save.
-// Synchronous over the prepared-statement store, inside the runner's transaction, so the effects and
-// the new snapshot commit together and nothing else can run in between.
+// One citizen message through the complaint dialog: read, transition, execute its typed effects, save.
+// Over the step store (db/step-store.ts), inside the runner's transaction, so the effects and the new
+// snapshot commit together and nothing else can run in between.
 import type { InboundMessage } from "./inbound-message.js";
 import type { OutboundMessage } from "../complaints/push-message.js";
-import type { SqlStore } from "../db/sql-store.js";
+import type { StepStore } from "../db/step-store.js";
 import { fileComplaint } from "../complaints/complaint-filing.js";
 import type { SlaPolicy } from "../complaints/sla.js";
 import type { DialogEvent } from "./complaint-context.js";
-import { complaintMachine, type FileComplaintParams } from "./complaint-dialog.js";
+import { complaintMachine } from "./complaint-dialog.js";
+import { effectsOf } from "./dialog-effects.js";
 import { NOTICES } from "./complaint-copy.js";
-import { renderQuestion, renderStep, type StepAction } from "./complaint-render.js";
+import { renderQuestion, renderStep } from "./complaint-render.js";
 import { currentQuestion, restoreDialog, storeDialog, type RestoredDialog } from "./dialog-snapshot.js";
 import type { ParsedInput } from "./parsed-input.js";
 import { readInput, type InputFacts, type InputReaders } from "./dialog-input.js";
@@ -43,54 +44,75 @@ export interface StepInput {
 
 /** The chat's dialog as stored. Restored from JSON every time (about 9 µs): a cache of live snapshots
  * thrashed once more chats were active than it held, and kept snapshots slowed every young-generation GC. */
-export function loadDialog(store: SqlStore, message: InboundMessage): RestoredDialog {
-  return restoreDialog(store.loadConversation({ channel: message.channel, chatId: message.chatId }));
+export async function loadDialog(store: StepStore, message: InboundMessage): Promise<RestoredDialog> {
+  return restoreDialog(await store.loadConversation({ channel: message.channel, chatId: message.chatId }));
 }
 
-export function runComplaintStep(store: SqlStore, step: StepInput, deps: ComplaintStepDeps, facts: InputFacts = {}): StepResult {
+export async function runComplaintStep(
+  store: StepStore,
+  step: StepInput,
+  deps: ComplaintStepDeps,
+  facts: InputFacts = {},
+): Promise<StepResult> {
   const { message, input, restored, now } = step;
   const key = { channel: message.channel, chatId: message.chatId };
   const question = currentQuestion(restored.snapshot);
   const event = readInput(input, question, restored.snapshot.context, deps.readers, facts);
 
   const [next, actions] = transition(restored.snapshot, event);
+  const effects = effectsOf(actions);
+  // The writes, in the step's transaction; the replies are rendered from the same effects below.
   let filed: { trackingCode: string; assignedAgency: string | null } | undefined;
   let officerAnswer: StepResult["officerAnswer"];
-  for (const action of actions as StepAction[]) {
-    if (action.type === "answerOfficer") officerAnswer = action.params as { code: string; text: string };
-    if (action.type === "fileComplaint") {
-      const params = action.params as FileComplaintParams;
-      filed = fileComplaint(
-        store,
-        {
-          ...params.draft,
-          submissionId: params.submissionId,
-          trackingCode: params.trackingCode,
-          reportType: params.draft.reportType ?? "pengaduan",
-          description: params.draft.description ?? "",
-          privacy: params.draft.privacy ?? "biasa",
-        },
-        {
-          channel: message.channel,
-          userId: message.userId,
-          chatId: message.chatId,
-          displayName: message.displayName,
-          phone: message.phone,
-        },
-        { now, sla: deps.sla, agencyName: deps.readers.names },
-      );
-    } else if (action.type === "storePhoto" && input.kind === "photo" && input.photo.ok) {
-      const { attachmentId, draftKey } = action.params as { attachmentId: string; draftKey: string };
-      store.saveDraftPhoto(attachmentId, draftKey, input.photo, message.channel, now);
-    } else if (action.type === "discardDraft") {
-      store.discardDraftPhotos((action.params as { submissionId: string }).submissionId);
+  let showOwnComplaints = false;
+  for (const effect of effects) {
+    switch (effect.type) {
+      case "fileComplaint": {
+        const { draft, submissionId, trackingCode } = effect.form;
+        filed = await fileComplaint(
+          store,
+          {
+            ...draft,
+            submissionId,
+            trackingCode,
+            reportType: draft.reportType ?? "pengaduan",
+            description: draft.description ?? "",
+            privacy: draft.privacy ?? "biasa",
+          },
+          {
+            channel: message.channel,
+            userId: message.userId,
+            chatId: message.chatId,
+            displayName: message.displayName,
+            phone: message.phone,
+          },
+          { now, sla: deps.sla, agencyName: deps.readers.names },
+        );
+        break;
+      }
+      case "storePhoto":
+        if (input.kind === "photo" && input.photo.ok) {
+          await store.saveDraftPhoto(effect.attachmentId, effect.draftKey, input.photo, message.channel, now);
+        }
+        break;
+      case "discardDraft":
+        await store.discardDraftPhotos(effect.submissionId);
+        break;
+      case "answerOfficer":
+        officerAnswer = { code: effect.code, text: effect.text };
+        break;
+      case "showOwnComplaints":
+        showOwnComplaints = true;
+        break;
+      default:
+        break;
     }
   }
-  store.saveConversation(key, storeDialog(next), now);
+  await store.saveConversation(key, storeDialog(next), now);
 
   const current = currentQuestion(next);
   let replies = renderStep({
-    actions: actions as StepAction[],
+    effects,
     context: next.context,
     current,
     names: deps.readers.names,
@@ -102,7 +124,7 @@ export function runComplaintStep(store: SqlStore, step: StepInput, deps: Complai
   return {
     replies,
     event,
-    showOwnComplaints: actions.some((action) => action.type === "showOwnComplaints"),
+    showOwnComplaints,
     ...(filed ? { filedCode: filed.trackingCode } : {}),
     ...(officerAnswer ? { officerAnswer } : {}),
   };

@@ -1,41 +1,24 @@
 // The per-chat runner: every inbound message, from any channel, takes this path.
-// Parse once -> serial per chat -> dedup -> (staff/citizen command | complaint dialog step) -> the
-// step's replies recorded with its dedup row -> commit -> replies. Dialog messages take a synchronous
-// transaction over prepared statements (the fast path); commands, /status and answers to officers go
-// through Prisma's interactive transaction, on the same connection.
+// Parse once -> serial per chat -> one transaction (group-committed with other chats' steps): dedup,
+// the step (message-step.ts), its replies recorded with the dedup row -> commit -> replies.
 import type { Logger } from "pino";
+import { randomUUID } from "node:crypto";
 import type { InboundMessage, MessageHandler } from "./inbound-message.js";
 import type { OutboundMessage } from "../complaints/push-message.js";
-import type { PrismaClient } from "../db/database.js";
-import type { SqlStore, StaffRecord } from "../db/sql-store.js";
-import { GroupCommit } from "../db/group-commit.js";
-import { transaction } from "../db/transaction.js";
+import type { Transactions, Tx } from "../db/transactions.js";
 import type { Clock } from "../complaints/clock.js";
-import type { CommandContext, CommandHandler } from "./command-handler.js";
+import { decodeReplies, encodeReplies } from "../complaints/outbox.js";
 import { NOTICES } from "./complaint-copy.js";
-import { loadDialog, runComplaintStep, type ComplaintStepDeps } from "./complaint-step.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import { RateLimiter } from "./rate-limiter.js";
-import { renderQuestion } from "./complaint-render.js";
-import { currentQuestion, type RestoredDialog } from "./dialog-snapshot.js";
-import type { CitizenReplies } from "./pending-answer.js";
 import { parseInbound, type ParsedInput } from "./parsed-input.js";
-import { decodeReplies, encodeReplies } from "../complaints/outbox.js";
-import { randomUUID } from "node:crypto";
+import { runMessageStep, type MessageStepDeps, type StepOutcome } from "./message-step.js";
 
-export interface RunnerDeps extends ComplaintStepDeps {
-  prisma: PrismaClient;
-  store: SqlStore;
+export interface RunnerDeps extends MessageStepDeps {
+  /** The one way to the database: every step runs in `transactions.run`. */
+  transactions: Transactions;
   clock: Clock;
   logger: Logger;
-  /** Asked only for registered staff, before anything else. */
-  staffCommands: CommandHandler[];
-  /** Asked for everyone (citizens and staff) before the complaint dialog. */
-  citizenCommands: CommandHandler[];
-  /** Slash words the citizen commands answer (without the slash), e.g. "status". */
-  citizenCommandWords: ReadonlySet<string>;
-  /** Plain replies at the menu to an officer's question or to the SELESAI message. */
-  citizenReplies?: CitizenReplies;
   rateLimitPerMinute: number;
   /** Channels not flood-limited: the terminal is the operator's own console (and scripted runs). */
   unlimitedChannels?: ReadonlySet<string>;
@@ -67,25 +50,7 @@ export interface RunnerObserver {
 
 const MAX_ATTEMPTS = 4;
 
-/** Thrown inside a fast-path step whose effect needs the command path (an answer to an officer, /status). */
-class NeedsCommandPath extends Error {}
-
-/** What one committed step produced. */
-interface Outcome {
-  replies: OutboundMessage[];
-  /** The step may have written outbox rows (a filing, any command). */
-  queued: boolean;
-  filed: boolean;
-}
-
-const NOTHING: Outcome = { replies: [], queued: false, filed: false };
-const commanded = (replies: OutboundMessage[]): Outcome => ({ replies, queued: true, filed: false });
-
-/** How a message is routed, with the staff lookup made for it (undefined: not looked up yet). */
-interface Route {
-  commands: boolean;
-  staff?: StaffRecord | null;
-}
+const NOTHING: StepOutcome = { replies: [], queued: false, filed: false };
 
 /** SQLite busy/locked or Prisma's transaction lock wait: worth another try. */
 function isTransient(error: unknown): boolean {
@@ -99,14 +64,12 @@ function isTransient(error: unknown): boolean {
 export class ConversationRunner implements MessageHandler {
   private readonly queue = new KeyedQueue();
   private readonly limiter: RateLimiter;
-  private readonly groupCommit: GroupCommit;
   /** This run of the process: a repeat it handled itself was answered already; one handled before a crash was maybe not. */
   private readonly runId = randomUUID();
   private stopped = false;
 
   constructor(private readonly deps: RunnerDeps) {
     this.limiter = new RateLimiter(deps.rateLimitPerMinute, () => deps.clock().getTime());
-    this.groupCommit = new GroupCommit(deps.store);
   }
 
   async handle(message: InboundMessage): Promise<OutboundMessage[]> {
@@ -143,14 +106,10 @@ export class ConversationRunner implements MessageHandler {
     for (let attempt = 1; ; attempt += 1) {
       const started = performance.now();
       try {
-        const route = this.route(message, input);
-        const outcome = route.commands
-          ? await this.slowPath(message, input, route)
-          : await this.fastPath(message, input).catch((error: unknown) => {
-              // Rolled back with its savepoint: the command path takes it.
-              if (error instanceof NeedsCommandPath) return this.slowPath(message, input, route);
-              throw error;
-            });
+        // The chat's lock keeps its messages in order across processes too (PostgreSQL).
+        const outcome = await this.deps.transactions.run((tx) => this.step(tx, message, input), {
+          lockKey: `${message.channel}:${message.chatId}`,
+        });
         // Only a step that may have written outbox rows wakes the dispatcher (it queries the outbox).
         if (outcome.queued) this.deps.onCommitted?.({ filed: outcome.filed });
         this.deps.afterCommit?.(message);
@@ -177,126 +136,21 @@ export class ConversationRunner implements MessageHandler {
     this.deps.observer?.stepped({ channel: message.channel, seconds, replies, filed, failed });
   }
 
-  private findStaff(message: InboundMessage): StaffRecord | null {
-    const identity = `${message.channel}:${message.userId}`;
-    // WhatsApp staff may be registered by phone number, since @lid ids are not known in advance.
-    return this.deps.store.findStaff(message.phone ? [identity, `${message.channel}:${message.phone}`] : [identity]);
-  }
-
-  /**
-   * Staff commands, citizen commands, buttons of pushed messages (their question ids carry a code),
-   * captioned photos and replies to an officer's question need the command handlers; everything else
-   * is the dialog's. Decided with cheap reads so form answers and /lapor stay on the fast path.
-   */
-  private route(message: InboundMessage, input: ParsedInput): Route {
-    switch (input.kind) {
-      case "choice":
-        return { commands: input.questionId.includes(":") || input.questionId === "answerOrNew" };
-      case "photo":
-        return { commands: /LPR/i.test(input.caption) };
-      case "command": {
-        if (this.deps.citizenCommandWords.has(input.name)) return { commands: true };
-        const staff = this.findStaff(message);
-        return { commands: staff !== null, staff };
-      }
-      case "text": {
-        if (this.deps.citizenReplies === undefined) return { commands: false };
-        // Ratings are typed for as long as the complaint may be reopened; the prefilter is generous (calendar days).
-        const since = new Date(this.deps.clock().getTime() - (this.deps.sla.reopenDays * 2 + 14) * 86_400_000);
-        return { commands: this.deps.store.awaitsCitizenReply(message.channel, message.userId, since) };
-      }
-      default:
-        return { commands: false };
-    }
-  }
-
   /** A message already handled: answered again only when another run (one that crashed) handled it. */
-  private repeated(message: InboundMessage): Outcome | null {
-    const prior = this.deps.store.processedMessage(message.channel, message.messageId);
+  private async repeated(tx: Tx, message: InboundMessage): Promise<StepOutcome | null> {
+    const prior = await tx.store.processedMessage(message.channel, message.messageId);
     if (!prior) return null;
     if (prior.handledBy === this.runId || prior.replies === null) return NOTHING;
     return { replies: decodeReplies(prior.replies), queued: false, filed: false };
   }
 
-  /** The dedup record and the replies, in the step's transaction: they commit together with its effects. */
-  private recorded(message: InboundMessage, now: Date, outcome: Outcome): Outcome {
-    this.deps.store.markProcessed(message.channel, message.messageId, now, this.runId, encodeReplies(outcome.replies));
+  /** The dedup record and the replies are written in the step's transaction: they commit with its effects. */
+  private async step(tx: Tx, message: InboundMessage, input: ParsedInput): Promise<StepOutcome> {
+    const repeated = await this.repeated(tx, message);
+    if (repeated) return repeated;
+    const now = this.deps.clock();
+    const outcome = await runMessageStep(tx, { message, input, now }, this.deps);
+    await tx.store.markProcessed(message.channel, message.messageId, now, this.runId, encodeReplies(outcome.replies));
     return outcome;
-  }
-
-  private async fastPath(message: InboundMessage, input: ParsedInput): Promise<Outcome> {
-    const { store } = this.deps;
-    return this.groupCommit.run(() => {
-      const now = this.deps.clock();
-      const repeated = this.repeated(message);
-      if (repeated) return repeated;
-      const result = runComplaintStep(store, { message, input, restored: loadDialog(store, message), now }, this.deps);
-      if (result.officerAnswer || result.showOwnComplaints) throw new NeedsCommandPath();
-      const filed = result.filedCode !== undefined;
-      return this.recorded(message, now, { replies: result.replies, queued: filed, filed });
-    });
-  }
-
-  private async slowPath(message: InboundMessage, input: ParsedInput, route: Route): Promise<Outcome> {
-    return transaction(
-      this.deps.prisma,
-      async (db) => {
-        const now = this.deps.clock();
-        const repeated = this.repeated(message);
-        if (repeated) return repeated;
-        const staff = route.staff === undefined ? this.findStaff(message) : route.staff;
-        const context: CommandContext = { db, message, input, identity: `${message.channel}:${message.userId}`, staff, now };
-        return this.recorded(message, now, await this.commandStep(context));
-      },
-      { maxWait: 60_000, timeout: 30_000 },
-    );
-  }
-
-  /** The citizen commands' answer to /status: for "Cek status" at the menu. */
-  private async ownComplaints(context: CommandContext): Promise<OutboundMessage[]> {
-    const asStatus: CommandContext = { ...context, input: { kind: "command", name: "status", args: "" }, staff: null };
-    for (const handler of this.deps.citizenCommands) {
-      const replies = await handler.handle(asStatus);
-      if (replies) return replies;
-    }
-    return [];
-  }
-
-  /**
-   * A command typed in the middle of a form (/status, a staff command) leaves the form open: its answer
-   * says so and asks the form's question again, in the same message (one answer per message).
-   */
-  private remindOpenForm(restored: RestoredDialog, replies: OutboundMessage[]): OutboundMessage[] {
-    const last = replies.at(-1);
-    if (!last || last.options?.length) return replies;
-    const question = currentQuestion(restored.snapshot);
-    if (question === "menu") return replies;
-    const again = renderQuestion(question, restored.snapshot.context, this.deps.readers.names);
-    return [...replies.slice(0, -1), { ...again, text: `${last.text}\n\n${NOTICES.formStillOpen}\n\n${again.text}` }];
-  }
-
-  private async commandStep(context: CommandContext): Promise<Outcome> {
-    const { store } = this.deps;
-    const { db, message, input, now } = context;
-    const restored = loadDialog(store, message);
-    const handlers = context.staff ? [...this.deps.staffCommands, ...this.deps.citizenCommands] : this.deps.citizenCommands;
-    for (const handler of handlers) {
-      const replies = await handler.handle(context);
-      if (replies) return commanded(this.remindOpenForm(restored, replies));
-    }
-    const replies = this.deps.citizenReplies;
-    let pendingQuestion: string | undefined;
-    if (replies && input.kind === "text" && currentQuestion(restored.snapshot) === "menu") {
-      const feedback = await replies.feedback(db, message, input.text);
-      if (feedback) return commanded(feedback);
-      pendingQuestion = (await replies.pendingQuestion(db, message)) ?? undefined;
-    }
-    const result = runComplaintStep(store, { message, input, restored, now }, this.deps, pendingQuestion ? { pendingQuestion } : {});
-    if (result.officerAnswer && replies) {
-      return commanded(await replies.answer(db, message, result.officerAnswer.code, result.officerAnswer.text));
-    }
-    if (result.showOwnComplaints) return { replies: await this.ownComplaints(context), queued: false, filed: false };
-    const filed = result.filedCode !== undefined;
-    return { replies: result.replies, queued: filed, filed };
   }
 }

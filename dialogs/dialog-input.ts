@@ -3,9 +3,17 @@ import type { ParsedInput } from "./parsed-input.js";
 import type { Classification } from "../nlp/classification.js";
 import type { DateParse } from "../nlp/indonesian-dates.js";
 import { isCancel, readAnswerWord } from "../nlp/answer-words.js";
-import { DESCRIPTION_MIN, visibleLength, type ComplaintContext, type DialogEvent, type NewForm } from "./complaint-context.js";
+import {
+  DESCRIPTION_MIN,
+  visibleLength,
+  type ComplaintContext,
+  type DialogEvent,
+  type NewForm,
+  type StoryDetails,
+} from "./complaint-context.js";
 import { questionOptions, type AgencyNames, type QuestionId } from "./complaint-questions.js";
 import { matchOption, optionMentioned } from "./option-matcher.js";
+import type { Privacy } from "../complaints/complaint-status.js";
 import { readStory } from "./read-story.js";
 import { isNotAPlace } from "./place-answer.js";
 
@@ -136,7 +144,21 @@ function readText(
       return { type: "TEXT", text, regionHint: readers.regionHint(text), notAPlace: isNotAPlace(text, options) };
     case "date":
       return { type: "TEXT", text, date: readers.parseDate(text), unknown: word === "unknown" || word === "none" };
-    default:
-      return { type: "TEXT", text };
+    default: {
+      // "di jl. cempaka no 12" or "tolong rahasiakan nama saya" in reply to the agency question or at
+      // the summary: noted, and the question stays. "biasa" is too common a word to read as a wish.
+      const story = readStory(text, readers);
+      const wishes = questionOptions("privacy", context, readers.names).filter((option) => option.value !== "biasa");
+      const privacy = optionMentioned(text, wishes) as Privacy | null;
+      const details: StoryDetails = {
+        ...(story.locationText ? { locationText: story.locationText } : {}),
+        ...(story.incidentDate ? { incidentDate: story.incidentDate } : {}),
+        ...(story.regionHint ? { regionHint: story.regionHint } : {}),
+        ...(privacy ? { privacy } : {}),
+      };
+      return details.locationText || details.incidentDate || details.privacy
+        ? { type: "TEXT", text, details }
+        : { type: "TEXT", text };
+    }
   }
 }

@@ -55,6 +55,10 @@ const STOP = new Set([
   "tgl", "lalu", "kalau", "kalo", "klo", "jadi", "pun", "agar", "supaya", "biar", "segera", "cepat", "dibiarkan",
   "diperbaiki", "diangkut", "mengalir", "ngalir", "menyala", "nyala", "rusaknya", "mampet", "tersumbat", "susah", "sulit",
   "bolong", "gede", "besar", "terus", "hujan", "ujan", "pisan", "ancur",
+  // Chat particles: "kan", "deh", "aja" never end a place's name.
+  "kan", "deh", "dah", "loh", "lho", "tuh", "aja", "doang",
+  // What is asked of citizens ("minta uang", "suruh bayar") is never part of a place.
+  "minta", "mintain", "uang", "bayar", "suruh", "narik", "pungut", "pungli",
   // Javanese and Sundanese problem and time words: "wis seminggu", "pareum", "bolong ageung", "teu acan".
   "wis", "wes", "uwis", "sampun", "dereng", "durung", "ora", "mboten", "pareum", "ageung", "teu", "henteu", "acan",
 ]);
@@ -107,6 +111,8 @@ function startsPlace(tokens: Token[], i: number, continuing = false): boolean {
   }
   if (token.lower === "lampu") return next.lower === "merah";
   if (["kota", "kab", "kantor", "pos", "pintu", "balai", "sekolah", "gedung"].includes(token.lower)) {
+    // "sekolah negeri" is a kind of school, "Sekolah Negeri 2" or "sekolah Harapan" is one.
+    if (GENERIC_KINDS.has(next.lower)) return isCapitalized(next) || isNumber(tokens[i + 2] ?? next);
     return isCapitalized(next) || isNameWord(next);
   }
   // After a street word any name is the street's, even one that looks affixed (Jl. Melati, Gg. Pemuda).
@@ -116,6 +122,9 @@ function startsPlace(tokens: Token[], i: number, continuing = false): boolean {
   if (landmark && !continuing && !PREPOSITIONS.has(previous) && !isCapitalized(next)) return false;
   return (isNameWord(next) && !AFFIXED.test(next.lower)) || isNumber(next) || isCapitalized(next);
 }
+
+/** Words that say what kind of school or office it is, not which one. */
+const GENERIC_KINDS = new Set(["negeri", "swasta", "dasar", "menengah", "umum", "pemerintah"]);
 
 /** Abbreviated street words: the next word is the street's name, whatever it looks like ("jl. melati"). */
 const STREET_MARKERS = new Set(["jl", "jln", "gg"]);

@@ -42,13 +42,15 @@ function startMain(env: Record<string, string> = {}) {
   });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString()));
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on("exit", (code, signal) => resolve(signal ?? code)));
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+    child.on("exit", (code, signal) => resolve(signal ?? code)),
+  );
   return { child, exited, stderr: () => stderr };
 }
 
 /** The callback data of the button labelled like `label` in the last message with buttons. */
 function buttonData(sent: SentMessage[], label: RegExp): string {
-  const markup = sent.findLast((message) => message.replyMarkup?.inline_keyboard)?.replyMarkup;
+  const markup = [...sent].reverse().find((message) => message.replyMarkup?.inline_keyboard)?.replyMarkup;
   const rows = (markup?.inline_keyboard ?? []) as Array<Array<{ text: string; callback_data: string }>>;
   const button = rows.flat().find((candidate) => label.test(candidate.text));
   if (!button) throw new Error(`no button ${label} in ${JSON.stringify(markup)}`);
@@ -59,7 +61,10 @@ const codesIn = (sent: SentMessage[]) => sent.flatMap((message) => (message.text
 
 it("sends the tracking code after a crash between the filing's commit and its reply, and files once", async () => {
   const first = startMain({ TEST_CRASH_AFTER_COMMIT: "kirim" });
-  emulator.text(SITI, "Selamat pagi pak, lampu jalan di Jl. Kenanga RT 03 RW 02 Kel. Sukamaju mati sejak 3 hari lalu, gelap sekali");
+  emulator.text(
+    SITI,
+    "Selamat pagi pak, lampu jalan di Jl. Kenanga RT 03 RW 02 Kel. Sukamaju mati sejak 3 hari lalu, gelap sekali",
+  );
   const summary = await emulator.waitForSent(SITI.id, 1, 60_000);
   expect(summary.at(-1)?.text).toMatch(/Ringkasan/);
   const before = summary.length;
@@ -85,7 +90,12 @@ it("sends the tracking code after a crash between the filing's commit and its re
       emulator.text(SITI, "/bantuan");
       const help = await emulator.waitForSent(SITI.id, after.length + 1, 30_000);
       expect(codesIn(help.slice(after.length))).not.toContain(code);
-      expect(help.slice(after.length).map((message) => message.text).join("\n")).toMatch(/Cara memakai layanan ini/);
+      expect(
+        help
+          .slice(after.length)
+          .map((message) => message.text)
+          .join("\n"),
+      ).toMatch(/Cara memakai layanan ini/);
     } finally {
       second.child.kill("SIGTERM");
       await second.exited;

@@ -82,8 +82,10 @@ describe("a citizen files a complaint over the WhatsApp Cloud API", () => {
     await app.prisma.staff.create({
       data: { identity: `whatsapp:${COORDINATOR.waId}`, agencyCode: COORDINATOR_CODE, name: "Koordinator" },
     });
-    // The coordinator wrote today, so the notice may go as free text.
-    await app.app.noteInbound("whatsapp", COORDINATOR.waId, now);
+    // The coordinator wrote today (a real message, so Meta and the bot both know the window is open):
+    // the notice may go as free text.
+    await exchange(COORDINATOR, () => emulator.text(COORDINATOR, "/bantuan"));
+    const coordinatorBefore = emulator.sentTo(COORDINATOR.waId).length;
 
     let replies = await exchange(SITI, () => emulator.text(SITI, "halo min"));
     const seen = new Map<string, Choice["kind"]>();
@@ -170,7 +172,7 @@ describe("a citizen files a complaint over the WhatsApp Cloud API", () => {
 
     // The coordinator, registered as whatsapp:<number>, hears of it through the outbox.
     await app.dispatchOutbox();
-    const notice = await emulator.waitForSent(COORDINATOR.waId, 1);
+    const notice = (await emulator.waitForSent(COORDINATOR.waId, coordinatorBefore + 1)).slice(coordinatorBefore);
     expect(notice.map((m) => m.text).join("\n")).toContain(trackingCode);
     const row = await app.prisma.outboxMessage.findFirstOrThrow({ where: { chatId: COORDINATOR.waId } });
     expect(row.status).toBe("SENT");
@@ -186,7 +188,7 @@ describe("a citizen files a complaint over the WhatsApp Cloud API", () => {
     const view = await exchange(COORDINATOR, () => emulator.text(COORDINATOR, `/lihat ${trackingCode}`));
     expect(view.map((m) => m.text).join("\n")).toContain("berlubang");
     // Its photo is uploaded (POST /media) and sent by media id, with the caption.
-    await emulator.waitForSent(COORDINATOR.waId, notice.length + 2);
+    await emulator.waitForSent(COORDINATOR.waId, coordinatorBefore + notice.length + 2);
     const photo = emulator.sentTo(COORDINATOR.waId).find((m) => m.type === "image");
     expect(photo?.text).toContain(trackingCode);
     const mediaId = (photo?.body.image as { id: string } | undefined)?.id ?? "";

@@ -32,15 +32,15 @@ function file(fixture: Fixture, form: Partial<ComplaintForm>) {
     ...form,
   };
   const reporter = { channel: REPORTER.channel, userId: REPORTER.userId, chatId: REPORTER.userId, displayName: "Siti Aminah" };
-  return fixture.store.transaction(() =>
-    fileComplaint(fixture.store, complete, reporter, { now: fixture.clock.now, sla: SLA, agencyName: (code) => AGENCIES[code] }),
+  return fixture.transactions.run(({ store }) =>
+    fileComplaint(store, complete, reporter, { now: fixture.clock.now, sla: SLA, agencyName: (code) => AGENCIES[code] }),
   );
 }
 
 describe("the staff notice of a new complaint", () => {
   it("goes to the coordinators only while the complaint waits to be routed, with the classifier's suggestion", async () => {
     fx = await createFixture();
-    const filed = file(fx, { suggestion: suggestion(false) });
+    const filed = await file(fx, { suggestion: suggestion(false) });
     expect(filed.assignedAgency).toBeNull();
     expect(await fx.outbox()).toEqual([
       {
@@ -58,7 +58,7 @@ describe("the staff notice of a new complaint", () => {
 
   it("goes to the agency's staff and the coordinators when routed at once, marked when urgent", async () => {
     fx = await createFixture();
-    const filed = file(fx, { suggestion: suggestion(true), agency: "DPUPR", agencyConfirmed: true });
+    const filed = await file(fx, { suggestion: suggestion(true), agency: "DPUPR", agencyConfirmed: true });
     expect(filed.assignedAgency).toBe("DPUPR");
     const outbox = await fx.outbox();
     const identities = outbox.map((row) => `${row.channel}:${row.chatId}`).sort();

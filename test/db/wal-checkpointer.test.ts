@@ -25,7 +25,7 @@ afterEach(async () => {
  * or until `enough` writes are done, whichever comes first.
  */
 async function writeContinuously(db: OpenedDatabase, ms: number, enough = Infinity): Promise<number> {
-  const commits = new GroupCommit(db.store);
+  const commits = new GroupCommit(db.prisma, db.store);
   const until = Date.now() + ms;
   let written = 0;
   await Promise.all(
@@ -61,7 +61,7 @@ describe("WAL checkpointer", () => {
     const written = await writeContinuously(opened, 1000);
     expect(written).toBeGreaterThan(100);
     // The gate opens again after every checkpoint: a write queued now still commits.
-    expect(await new GroupCommit(opened.store).run(() => 42)).toBe(42);
+    expect(await new GroupCommit(opened.prisma, opened.store).run(() => 42)).toBe(42);
   });
 });
 
@@ -72,7 +72,7 @@ describe("group commit and the checkpoint gate", () => {
     // A gate stuck closed, as if the checkpointer died in the middle of its pause.
     const stuck: CheckpointGate = { closed: true, enterWrite: () => {}, leaveWrite: () => {} };
     const store = new SqlStore(opened.store.raw, stuck);
-    const commits = new GroupCommit(store);
+    const commits = new GroupCommit(opened.prisma, store);
     await commits.run(() => store.markProcessed("terminal", "stuck-gate", new Date(), "run-1", "[]"));
     expect(opened.store.processedMessage("terminal", "stuck-gate")).toEqual({ replies: "[]", handledBy: "run-1" });
   });

@@ -64,7 +64,13 @@ describe("conversation runner", () => {
   });
 
   it("answers a message handled by an earlier run with that run's stored replies (it may have died before sending)", async () => {
-    const message = { channel: "terminal" as const, chatId: "warga-9", userId: "warga-9", messageId: "before-crash", text: "/lapor" };
+    const message = {
+      channel: "terminal" as const,
+      chatId: "warga-9",
+      userId: "warga-9",
+      messageId: "before-crash",
+      text: "/lapor",
+    };
     const first = await app.handler.handle(message);
     const restarted = await createTestApp({ clock, dbPath: app.dbPath });
     try {

@@ -30,7 +30,14 @@ async function send(staff: StaffMember | null, text: string) {
   const [channel, userId] = (staff?.identity ?? "telegram:555001").split(":") as ["telegram", string];
   counter += 1;
   const message: InboundMessage = { channel, chatId: userId, userId, messageId: `m${counter}`, text };
-  const replies = await commands().handle({ db: fx.prisma, message, input: parseInbound(message), identity: `${channel}:${userId}`, staff, now: fx.clock.now });
+  const replies = await commands().handle({
+    db: fx.prisma,
+    message,
+    input: parseInbound(message),
+    identity: `${channel}:${userId}`,
+    staff,
+    now: fx.clock.now,
+  });
   return replies;
 }
 

@@ -147,7 +147,47 @@ describe("/lapor, one thing per answer", () => {
   });
 });
 
+describe("a place or date told at another question", () => {
+  it("is noted at the agency question and at the summary, and the question is asked again", async () => {
+    const chat = citizen();
+    await chat.say("pak jalan depan rumah saya rusak parah, tolong dibantu");
+    expect(askedQuestion(chat.transcript.at(-1))).toBe("agencyPick");
+    await chat.say("jl. cempaka no 12 deket masjid al ikhlas");
+    expect(chat.lastText()).toMatch(/keterangan itu sudah kami catat/);
+    expect(askedQuestion(chat.transcript.at(-1))).toBe("agencyPick");
+    await chat.say("udah dari kemaren pak");
+    expect(askedQuestion(chat.transcript.at(-1))).toBe("agencyPick");
+    // Something that is neither an agency, a place nor a date still gets the hint, and nothing changes.
+    await chat.say("ya pokoknya rusak lah");
+    expect(chat.lastText()).toMatch(/belum kami pahami/);
+    await chat.say("pu");
+    expect(askedQuestion(chat.transcript.at(-1))).toBe("summary");
+    expect(chat.lastText()).toMatch(/Lokasi: Jl\. cempaka no 12 deket masjid al ikhlas/);
+    // A wish for privacy, typed instead of going through Ubah.
+    await chat.say("oh iya pak tolong rahasiakan nama saya ya, takut");
+    expect(chat.lastText()).toMatch(/keterangan itu sudah kami catat/);
+    expect(chat.lastText()).toMatch(/Kerahasiaan: Anonim/);
+    // At the summary, a corrected place replaces the one shown.
+    await chat.say("eh salah, lokasinya di gang kenari rt 04 rw 07");
+    expect(chat.lastText()).toMatch(/Lokasi: gang kenari rt 04 rw 07/i);
+    const { code } = await finish(chat);
+    const complaint = await complaintOf(code);
+    expect(complaint.locationText).toMatch(/gang kenari rt 04 rw 07/i);
+    expect(complaint.incidentDate?.toISOString().slice(0, 10)).toBe("2026-11-29");
+    expect(complaint.privacy).toBe("anonim");
+  });
+});
+
 describe("nothing lost, nothing bad filed", () => {
+  it("files no incident date for a suggestion, even when its story or a later answer names a day", async () => {
+    const chat = citizen();
+    await chat.say("Usul pak, mohon dibangun tempat sampah di taman Jl. Merdeka, sejak minggu lalu banyak sampah berserakan");
+    await chat.say("tadi pagi juga masih kotor");
+    const complaint = await complaintOf((await finish(chat, { agencyPick: "tidak tahu" })).code);
+    expect(complaint.reportType).toBe("aspirasi");
+    expect(complaint.incidentDate).toBeNull();
+  });
+
   it("keeps a short complaint typed at the menu and asks for the rest", async () => {
     const chat = citizen();
     const [reply] = await chat.say("jalan rusak parah");

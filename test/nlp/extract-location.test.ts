@@ -22,6 +22,11 @@ describe("extractLocation", () => {
     ["punten, jalan di payun SDN 6 Cibiru bolong ageung", "payun SDN 6 Cibiru"],
     ["sampah numpuk ning ngarep pasar legi wis seminggu", "ngarep pasar legi"],
     ["lampu pju caket masjid agung pareum", "caket masjid agung"],
+    // A kind of school is no place; a school with a number or a name is, and chat particles end a name.
+    ["anak sy di SMPN 4 dimintain uang 500rb, pdhl sekolah negeri kan gratis ya", "SMPN 4"],
+    ["di sekolah negeri 2 cibiru ada pungli", "sekolah negeri 2 cibiru"],
+    ["sekolah Harapan Bangsa minta uang gedung", "sekolah Harapan Bangsa"],
+    ["jl. cempaka no 12 deket masjid al ikhlas", "jl. cempaka no 12 deket masjid al ikhlas"],
   ])("%s", (text, expected) => expect(extractLocation(text)).toBe(expected));
 
   it.each([
@@ -32,5 +37,6 @@ describe("extractLocation", () => {
     "antrian no 5 lama sekali",
     "oknum kelurahan meminta uang 500 ribu buat surat pindah",
     "tukang parkir liar minta 5 ribu",
+    "katanya sekolah negeri itu gratis kan",
   ])("finds no place in %s", (text) => expect(extractLocation(text)).toBeUndefined());
 });

@@ -1,0 +1,132 @@
+// The step store over Prisma's query API, for PostgreSQL: the same reads and writes as the prepared
+// statements of db/sql-store.ts, inside the unit of work's transaction. Engine-neutral by construction.
+import { Prisma } from "@prisma/client";
+import { photoDigest } from "./attachment-repository.js";
+import { FEEDBACK_PENDING_SQL, QUESTION_PENDING_SQL } from "./citizen-waits.js";
+import type { Db } from "./database.js";
+import type { NewOutboxRow } from "./models.js";
+import { OUTBOX_STATUS } from "./outbox-repository.js";
+import { STAFF_FIELDS } from "./staff-repository.js";
+import type {
+  ChatKey,
+  CitizenIdentity,
+  ComplaintRow,
+  EventRow,
+  PhotoData,
+  StaffRecord,
+  StoredConversation,
+} from "./sql-store.js";
+import type { ProcessedRecord, StepStore } from "./step-store.js";
+
+export class PrismaStepStore implements StepStore {
+  constructor(private readonly db: Db) {}
+
+  processedMessage(channel: string, messageId: string): Promise<ProcessedRecord | null> {
+    return this.db.processedMessage.findUnique({
+      where: { channel_messageId: { channel, messageId } },
+      select: { replies: true, handledBy: true },
+    });
+  }
+
+  async markProcessed(channel: string, messageId: string, now: Date, handledBy: string, replies: string): Promise<void> {
+    await this.db.processedMessage.create({ data: { channel, messageId, createdAt: now, handledBy, replies } });
+  }
+
+  findStaff(identities: readonly string[]): Promise<StaffRecord | null> {
+    return this.db.staff.findFirst({ where: { identity: { in: [...identities] } }, select: STAFF_FIELDS });
+  }
+
+  staffOfAgencies(agencies: readonly string[]): Promise<StaffRecord[]> {
+    return this.db.staff.findMany({ where: { agencyCode: { in: [...agencies] } }, select: STAFF_FIELDS });
+  }
+
+  /** The same conditions as the prepared statement's (db/citizen-waits.ts), through Prisma. */
+  async awaitsCitizenReply(channel: string, userId: string, finishedSince: Date): Promise<boolean> {
+    const rows = await this.db.$queryRaw<unknown[]>`
+      SELECT 1 FROM "Complaint" c JOIN "Citizen" p ON p."id" = c."citizenId"
+      WHERE p."channel" = ${channel} AND p."userId" = ${userId} AND (
+        (${Prisma.raw(QUESTION_PENDING_SQL)}) OR (${Prisma.raw(FEEDBACK_PENDING_SQL)} AND c."finishedAt" >= ${finishedSince})
+      ) LIMIT 1`;
+    return rows.length > 0;
+  }
+
+  loadConversation(key: ChatKey): Promise<StoredConversation | null> {
+    return this.db.conversation.findUnique({
+      where: { channel_chatId: key },
+      select: { machineVersion: true, snapshot: true },
+    });
+  }
+
+  async saveConversation(key: ChatKey, value: StoredConversation, now: Date): Promise<void> {
+    await this.db.conversation.upsert({
+      where: { channel_chatId: key },
+      create: { ...key, ...value, updatedAt: now },
+      update: { ...value, updatedAt: now },
+    });
+  }
+
+  async saveDraftPhoto(id: string, draftKey: string, photo: PhotoData, source: string, now: Date): Promise<void> {
+    await this.db.attachment.create({
+      data: {
+        id,
+        draftKey,
+        mimeType: photo.mimeType,
+        sizeBytes: photo.data.length,
+        sha256: photoDigest(photo.data),
+        data: new Uint8Array(photo.data),
+        source,
+        createdAt: now,
+      },
+    });
+  }
+
+  async discardDraftPhotos(draftKey: string): Promise<void> {
+    if (draftKey !== "") await this.db.attachment.deleteMany({ where: { draftKey, complaintId: null } });
+  }
+
+  async attachDraftPhotos(draftKey: string, photoIds: readonly string[], complaintId: string): Promise<void> {
+    await this.db.attachment.updateMany({
+      where: { id: { in: [...photoIds] }, draftKey },
+      data: { complaintId, draftKey: null },
+    });
+    await this.discardDraftPhotos(draftKey);
+  }
+
+  complaintBySubmission(
+    submissionId: string,
+  ): Promise<{ id: string; trackingCode: string; status: string; assignedAgency: string | null } | null> {
+    return this.db.complaint.findUnique({
+      where: { submissionId },
+      select: { id: true, trackingCode: true, status: true, assignedAgency: true },
+    });
+  }
+
+  async trackingCodeTaken(code: string): Promise<boolean> {
+    return (await this.db.complaint.findUnique({ where: { trackingCode: code }, select: { id: true } })) !== null;
+  }
+
+  async upsertCitizen(who: CitizenIdentity, now: Date): Promise<string> {
+    const fields = { chatId: who.chatId, displayName: who.displayName ?? null, phone: who.phone ?? null, updatedAt: now };
+    const row = await this.db.citizen.upsert({
+      where: { channel_userId: { channel: who.channel, userId: who.userId } },
+      create: { channel: who.channel, userId: who.userId, ...fields, createdAt: now },
+      update: fields,
+      select: { id: true },
+    });
+    return row.id;
+  }
+
+  async insertComplaint(row: ComplaintRow): Promise<void> {
+    await this.db.complaint.create({ data: { ...row, reopenCount: 0, notAuthorityCount: 0, updatedAt: row.filedAt } });
+  }
+
+  async insertEvent(row: EventRow): Promise<void> {
+    await this.db.complaintEvent.create({ data: { ...row, actorIdentity: null } });
+  }
+
+  async enqueueOutbox(row: NewOutboxRow, now: Date): Promise<void> {
+    await this.db.outboxMessage.create({
+      data: { ...row, status: OUTBOX_STATUS.PENDING, attempts: 0, nextAttemptAt: now, createdAt: now },
+    });
+  }
+}

@@ -1,0 +1,42 @@
+// What a dialog step reads and writes, as one interface with one implementation per engine: prepared
+// statements on SQLite (db/sql-store.ts, synchronous: the hot path of a single machine) and Prisma's
+// query API on PostgreSQL (db/prisma-step-store.ts). Callers always `await`, so either fits.
+import type {
+  ChatKey,
+  CitizenIdentity,
+  ComplaintRow,
+  EventRow,
+  PhotoData,
+  StaffRecord,
+  StoredConversation,
+} from "./sql-store.js";
+import type { NewOutboxRow } from "./models.js";
+
+export type Awaitable<T> = T | Promise<T>;
+
+export interface ProcessedRecord {
+  replies: string | null;
+  handledBy: string | null;
+}
+
+export interface StepStore {
+  processedMessage(channel: string, messageId: string): Awaitable<ProcessedRecord | null>;
+  markProcessed(channel: string, messageId: string, now: Date, handledBy: string, replies: string): Awaitable<void>;
+  findStaff(identities: readonly string[]): Awaitable<StaffRecord | null>;
+  staffOfAgencies(agencies: readonly string[]): Awaitable<StaffRecord[]>;
+  awaitsCitizenReply(channel: string, userId: string, finishedSince: Date): Awaitable<boolean>;
+  loadConversation(key: ChatKey): Awaitable<StoredConversation | null>;
+  saveConversation(key: ChatKey, value: StoredConversation, now: Date): Awaitable<void>;
+  saveDraftPhoto(id: string, draftKey: string, photo: PhotoData, source: string, now: Date): Awaitable<void>;
+  discardDraftPhotos(draftKey: string): Awaitable<void>;
+  attachDraftPhotos(draftKey: string, photoIds: readonly string[], complaintId: string): Awaitable<void>;
+  complaintBySubmission(
+    submissionId: string,
+  ): Awaitable<{ id: string; trackingCode: string; status: string; assignedAgency: string | null } | null>;
+  trackingCodeTaken(code: string): Awaitable<boolean>;
+  upsertCitizen(who: CitizenIdentity, now: Date): Awaitable<string>;
+  insertComplaint(row: ComplaintRow): Awaitable<void>;
+  insertEvent(row: EventRow): Awaitable<void>;
+  /** Due at once, like db/outbox-repository.ts insertOutboxRows. */
+  enqueueOutbox(row: NewOutboxRow, now: Date): Awaitable<void>;
+}
