@@ -51,7 +51,10 @@ if (wanted("dialog")) {
   const steady = await withBenchApp(async (app) => {
     const result = await benchLatencyAtRate(app.runner, Number(values.citizens), Number(values.rate));
     // The WAL must stay bounded under steady load (db/checkpointer.ts): its size after ~27 s of it.
-    return { ...result, walMegabytes: Math.round(statSync(`${app.store.raw.name}-wal`).size / 1e5) / 10 };
+    return {
+      ...result,
+      walMegabytes: Math.round(statSync(`${app.database.engine === "sqlite" ? app.database.filePath : ""}-wal`).size / 1e5) / 10,
+    };
   });
   figures.dialogAtRate = { ...steady, offeredPerSecond: Number(values.rate) };
   row(

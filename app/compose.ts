@@ -1,10 +1,9 @@
 // The composition root: config -> database -> nlp -> lifecycle -> runner -> outbox dispatcher.
 // Channels are started by main.ts; tests call createApp on a temporary database.
 import type { Logger } from "pino";
-import { openDatabase, type PrismaClient } from "../db/database.js";
-import type { GroupCommit } from "../db/group-commit.js";
+import { openDatabase, type OpenedDatabase, type PrismaClient } from "../db/database.js";
 import { pruneProcessed } from "../db/processed-messages.js";
-import type { SqlStore } from "../db/sql-store.js";
+import type { Transactions } from "../db/transactions.js";
 import { systemClock, type Clock } from "../complaints/clock.js";
 import { createLifecycleService, type LifecycleService } from "../complaints/lifecycle-service.js";
 import { OutboxDispatcher } from "../complaints/outbox-dispatcher.js";
@@ -43,9 +42,10 @@ export interface AppDeps {
 
 export interface App {
   prisma: PrismaClient;
-  store: SqlStore;
-  /** Every read and write goes through `transactions.run(work)` (db/group-commit.ts). */
-  transactions: GroupCommit;
+  /** The engine behind DATABASE_URL (SQLite's file and store: health, backups, the bench). */
+  database: OpenedDatabase;
+  /** Every unit of work of the bot goes through `transactions.run(work)` (db/transactions.ts). */
+  transactions: Transactions;
   runner: ConversationRunner;
   dispatcher: OutboxDispatcher;
   lifecycle: LifecycleService;
@@ -78,17 +78,21 @@ function crashAfterCommit(marker: string): (message: InboundMessage) => void {
 export async function createApp(deps: AppDeps): Promise<App> {
   const { config, logger } = deps;
   const clock = deps.clock ?? systemClock;
-  const database = await openDatabase(config.DATABASE_URL, { busyTimeoutMs: config.SQLITE_BUSY_TIMEOUT_MS });
+  const database = await openDatabase(config.DATABASE_URL, {
+    busyTimeoutMs: config.SQLITE_BUSY_TIMEOUT_MS,
+    onPoolError: (error) => logger.warn({ err: error }, "database connection lost; the pool opens a new one"),
+  });
   const prisma = database.prisma;
   const catalog = loadAgencyCatalog(config.AGENCIES_FILE);
   // Learned routing examples of this database, read before the first message is classified.
   const model = loadModel().model;
   const learned = createLearnedRouting(
-    database.transactions,
+    prisma,
     catalog.agencies.map((agency) => agency.code),
     model.counts,
   );
-  learned.prime(database.store);
+  if (database.engine === "sqlite") learned.prime(database.store);
+  else await learned.refresh();
   const classifier = createAgencyClassifier(catalog, {
     threshold: config.CLASSIFIER_THRESHOLD,
     model,
@@ -100,7 +104,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const agencyCodes = () => catalog.agencies.map((agency) => agency.code);
   const lifecycle = createLifecycleService({ clock, sla, agencyName, agencyCodes });
   const metrics = createMetrics({ outbox: () => outboxBacklog(prisma, dispatcher.channels, clock()) });
-  const dispatcher = new OutboxDispatcher(database.transactions, clock, logger.child({ part: "outbox" }), (channel, outcome) =>
+  const dispatcher = new OutboxDispatcher(prisma, clock, logger.child({ part: "outbox" }), (channel, outcome) =>
     metrics.outboxDelivery(channel, outcome),
   );
 
@@ -144,7 +148,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   let digest: DigestScheduler | undefined;
   return {
     prisma,
-    store: database.store,
+    database,
     transactions,
     runner,
     dispatcher,
@@ -166,10 +170,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
       if (released > 0) dispatcher.nudge();
     },
     async noteReceipt(receipt) {
-      // A failure can overtake the dispatcher recording the message id it belongs to: look again shortly.
-      for (const waitMs of receipt.state === "failed" ? [0, 500, 2000, 5000] : [0]) {
+      // A receipt can overtake the dispatcher recording the message id it belongs to (Meta answers the
+      // send and posts "sent" at once): look again shortly rather than lose it.
+      for (const waitMs of [0, 500, 2000, 5000]) {
         if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
-        const outcome = await transactions.run(({ db }) => recordDeliveryReceipt(db, receipt));
+        // Receipts of one message one at a time (several processes may get them): a state never moves back.
+        const outcome = await transactions.run(({ db }) => recordDeliveryReceipt(db, receipt), {
+          lockKey: `receipt:${receipt.channel}:${receipt.platformMessageId}`,
+        });
         if (outcome === "resend") dispatcher.nudge();
         if (outcome !== "unknown") return;
       }
@@ -188,7 +196,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       daily.unref();
       timers.push(daily);
       digest = startWeeklyDigestScheduler({
-        transactions,
+        prisma,
         clock,
         sla,
         agencyName,
@@ -199,9 +207,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
     async close() {
       for (const timer of timers) clearInterval(timer);
-      learned.stop();
-      digest?.stop();
       await runner.stop();
+      // In-flight reads and checks hold connections: the database closes after them.
+      await learned.stop();
+      await digest?.stop();
       await dispatcher.stop();
       await database.close();
     },

@@ -37,7 +37,7 @@ export function healthSourcesFor(
     ...(config.WHATSAPP_ENABLED ? ["whatsapp"] : []),
   ];
   return {
-    database: createDatabaseCheck(app.prisma, app.store.raw.name),
+    database: createDatabaseCheck(app.prisma, app.database.engine === "sqlite" ? app.database.filePath : null),
     outbox: () => outboxBacklog(app.prisma, app.dispatcher.channels, app.clock()),
     configuredChannels,
     runningChannels,

@@ -2,9 +2,9 @@
 // step of the runner (a staff decision may have added one), and on a timer for changes made by other
 // processes (`npm run routing -- import` while the bot runs). Only new rows are read, unless rows were
 // removed, then everything is read again.
-import { openDatabase } from "../db/database.js";
+import { openDatabase, type PrismaClient } from "../db/database.js";
 import { exampleSignature, examplesAfter, readAllExamplesAtStart } from "../db/routing-examples.js";
-import type { Transactions } from "../db/transactions.js";
+import { transaction } from "../db/transaction.js";
 import type { SqlStore } from "../db/sql-store.js";
 import { createLearnedModel, type LearnedModel } from "../nlp/learned-examples.js";
 import type { NaiveBayesCounts } from "../nlp/naive-bayes.js";
@@ -20,11 +20,12 @@ export interface LearnedRouting {
   /** The first read at start-up, synchronous on the store's connection (no transaction is open yet). */
   prime(store: SqlStore): void;
   start(intervalMs?: number, onError?: (error: unknown) => void): void;
-  stop(): void;
+  /** Stops the timer and waits for a read in flight. */
+  stop(): Promise<void>;
 }
 
 /** `corpus`: the built-in model's counts, the background learned evidence is measured against. */
-export function createLearnedRouting(transactions: Transactions, codes: string[], corpus?: NaiveBayesCounts): LearnedRouting {
+export function createLearnedRouting(prisma: PrismaClient, codes: string[], corpus?: NaiveBayesCounts): LearnedRouting {
   const model = createLearnedModel(codes, corpus);
   let known = { count: 0, maxId: 0 };
   let running: Promise<void> | undefined;
@@ -34,14 +35,14 @@ export function createLearnedRouting(transactions: Transactions, codes: string[]
   async function readChanges(): Promise<void> {
     // One short transaction: the fingerprint and the rows come from the same snapshot. Features are
     // extracted after it, so the shared connection is not held while the model learns.
-    const change = await transactions.run(async ({ db }) => {
-      const now = await exampleSignature(db);
+    const change = await transaction(prisma, async (tx) => {
+      const now = await exampleSignature(tx);
       if (now.count === known.count && now.maxId === known.maxId) return undefined;
       if (now.maxId > known.maxId && now.count > known.count) {
-        const rows = await examplesAfter(db, known.maxId);
+        const rows = await examplesAfter(tx, known.maxId);
         if (known.count + rows.length === now.count) return { now, rows, full: false };
       }
-      return { now, rows: await examplesAfter(db, 0), full: true };
+      return { now, rows: await examplesAfter(tx, 0), full: true };
     });
     if (!change) return;
     if (change.full) model.clear();
@@ -85,9 +86,11 @@ export function createLearnedRouting(transactions: Transactions, codes: string[]
       timer = setInterval(() => void refresh().catch(onError), intervalMs);
       timer.unref();
     },
-    stop() {
+    async stop() {
       if (timer) clearInterval(timer);
       timer = undefined;
+      // A read in flight holds a connection: the database may close only after it.
+      await running?.catch(() => undefined);
     },
   };
 }
@@ -101,8 +104,9 @@ export async function readLearnedModel(
 ): Promise<LearnedModel> {
   const database = await openDatabase(databaseUrl, busyTimeoutMs === undefined ? {} : { busyTimeoutMs });
   try {
-    const routing = createLearnedRouting(database.transactions, codes, corpus);
-    routing.prime(database.store);
+    const routing = createLearnedRouting(database.prisma, codes, corpus);
+    if (database.engine === "sqlite") routing.prime(database.store);
+    else await routing.refresh();
     return routing.model;
   } finally {
     await database.close();

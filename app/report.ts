@@ -6,8 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
-import { loadMonevComplaints } from "../complaints/monev-figures.js";
-import { monevReport } from "../complaints/monev-files.js";
+import { buildMonevReport } from "../complaints/monev-files.js";
 import { periodFromDates } from "../complaints/monev-period.js";
 import { agencyLabel, agencyLines, formatPeriod, totalsLines } from "../complaints/monev-text.js";
 import { normalizeAgencyCode } from "../complaints/staff-directory.js";
@@ -78,8 +77,13 @@ async function main(): Promise<void> {
   }
   const database = await openDatabase(config.DATABASE_URL);
   try {
-    const options = { ...period, ...(args.agency ? { agency: args.agency } : {}), now: new Date(), sla, agencyName };
-    const report = await monevReport(await database.transactions.run(({ db }) => loadMonevComplaints(db, options)), options);
+    const report = await buildMonevReport(database.prisma, {
+      ...period,
+      ...(args.agency ? { agency: args.agency } : {}),
+      now: new Date(),
+      sla,
+      agencyName,
+    });
     mkdirSync(args.out, { recursive: true });
     const files = [report.complaintsCsv, report.agencyCsv, report.agencyDataCsv, report.chart].map((file) => {
       const target = path.join(args.out, file.fileName);

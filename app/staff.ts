@@ -8,6 +8,7 @@ import { LOGIN_LINK_MINUTES, issueLoginToken, loginUrl, revokeAllSessions } from
 import { validateStaffAgency } from "../complaints/lifecycle-staff-admin.js";
 import { listStaff, parseIdentity, removeStaff, upsertStaff } from "../complaints/staff-directory.js";
 import { openDatabase } from "../db/database.js";
+import { transaction } from "../db/transaction.js";
 import { loadAgencyCatalog } from "../nlp/agency-catalog.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { dashboardBaseUrl } from "./dashboard-url.js";
@@ -64,9 +65,9 @@ export async function runStaffCli(argv: string[], options: StaffCliOptions): Pro
   }
   const database = await openDatabase(options.databaseUrl);
   try {
-    const { transactions } = database;
+    const db = database.prisma;
     if (command === "list") {
-      const staff = await transactions.run(({ db }) => listStaff(db));
+      const staff = await transaction(db, (tx) => listStaff(tx));
       if (staff.length === 0) options.out("Belum ada petugas terdaftar.");
       for (const row of staff) options.out(`${row.identity}\t${row.agencyCode}\t${row.name ?? ""}`.trimEnd());
       return 0;
@@ -80,7 +81,7 @@ export async function runStaffCli(argv: string[], options: StaffCliOptions): Pro
     }
     const now = (options.now ?? (() => new Date()))();
     if (command === "link") {
-      const link = await transactions.run(({ db }) => issueLoginToken(db, identity.identity, now));
+      const link = await transaction(db, (tx) => issueLoginToken(tx, identity.identity, now));
       if (!link.ok) {
         options.err(link.message);
         return 1;
@@ -90,12 +91,12 @@ export async function runStaffCli(argv: string[], options: StaffCliOptions): Pro
       return 0;
     }
     if (command === "logout") {
-      const ended = await transactions.run(({ db }) => revokeAllSessions(db, identity.identity, now));
+      const ended = await transaction(db, (tx) => revokeAllSessions(tx, identity.identity, now));
       options.out(`${ended} sesi dasbor ${identity.identity} diakhiri.`);
       return 0;
     }
     if (command === "remove") {
-      if (!(await transactions.run(({ db }) => removeStaff(db, identity.identity)))) {
+      if (!(await transaction(db, (tx) => removeStaff(tx, identity.identity)))) {
         options.err(`Petugas ${identity.identity} tidak terdaftar.`);
         return 1;
       }
@@ -107,8 +108,8 @@ export async function runStaffCli(argv: string[], options: StaffCliOptions): Pro
       options.err(agency.message);
       return 1;
     }
-    const result = await transactions.run(({ db }) =>
-      upsertStaff(db, { identity: identity.identity, agencyCode: agency.agencyCode, name: name ?? null }),
+    const result = await transaction(db, (tx) =>
+      upsertStaff(tx, { identity: identity.identity, agencyCode: agency.agencyCode, name: name ?? null }),
     );
     const label = options.agencies.name(agency.agencyCode);
     options.out(

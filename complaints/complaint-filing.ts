@@ -1,5 +1,5 @@
 // Files a finished form as a complaint: inside the dialog step's transaction, idempotent per submission.
-// Synchronous over the prepared-statement store: filing is on every citizen's path.
+// Over the step store (db/step-store.ts): prepared statements on SQLite, filing being on every citizen's path.
 import { randomUUID } from "node:crypto";
 import type { CitizenIdentity } from "../db/sql-store.js";
 import type { StepStore } from "../db/step-store.js";

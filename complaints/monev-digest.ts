@@ -5,10 +5,10 @@
 // payload is JSON that starts with the text, so a row whose payload starts with that line marks the
 // week as sent to that chat. (If sent outbox rows are ever pruned, a small DigestRun table keyed by
 // week would be the sturdier marker.)
-import type { Db } from "../db/database.js";
+import type { Db, PrismaClient } from "../db/database.js";
 import { chatHasPushStartingWith } from "../db/outbox-repository.js";
 import { staffOfAgency } from "../db/staff-repository.js";
-import type { Transactions } from "../db/transactions.js";
+import { transaction } from "../db/transaction.js";
 import { COORDINATOR_CODE } from "../nlp/classification.js";
 import type { Clock } from "./clock.js";
 import { computeMonev } from "./monev-figures.js";
@@ -95,7 +95,7 @@ export function digestDue(now: Date, utcOffsetMinutes: number, sendHour: number)
 }
 
 export interface DigestSchedulerDeps {
-  transactions: Transactions;
+  prisma: PrismaClient;
   clock: Clock;
   sla: SlaPolicy;
   agencyName: AgencyNames;
@@ -110,7 +110,8 @@ export interface DigestSchedulerDeps {
 export interface DigestScheduler {
   /** One check now (also what the timer runs); resolves to the rows enqueued. */
   tick(): Promise<number>;
-  stop(): void;
+  /** Stops the timer and waits for a check in flight. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -123,7 +124,7 @@ export function startWeeklyDigestScheduler(deps: DigestSchedulerDeps): DigestSch
     const now = deps.clock();
     if (!digestDue(now, deps.sla.calendar.utcOffsetMinutes, deps.sendHour ?? 7)) return 0;
     const options = { now, sla: deps.sla, agencyName: deps.agencyName };
-    const count = await deps.transactions.run(({ db }) => enqueueWeeklyDigest(db, options));
+    const count = await transaction(deps.prisma, (tx) => enqueueWeeklyDigest(tx, options));
     if (count > 0) deps.onSent?.(count);
     return count;
   };
@@ -143,6 +144,9 @@ export function startWeeklyDigestScheduler(deps: DigestSchedulerDeps): DigestSch
   timer.unref();
   return {
     tick: guarded,
-    stop: () => clearInterval(timer),
+    stop: async () => {
+      clearInterval(timer);
+      await running?.catch(() => undefined);
+    },
   };
 }

@@ -1,15 +1,22 @@
 // Delivers outbox rows through the channel senders: in order per chat, chats in parallel, transient
 // failures retried with backoff, permanent ones (blocked, chat gone) recorded and not retried.
 // A row is marked SENT right after the send: a crash in that gap resends once (at-least-once).
-// Every read and write is a unit of work of its own (db/transactions.ts): on the shared connection a bare
+// Every read and write is a transaction of its own (db/transaction.ts): on the shared connection a bare
 // read would see rows of a command's transaction that has not committed, and may yet roll back. Sends
 // happen between transactions, never inside one.
 import type { Logger } from "pino";
 import type { ChannelSender, DeliveryContext, SendResult } from "./push-message.js";
 import { lastInboundAt } from "../db/chat-activity-repository.js";
 import { complaintSummary } from "../db/complaint-repository.js";
-import { dueOutboxRows, updateOutboxRow, type DueOutboxRow, type OutboxRowChanges } from "../db/outbox-repository.js";
-import type { Transactions } from "../db/transactions.js";
+import type { PrismaClient } from "../db/database.js";
+import {
+  claimDueOutboxRows,
+  releaseOutboxRows,
+  updateOutboxRow,
+  type DueOutboxRow,
+  type OutboxRowChanges,
+} from "../db/outbox-repository.js";
+import { transaction } from "../db/transaction.js";
 import type { Clock } from "./clock.js";
 import { decodePayload } from "./outbox.js";
 import { STATUS_LABEL } from "./complaint-status.js";
@@ -19,6 +26,8 @@ import { OUTBOX_STATUS, WINDOW_CLOSED_CODE } from "./outbox-delivery.js";
 export const OUTBOX_MAX_ATTEMPTS = 25;
 const BATCH = 200;
 const PARALLEL_CHATS = 16;
+/** How long a claimed row is this dispatcher's: longer than any send may take (a stuck one times out at 45 s). */
+const CLAIM_LEASE_MS = 2 * 60_000;
 
 function backoffMs(attempts: number): number {
   return Math.min(10 * 60_000, 1000 * 2 ** Math.min(attempts, 10));
@@ -37,7 +46,7 @@ export class OutboxDispatcher {
   private nudgeQueued = false;
 
   constructor(
-    private readonly transactions: Transactions,
+    private readonly prisma: PrismaClient,
     private readonly clock: Clock,
     private readonly logger: Logger,
     /** Counts for metrics (wired in app/compose.ts). */
@@ -99,7 +108,9 @@ export class OutboxDispatcher {
     const reachable = senders.map((sender) =>
       sender.reachableChats ? { channel: sender.channel, chatIds: sender.reachableChats } : { channel: sender.channel },
     );
-    const rows = await this.transactions.run(({ db }) => dueOutboxRows(db, { now: this.clock(), reachable, limit: BATCH }));
+    const now = this.clock();
+    const leaseUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
+    const rows = await transaction(this.prisma, (tx) => claimDueOutboxRows(tx, { now, leaseUntil, reachable, limit: BATCH }));
     const byChat = new Map<string, Row[]>();
     for (const row of rows) {
       const key = `${row.channel}:${row.chatId}`;
@@ -111,13 +122,17 @@ export class OutboxDispatcher {
     for (let i = 0; i < chats.length; i += PARALLEL_CHATS) {
       await Promise.all(
         chats.slice(i, i + PARALLEL_CHATS).map(async (chatRows) => {
-          for (const row of chatRows) {
+          for (const [index, row] of chatRows.entries()) {
             const outcome = await this.deliver(row);
             this.onDelivery?.(row.channel, outcome);
             progress += 1;
             if (outcome === "sent") sent += 1;
-            // Keep the chat's order: a later message waits while an earlier one is retried.
-            if (outcome === "retry") break;
+            // Keep the chat's order: a later message waits while an earlier one is retried (its claim ends now).
+            if (outcome === "retry") {
+              const waiting = chatRows.slice(index + 1).map((later) => later.id);
+              await transaction(this.prisma, (tx) => releaseOutboxRows(tx, waiting, this.clock()));
+              break;
+            }
           }
         }),
       );
@@ -126,14 +141,14 @@ export class OutboxDispatcher {
   }
 
   private async record(id: number, changes: OutboxRowChanges): Promise<void> {
-    await this.transactions.run(({ db }) => updateOutboxRow(db, id, changes));
+    await transaction(this.prisma, (tx) => updateOutboxRow(tx, id, changes));
   }
 
   /** For channels with a service window (WhatsApp Cloud API): when the recipient last wrote, and what the push is about. */
   private async deliveryContext(row: Row): Promise<DeliveryContext> {
-    const { inboundAt, complaint } = await this.transactions.run(async ({ db }) => ({
-      inboundAt: await lastInboundAt(db, row.channel, row.chatId),
-      complaint: row.complaintId ? await complaintSummary(db, row.complaintId) : null,
+    const { inboundAt, complaint } = await transaction(this.prisma, async (tx) => ({
+      inboundAt: await lastInboundAt(tx, row.channel, row.chatId),
+      complaint: row.complaintId ? await complaintSummary(tx, row.complaintId) : null,
     }));
     return {
       lastInboundAt: inboundAt,
@@ -164,17 +179,17 @@ export class OutboxDispatcher {
       if (result.held) {
         // Only the notice went out; the message itself waits for the recipient's next message (recordInbound).
         const seenBefore = context?.lastInboundAt?.getTime() ?? 0;
-        await this.transactions.run(async ({ db }) => {
-          await updateOutboxRow(db, row.id, {
+        await transaction(this.prisma, async (tx) => {
+          await updateOutboxRow(tx, row.id, {
             status: OUTBOX_STATUS.HELD,
             attempts: row.attempts + 1,
             platformMessageId,
             deliveryStatus: null,
           });
           // The recipient wrote while the notice was on its way: release at once instead of waiting for the next message.
-          const inboundAt = await lastInboundAt(db, row.channel, row.chatId);
+          const inboundAt = await lastInboundAt(tx, row.channel, row.chatId);
           if (inboundAt && inboundAt.getTime() > seenBefore) {
-            await updateOutboxRow(db, row.id, { status: OUTBOX_STATUS.PENDING, nextAttemptAt: now, errorCode: null });
+            await updateOutboxRow(tx, row.id, { status: OUTBOX_STATUS.PENDING, nextAttemptAt: now, errorCode: null });
           }
         });
         return "sent";

@@ -1,8 +1,8 @@
 // Complaints and their history as the lifecycle reads and changes them after filing (filing itself is
 // on the hot path: db/sql-store.ts). Reads return plain rows; which change is allowed is complaints/' call.
-import { Prisma } from "@prisma/client";
 import type { Db } from "./database.js";
 import { FEEDBACK_PENDING_SQL, QUESTION_PENDING_SQL } from "./citizen-waits.js";
+import { queryRows, sqlText } from "./raw-sql.js";
 import { OPEN_STATUSES } from "./complaint-statuses.js";
 import type { Complaint, ComplaintEvent, ComplaintWithCitizen } from "./models.js";
 
@@ -84,9 +84,9 @@ export async function reporterComplaints(
 
 /** The code of the reporter's most recently changed complaint whose officer's question waits for an answer. */
 export async function questionPendingCode(db: Db, reporter: { channel: string; userId: string }): Promise<string | null> {
-  const rows = await db.$queryRaw<Array<{ trackingCode: string }>>`
+  const rows = await queryRows<{ trackingCode: string }>(db)`
     SELECT c."trackingCode" FROM "Complaint" c JOIN "Citizen" p ON p."id" = c."citizenId"
-    WHERE p."channel" = ${reporter.channel} AND p."userId" = ${reporter.userId} AND ${Prisma.raw(QUESTION_PENDING_SQL)}
+    WHERE p."channel" = ${reporter.channel} AND p."userId" = ${reporter.userId} AND ${sqlText(QUESTION_PENDING_SQL)}
     ORDER BY c."updatedAt" DESC LIMIT 1`;
   return rows[0]?.trackingCode ?? null;
 }
@@ -100,12 +100,10 @@ export interface FeedbackPending {
 
 /** The reporter's most recently finished complaint that still lacks a rating or the "sudah beres?" answer. */
 export async function feedbackPending(db: Db, reporter: { channel: string; userId: string }): Promise<FeedbackPending | null> {
-  const rows = await db.$queryRaw<
-    Array<{ trackingCode: string; finishedAt: Date | null; rating: unknown; citizenSatisfied: unknown }>
-  >`
+  const rows = await queryRows<{ trackingCode: string; finishedAt: Date | null; rating: unknown; citizenSatisfied: unknown }>(db)`
     SELECT c."trackingCode", c."finishedAt", c."rating", c."citizenSatisfied"
     FROM "Complaint" c JOIN "Citizen" p ON p."id" = c."citizenId"
-    WHERE p."channel" = ${reporter.channel} AND p."userId" = ${reporter.userId} AND ${Prisma.raw(FEEDBACK_PENDING_SQL)}
+    WHERE p."channel" = ${reporter.channel} AND p."userId" = ${reporter.userId} AND ${sqlText(FEEDBACK_PENDING_SQL)}
     ORDER BY c."finishedAt" DESC LIMIT 1`;
   const row = rows[0];
   if (!row) return null;

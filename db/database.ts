@@ -1,27 +1,67 @@
-// Opens the SQLite file: pragmas and migrations first, then ONE connection shared by Prisma (for the
-// lifecycle and reports) and the prepared-statement store of the hot path (db/sql-store.ts).
-// Sharing matters: a second connection would wait on Prisma's open transactions with a blocking busy loop.
+// Opens the database DATABASE_URL names: a `file:` SQLite database (the embedded default) or a
+// `postgresql://` server (db/postgres/, loaded only then). Both come with their migrations applied and
+// their way to run units of work (db/transactions.ts). SQLite has ONE connection shared by Prisma and
+// the prepared-statement store of the hot path (db/sql-store.ts): a second connection would wait on
+// Prisma's open transactions with a blocking busy loop.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
 import { migrateDatabase } from "./migrate.js";
-import { GroupCommit } from "./group-commit.js";
 import { SqlStore } from "./sql-store.js";
 import { startCheckpointer, type CheckpointerOptions } from "./checkpointer.js";
+import { GroupCommit } from "./group-commit.js";
+import { SeparateTransactions } from "./separate-transactions.js";
+import type { Transactions } from "./transactions.js";
+import { isPostgresUrl } from "./engine-url.js";
+
+export { isPostgresUrl } from "./engine-url.js";
 
 export type { PrismaClient } from "@prisma/client";
-/** The client or a unit of work's transaction (db/transactions.ts): repositories accept either. */
+/** The client or an interactive transaction (db/transaction.ts): repositories accept either. */
 export type Db = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-export interface OpenedDatabase {
+/** A SQLite file; its store and path serve the hot path, the health check, backups and the bench. */
+export interface SqliteDatabase {
+  engine: "sqlite";
   prisma: PrismaClient;
   store: SqlStore;
-  /** The one way to work on the database: `transactions.run(({ db, store }) => ...)`. */
-  transactions: GroupCommit;
   filePath: string;
+  /** Every unit of work runs here: group-committed on the one connection. */
+  transactions: Transactions;
   close(): Promise<void>;
+}
+
+/** A PostgreSQL server several processes may share. */
+export interface PostgresDatabase {
+  engine: "postgresql";
+  prisma: PrismaClient;
+  /** Every unit of work runs here: its own transaction, chats serialized by advisory locks. */
+  transactions: Transactions;
+  close(): Promise<void>;
+}
+
+export type OpenedDatabase = SqliteDatabase | PostgresDatabase;
+
+export interface OpenOptions {
+  busyTimeoutMs?: number;
+  checkpoints?: CheckpointerOptions;
+  /** PostgreSQL: errors of idle pooled connections (the pool replaces them). */
+  onPoolError?: (error: Error) => void;
+}
+
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<OpenedDatabase> {
+  if (!isPostgresUrl(url)) return openSqliteDatabase(url, options);
+  // Loaded only here: a SQLite deployment never pays for pg and the second client.
+  const { openPostgresDatabase } = await import("./postgres/open.js");
+  const opened = await openPostgresDatabase(url, options.onPoolError ? { onPoolError: options.onPoolError } : {});
+  return {
+    engine: "postgresql",
+    prisma: opened.prisma,
+    transactions: new SeparateTransactions(opened.prisma),
+    close: () => opened.close(),
+  };
 }
 
 export const BUSY_TIMEOUT_MS = 5000;
@@ -32,10 +72,7 @@ export function databaseFilePath(url: string): string {
   return path.resolve(raw.split("?")[0] ?? raw);
 }
 
-export async function openDatabase(
-  url: string,
-  options: { busyTimeoutMs?: number; checkpoints?: CheckpointerOptions } = {},
-): Promise<OpenedDatabase> {
+export async function openSqliteDatabase(url: string, options: OpenOptions = {}): Promise<SqliteDatabase> {
   const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
   const filePath = databaseFilePath(url);
   mkdirSync(path.dirname(filePath), { recursive: true });
@@ -66,10 +103,11 @@ export async function openDatabase(
   const prisma = new PrismaClient({ adapter: factory });
   const store = new SqlStore(connection, checkpointer.gate);
   return {
+    engine: "sqlite",
     prisma,
     store,
-    transactions: new GroupCommit(prisma, store),
     filePath,
+    transactions: new GroupCommit(prisma, store),
     close: async () => {
       await checkpointer.stop();
       await prisma.$disconnect();

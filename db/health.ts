@@ -10,13 +10,16 @@ export type DatabaseCheck = { ok: true } | { ok: false; error: string };
  * Remembers which file was opened, so a volume that disappeared or a file replaced underneath the
  * running bot (a restore without stopping it) shows up as not ready, not as silently lost writes.
  */
-export function createDatabaseCheck(prisma: PrismaClient, filePath: string): () => Promise<DatabaseCheck> {
-  const inode = statSync(filePath).ino;
+/** `filePath` for SQLite (a file removed or replaced under the bot is a fault); null for a server. */
+export function createDatabaseCheck(prisma: PrismaClient, filePath: string | null): () => Promise<DatabaseCheck> {
+  const inode = filePath === null ? null : statSync(filePath).ino;
   return async () => {
     try {
-      const now = statSync(filePath, { throwIfNoEntry: false });
-      if (!now) return { ok: false, error: `database file missing: ${filePath}` };
-      if (now.ino !== inode) return { ok: false, error: `database file was replaced while running: ${filePath}` };
+      if (filePath !== null) {
+        const now = statSync(filePath, { throwIfNoEntry: false });
+        if (!now) return { ok: false, error: `database file missing: ${filePath}` };
+        if (now.ino !== inode) return { ok: false, error: `database file was replaced while running: ${filePath}` };
+      }
       await prisma.$queryRaw`SELECT 1`;
       return { ok: true };
     } catch (error) {

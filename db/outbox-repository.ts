@@ -2,6 +2,7 @@
 // dispatcher, updated by its sends and by platform receipts. What each outcome means is complaints/' call.
 import type { Db } from "./database.js";
 import type { NewOutboxRow } from "./models.js";
+import { joinSql, queryRows } from "./raw-sql.js";
 
 export const OUTBOX_STATUS = { PENDING: "PENDING", SENT: "SENT", FAILED: "FAILED", HELD: "HELD" } as const;
 
@@ -47,6 +48,47 @@ export function dueOutboxRows(
     orderBy: { id: "asc" },
     take: options.limit,
     select: { id: true, channel: true, chatId: true, payload: true, attempts: true, complaintId: true, errorCode: true },
+  });
+}
+
+/**
+ * Claims due rows for one dispatcher: their next attempt moves to `leaseUntil`, so no other dispatcher,
+ * in this process or another, takes them meanwhile (a crash mid-send makes them due again after the
+ * lease: at-least-once). A conditional UPDATE ... RETURNING is the claim: on PostgreSQL a second claimer
+ * waits for the first one's commit and then finds the rows no longer due. A row also waits while an
+ * earlier row of its chat is not due (being sent, or retrying), so a chat's pushes keep their order.
+ */
+export async function claimDueOutboxRows(
+  db: Db,
+  options: {
+    now: Date;
+    leaseUntil: Date;
+    reachable: ReadonlyArray<{ channel: string; chatIds?: readonly string[] }>;
+    limit: number;
+  },
+): Promise<DueOutboxRow[]> {
+  const due = await dueOutboxRows(db, options);
+  if (due.length === 0) return [];
+  const claimed = await queryRows<{ id: number | bigint }>(db)`
+    UPDATE "OutboxMessage" SET "nextAttemptAt" = ${options.leaseUntil}
+    WHERE "id" IN (${joinSql(due.map((row) => [row.id]))}) AND "status" = ${OUTBOX_STATUS.PENDING}
+      AND "nextAttemptAt" <= ${options.now}
+      AND NOT EXISTS (
+        SELECT 1 FROM "OutboxMessage" AS earlier
+        WHERE earlier."channel" = "OutboxMessage"."channel" AND earlier."chatId" = "OutboxMessage"."chatId"
+          AND earlier."status" = ${OUTBOX_STATUS.PENDING} AND earlier."id" < "OutboxMessage"."id"
+          AND earlier."nextAttemptAt" > ${options.now})
+    RETURNING "id"`;
+  const ids = new Set(claimed.map((row) => Number(row.id)));
+  return due.filter((row) => ids.has(row.id));
+}
+
+/** Claimed rows that were not attempted (an earlier push of their chat is retried first): due again now. */
+export async function releaseOutboxRows(db: Db, ids: readonly number[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.outboxMessage.updateMany({
+    where: { id: { in: [...ids] }, status: OUTBOX_STATUS.PENDING },
+    data: { nextAttemptAt: now },
   });
 }
 

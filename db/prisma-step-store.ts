@@ -1,12 +1,11 @@
 // The step store over Prisma's query API, for PostgreSQL: the same reads and writes as the prepared
 // statements of db/sql-store.ts, inside the unit of work's transaction. Engine-neutral by construction.
-import { Prisma } from "@prisma/client";
 import { photoDigest } from "./attachment-repository.js";
 import { FEEDBACK_PENDING_SQL, QUESTION_PENDING_SQL } from "./citizen-waits.js";
-import type { Db } from "./database.js";
+import { queryRows, sqlText } from "./raw-sql.js";
 import type { NewOutboxRow } from "./models.js";
 import { OUTBOX_STATUS } from "./outbox-repository.js";
-import { STAFF_FIELDS } from "./staff-repository.js";
+import type { Db } from "./database.js";
 import type {
   ChatKey,
   CitizenIdentity,
@@ -17,6 +16,8 @@ import type {
   StoredConversation,
 } from "./sql-store.js";
 import type { ProcessedRecord, StepStore } from "./step-store.js";
+
+const STAFF_FIELDS = { identity: true, agencyCode: true, name: true } as const;
 
 export class PrismaStepStore implements StepStore {
   constructor(private readonly db: Db) {}
@@ -40,12 +41,11 @@ export class PrismaStepStore implements StepStore {
     return this.db.staff.findMany({ where: { agencyCode: { in: [...agencies] } }, select: STAFF_FIELDS });
   }
 
-  /** The same conditions as the prepared statement's (db/citizen-waits.ts), through Prisma. */
   async awaitsCitizenReply(channel: string, userId: string, finishedSince: Date): Promise<boolean> {
-    const rows = await this.db.$queryRaw<unknown[]>`
+    const rows = await queryRows<unknown>(this.db)`
       SELECT 1 FROM "Complaint" c JOIN "Citizen" p ON p."id" = c."citizenId"
       WHERE p."channel" = ${channel} AND p."userId" = ${userId} AND (
-        (${Prisma.raw(QUESTION_PENDING_SQL)}) OR (${Prisma.raw(FEEDBACK_PENDING_SQL)} AND c."finishedAt" >= ${finishedSince})
+        (${sqlText(QUESTION_PENDING_SQL)}) OR (${sqlText(FEEDBACK_PENDING_SQL)} AND c."finishedAt" >= ${finishedSince})
       ) LIMIT 1`;
     return rows.length > 0;
   }

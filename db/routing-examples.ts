@@ -1,6 +1,6 @@
 // Routing examples (labelled complaint texts) in the database: written by staff decisions inside their
 // own transaction and by imports in one transaction; read by the classifier's refresher and the CLI.
-import { Prisma } from "@prisma/client";
+import { executeSql, joinSql, sqlText } from "./raw-sql.js";
 import type { Db } from "./database.js";
 import type { SqlStore } from "./sql-store.js";
 
@@ -43,15 +43,24 @@ const CHUNK = 200;
 export async function insertNewExamples(db: Db, examples: NewRoutingExample[]): Promise<number> {
   let inserted = 0;
   for (let i = 0; i < examples.length; i += CHUNK) {
-    const values = examples
-      .slice(i, i + CHUNK)
-      .map(
-        (e) =>
-          Prisma.sql`(${e.key}, ${e.text}, ${e.agencyCode}, ${e.source}, ${e.batch ?? null}, ${e.complaintId ?? null}, ${e.actorIdentity ?? null}, ${e.createdAt})`,
-      );
-    inserted +=
-      await db.$executeRaw`INSERT INTO "RoutingExample" ("key", "text", "agencyCode", "source", "batch", "complaintId", "actorIdentity", "createdAt")
-      VALUES ${Prisma.join(values)} ON CONFLICT ("key") DO NOTHING`;
+    const [open, comma, close] = [sqlText("("), sqlText(", "), sqlText(")")];
+    const rows = examples.slice(i, i + CHUNK).map((e) => {
+      const fields = [
+        e.key,
+        e.text,
+        e.agencyCode,
+        e.source,
+        e.batch ?? null,
+        e.complaintId ?? null,
+        e.actorIdentity ?? null,
+        e.createdAt,
+      ];
+      return [open, ...fields.flatMap((field, index) => (index === 0 ? [field] : [comma, field])), close];
+    });
+    inserted += await executeSql(
+      db,
+    )`INSERT INTO "RoutingExample" ("key", "text", "agencyCode", "source", "batch", "complaintId", "actorIdentity", "createdAt")
+      VALUES ${joinSql(rows)} ON CONFLICT ("key") DO NOTHING`;
   }
   return inserted;
 }

@@ -13,7 +13,7 @@ export class SeparateTransactions implements Transactions {
   run<T>(work: Work<T>, options: RunOptions = {}): Promise<T> {
     return this.prisma.$transaction(async (db) => {
       // Released at COMMIT or ROLLBACK; hashtextextended gives the 64-bit key the lock takes.
-      if (options.lockKey) await db.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${options.lockKey}, 0))`;
+      if (options.lockKey) await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${options.lockKey}, 0))`;
       return work({ db, store: new PrismaStepStore(db) });
     }, TRANSACTION_OPTIONS);
   }

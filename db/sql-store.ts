@@ -6,10 +6,10 @@ import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import { photoDigest } from "./attachment-repository.js";
 import type { CheckpointGate } from "./checkpointer.js";
+import type { StepStore } from "./step-store.js";
 import { FEEDBACK_PENDING_SQL, QUESTION_PENDING_SQL } from "./citizen-waits.js";
 import type { NewOutboxRow, PhotoData, StaffRecord } from "./models.js";
 import { OUTBOX_STATUS } from "./outbox-repository.js";
-import type { StepStore } from "./step-store.js";
 
 export type { PhotoData, StaffRecord } from "./models.js";
 

@@ -3,11 +3,10 @@
 import type { Db } from "./database.js";
 import type { StaffRecord } from "./models.js";
 
-/** The columns of a StaffRecord. */
-export const STAFF_FIELDS = { identity: true, agencyCode: true, name: true } as const;
+const FIELDS = { identity: true, agencyCode: true, name: true } as const;
 
 export function findStaff(db: Db, identity: string): Promise<StaffRecord | null> {
-  return db.staff.findUnique({ where: { identity }, select: STAFF_FIELDS });
+  return db.staff.findUnique({ where: { identity }, select: FIELDS });
 }
 
 /** Registers or updates (a second add moves the person to the new agency; a missing name keeps the old one). */
@@ -21,7 +20,7 @@ export async function upsertStaff(
     where: { identity: input.identity },
     create: { identity: input.identity, agencyCode: input.agencyCode, name },
     update: { agencyCode: input.agencyCode, name },
-    select: STAFF_FIELDS,
+    select: FIELDS,
   });
   return { staff, created: existing === null };
 }
@@ -36,14 +35,14 @@ export async function removeStaff(db: Db, identity: string): Promise<boolean> {
 
 /** Everyone, by agency code and identity. */
 export function allStaff(db: Db): Promise<StaffRecord[]> {
-  return db.staff.findMany({ orderBy: [{ agencyCode: "asc" }, { identity: "asc" }], select: STAFF_FIELDS });
+  return db.staff.findMany({ orderBy: [{ agencyCode: "asc" }, { identity: "asc" }], select: FIELDS });
 }
 
 export function staffOfAgency(db: Db, agencyCode: string): Promise<StaffRecord[]> {
-  return db.staff.findMany({ where: { agencyCode }, orderBy: { identity: "asc" }, select: STAFF_FIELDS });
+  return db.staff.findMany({ where: { agencyCode }, orderBy: { identity: "asc" }, select: FIELDS });
 }
 
 /** The registered ones among these identities (people who left are simply missing). */
 export function staffByIdentities(db: Db, identities: readonly string[]): Promise<StaffRecord[]> {
-  return db.staff.findMany({ where: { identity: { in: [...identities] } }, select: STAFF_FIELDS });
+  return db.staff.findMany({ where: { identity: { in: [...identities] } }, select: FIELDS });
 }

@@ -37,6 +37,5 @@ export interface StepStore {
   upsertCitizen(who: CitizenIdentity, now: Date): Awaitable<string>;
   insertComplaint(row: ComplaintRow): Awaitable<void>;
   insertEvent(row: EventRow): Awaitable<void>;
-  /** Due at once, like db/outbox-repository.ts insertOutboxRows. */
   enqueueOutbox(row: NewOutboxRow, now: Date): Awaitable<void>;
 }

@@ -109,7 +109,7 @@ describe("routing learned from staff decisions", () => {
     writeFileSync(csv, ["text,agency", ...TREE_COMPLAINTS.map((tree) => `"${tree}",DLH`)].join("\n"));
     const cli = (...args: string[]) =>
       spawnSync(path.resolve("node_modules/.bin/tsx"), ["app/routing.ts", ...args], {
-        env: { ...process.env, DATABASE_URL: `file:${app.dbPath}`, AGENCIES_FILE: "" },
+        env: { ...process.env, DATABASE_URL: app.config.DATABASE_URL, AGENCIES_FILE: "" },
         encoding: "utf8",
       });
     const imported = cli("import", csv);

@@ -13,8 +13,7 @@ import {
 } from "../../complaints/lifecycle-service.js";
 import { DEFAULT_SLA, finishDue, responseDue, routeDue, type SlaPolicy } from "../../complaints/sla.js";
 import { newTrackingCode } from "../../complaints/tracking-code.js";
-import { openDatabase, type PrismaClient } from "../../db/database.js";
-import type { GroupCommit } from "../../db/group-commit.js";
+import { openSqliteDatabase, type PrismaClient } from "../../db/database.js";
 import type { SqlStore } from "../../db/sql-store.js";
 import type { OutboundMessage } from "../../bots/channel.js";
 
@@ -41,8 +40,6 @@ export interface Fixture {
   prisma: PrismaClient;
   /** The hot path's prepared statements on the same connection. */
   store: SqlStore;
-  /** Units of work, as the application runs them. */
-  transactions: GroupCommit;
   lifecycle: LifecycleService;
   clock: { now: Date; set(iso: string): void; advanceHours(hours: number): void };
   createComplaint(overrides?: Partial<Complaint>): Promise<Complaint>;
@@ -67,7 +64,7 @@ export interface Fixture {
 
 export async function createFixture(startIso = "2026-11-23T02:00:00Z"): Promise<Fixture> {
   const dir = mkdtempSync(path.join(tmpdir(), "lapor-lifecycle-"));
-  const database = await openDatabase(`file:${path.join(dir, "test.db")}`);
+  const database = await openSqliteDatabase(`file:${path.join(dir, "test.db")}`);
   const prisma = database.prisma;
   const clock = {
     now: new Date(startIso),
@@ -100,7 +97,6 @@ export async function createFixture(startIso = "2026-11-23T02:00:00Z"): Promise<
   return {
     prisma,
     store: database.store,
-    transactions: database.transactions,
     lifecycle,
     clock,
     async createComplaint(overrides = {}) {

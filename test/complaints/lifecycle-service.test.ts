@@ -1,6 +1,7 @@
 // The lifecycle on a real SQLite file: each move, its event, its outbox rows, and refusals that write nothing.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { responseDue, routeDue } from "../../complaints/sla.js";
+import { transaction } from "../../db/transaction.js";
 import {
   COORDINATOR,
   DLH,
@@ -295,9 +296,9 @@ describe("transactions", () => {
   it("the change, its event and its outbox rows commit or roll back together", async () => {
     const complaint = await fx.createComplaint({ assignedAgency: "DPUPR" });
     await expect(
-      fx.transactions.run(async ({ db }) => {
-        expectOk(await fx.lifecycle.process(db, DPUPR, complaint.trackingCode, "mulai"));
-        expect(await db.outboxMessage.count()).toBe(1);
+      transaction(fx.prisma, async (tx) => {
+        expectOk(await fx.lifecycle.process(tx, DPUPR, complaint.trackingCode, "mulai"));
+        expect(await tx.outboxMessage.count()).toBe(1);
         throw new Error("crash before commit");
       }),
     ).rejects.toThrow("crash before commit");
@@ -305,8 +306,8 @@ describe("transactions", () => {
     expect(await fx.events(complaint.id)).toHaveLength(1);
     expect(await fx.outbox()).toHaveLength(0);
 
-    await fx.transactions.run(async ({ db }) => {
-      expectOk(await fx.lifecycle.process(db, DPUPR, complaint.trackingCode, "mulai"));
+    await transaction(fx.prisma, async (tx) => {
+      expectOk(await fx.lifecycle.process(tx, DPUPR, complaint.trackingCode, "mulai"));
     });
     expect((await fx.reload(complaint.id)).status).toBe("DIPROSES");
     expect(await fx.events(complaint.id)).toHaveLength(2);

@@ -76,7 +76,7 @@ describe("weekly digest scheduler", () => {
     let now = wib("2026-02-09 06:00");
     const sent: number[] = [];
     const scheduler = startWeeklyDigestScheduler({
-      transactions: fixture.db.transactions,
+      prisma: fixture.prisma,
       clock: () => now,
       sla: SLA,
       agencyName,

@@ -9,6 +9,7 @@ import { OutboxDispatcher } from "../../complaints/outbox-dispatcher.js";
 import { enqueueMessages } from "../../complaints/outbox.js";
 import type { ChannelSender, OutboundMessage } from "../../complaints/push-message.js";
 import { openDatabase, type OpenedDatabase } from "../../db/database.js";
+import { transaction } from "../../db/transaction.js";
 
 let opened: OpenedDatabase | undefined;
 let dir: string | undefined;
@@ -32,19 +33,19 @@ async function setUp() {
       return { ok: true };
     },
   };
-  const dispatcher = new OutboxDispatcher(opened.transactions, () => new Date(), pino({ level: "silent" }));
+  const dispatcher = new OutboxDispatcher(opened.prisma, () => new Date(), pino({ level: "silent" }));
   dispatcher.registerSender(sender);
-  return { transactions: opened.transactions, dispatcher, sent, whenSent: (fn: () => void) => (onSend = fn) };
+  return { prisma: opened.prisma, dispatcher, sent, whenSent: (fn: () => void) => (onSend = fn) };
 }
 
 class RolledBack extends Error {}
 
 describe("outbox dispatcher and open transactions", () => {
   it("sends nothing for a change whose transaction is still open and then rolls back", async () => {
-    const { transactions, dispatcher, sent, whenSent } = await setUp();
+    const { prisma, dispatcher, sent, whenSent } = await setUp();
     let drained: Promise<number> | undefined;
-    const command = transactions.run(async ({ db }) => {
-      await enqueueMessages(db, [{ channel: "terminal", chatId: "koor", message: { text: "Laporan diteruskan" } }], new Date());
+    const command = transaction(prisma, async (tx) => {
+      await enqueueMessages(tx, [{ channel: "terminal", chatId: "koor", message: { text: "Laporan diteruskan" } }], new Date());
       // The dispatcher drains while the command's transaction is open (a nudge or the poll timer).
       drained = dispatcher.drain();
       // Open until the dispatcher sent something, or long enough for a drain that does not wait.
@@ -61,10 +62,10 @@ describe("outbox dispatcher and open transactions", () => {
   });
 
   it("sends the row once the transaction that wrote it commits", async () => {
-    const { transactions, dispatcher, sent } = await setUp();
+    const { prisma, dispatcher, sent } = await setUp();
     let drained: Promise<number> | undefined;
-    await transactions.run(async ({ db }) => {
-      await enqueueMessages(db, [{ channel: "terminal", chatId: "koor", message: { text: "Laporan diteruskan" } }], new Date());
+    await transaction(prisma, async (tx) => {
+      await enqueueMessages(tx, [{ channel: "terminal", chatId: "koor", message: { text: "Laporan diteruskan" } }], new Date());
       drained = dispatcher.drain();
       await new Promise((resolve) => setTimeout(resolve, 50));
     });

@@ -4,12 +4,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase, type OpenedDatabase } from "../../db/database.js";
+import { openSqliteDatabase, type SqliteDatabase } from "../../db/database.js";
 import { PrismaStepStore } from "../../db/prisma-step-store.js";
 import type { StepStore } from "../../db/step-store.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "step-store-"));
-const opened: OpenedDatabase[] = [];
+const opened: SqliteDatabase[] = [];
 afterAll(async () => {
   for (const database of opened) await database.close();
   rmSync(dir, { recursive: true, force: true });
@@ -81,7 +81,7 @@ async function scenario(store: StepStore) {
   return read;
 }
 
-async function rowsOf(database: OpenedDatabase) {
+async function rowsOf(database: SqliteDatabase) {
   const { prisma } = database;
   return {
     citizens: await prisma.citizen.findMany({ select: { channel: true, userId: true, displayName: true, phone: true } }),
@@ -95,8 +95,8 @@ async function rowsOf(database: OpenedDatabase) {
   };
 }
 
-async function fresh(name: string): Promise<OpenedDatabase> {
-  const database = await openDatabase(`file:${path.join(dir, `${name}.db`)}`);
+async function fresh(name: string): Promise<SqliteDatabase> {
+  const database = await openSqliteDatabase(`file:${path.join(dir, `${name}.db`)}`);
   opened.push(database);
   await database.prisma.staff.create({ data: { identity: "whatsapp:6281", agencyCode: "DPUPR", name: "Budi" } });
   return database;

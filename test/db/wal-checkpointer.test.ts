@@ -5,12 +5,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase, type OpenedDatabase } from "../../db/database.js";
+import { openSqliteDatabase, type SqliteDatabase } from "../../db/database.js";
 import { GroupCommit } from "../../db/group-commit.js";
 import type { CheckpointGate } from "../../db/checkpointer.js";
 import { SqlStore } from "../../db/sql-store.js";
 
-let opened: OpenedDatabase | undefined;
+let opened: SqliteDatabase | undefined;
 let dir: string | undefined;
 
 afterEach(async () => {
@@ -24,7 +24,7 @@ afterEach(async () => {
  * Writers that keep the database busy: many chats, each committing again as soon as it can, for `ms`
  * or until `enough` writes are done, whichever comes first.
  */
-async function writeContinuously(db: OpenedDatabase, ms: number, enough = Infinity): Promise<number> {
+async function writeContinuously(db: SqliteDatabase, ms: number, enough = Infinity): Promise<number> {
   const commits = new GroupCommit(db.prisma, db.store);
   const until = Date.now() + ms;
   let written = 0;
@@ -47,7 +47,7 @@ describe("WAL checkpointer", () => {
   it("restarts the WAL under continuous writes, so it stays near the restart size", { timeout: 60_000 }, async () => {
     dir = mkdtempSync(path.join(tmpdir(), "lapor-wal-"));
     const restartFrames = 256; // 1 MB
-    opened = await openDatabase(`file:${path.join(dir, "wal.db")}`, { checkpoints: { intervalMs: 20, restartFrames } });
+    opened = await openSqliteDatabase(`file:${path.join(dir, "wal.db")}`, { checkpoints: { intervalMs: 20, restartFrames } });
     // Every write dirties at least two 4 KB pages (dedup row, snapshot): 250 MB through the WAL, more
     // than the main connection's own fallback checkpoint (128 MB) would ever let it reach.
     const written = await writeContinuously(opened, 30_000, 250e6 / (2 * 4096));
@@ -57,7 +57,7 @@ describe("WAL checkpointer", () => {
 
   it("lets writes through again after the gate closed (nothing waits for ever)", async () => {
     dir = mkdtempSync(path.join(tmpdir(), "lapor-wal-"));
-    opened = await openDatabase(`file:${path.join(dir, "wal.db")}`, { checkpoints: { intervalMs: 10, restartFrames: 16 } });
+    opened = await openSqliteDatabase(`file:${path.join(dir, "wal.db")}`, { checkpoints: { intervalMs: 10, restartFrames: 16 } });
     const written = await writeContinuously(opened, 1000);
     expect(written).toBeGreaterThan(100);
     // The gate opens again after every checkpoint: a write queued now still commits.
@@ -68,7 +68,7 @@ describe("WAL checkpointer", () => {
 describe("group commit and the checkpoint gate", () => {
   it("commits anyway when the gate stays closed (the pause is only a hint)", async () => {
     dir = mkdtempSync(path.join(tmpdir(), "lapor-wal-"));
-    opened = await openDatabase(`file:${path.join(dir, "wal.db")}`);
+    opened = await openSqliteDatabase(`file:${path.join(dir, "wal.db")}`);
     // A gate stuck closed, as if the checkpointer died in the middle of its pause.
     const stuck: CheckpointGate = { closed: true, enterWrite: () => {}, leaveWrite: () => {} };
     const store = new SqlStore(opened.store.raw, stuck);

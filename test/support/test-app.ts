@@ -8,6 +8,7 @@ import type { PrismaClient } from "../../db/database.js";
 import type { Clock } from "../../complaints/clock.js";
 import { createApp, type App } from "../../app/compose.js";
 import { loadConfig, type AppConfig } from "../../app/config.js";
+import { createDatabase, dropDatabase } from "./postgres-cluster.js";
 
 export interface TestAppOptions {
   clock?: Clock;
@@ -30,11 +31,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** TEST_ENGINE=postgresql runs every test app on its own database of the throw-away cluster. */
+export const testEngine = (): "sqlite" | "postgresql" => (process.env.TEST_ENGINE === "postgresql" ? "postgresql" : "sqlite");
+
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dir = options.dbPath ? null : mkdtempSync(path.join(tmpdir(), "lapor-test-"));
   const dbPath = options.dbPath ?? path.join(dir ?? tmpdir(), "test.db");
-  const config = loadConfig({ DATABASE_URL: `file:${dbPath}`, DATA_DIR: path.dirname(dbPath), ...options.env });
-  const app = await createApp({ config, clock: options.clock, logger: pino({ level: "silent" }) });
+  const onPostgres = testEngine() === "postgresql" && !options.dbPath;
+  const databaseUrl = onPostgres ? await createDatabase("app") : `file:${dbPath}`;
+  const config = loadConfig({ DATABASE_URL: databaseUrl, DATA_DIR: path.dirname(dbPath), ...options.env });
+  const app = await createApp({ config, clock: options.clock, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }) });
   return {
     handler: app.runner,
     prisma: app.prisma,
@@ -45,6 +51,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     dispatchOutbox: () => app.dispatcher.drain(),
     close: async () => {
       await app.close();
+      if (onPostgres) await dropDatabase(databaseUrl);
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "ProcessedMessage" ADD COLUMN     "handledBy" TEXT,
+ADD COLUMN     "replies" TEXT;
+
