@@ -6,11 +6,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
-import { buildMonevReport } from "../complaints/monev-files.js";
+import { loadMonevComplaints } from "../complaints/monev-figures.js";
+import { monevReport } from "../complaints/monev-files.js";
 import { periodFromDates } from "../complaints/monev-period.js";
 import { agencyLabel, agencyLines, formatPeriod, totalsLines } from "../complaints/monev-text.js";
 import { normalizeAgencyCode } from "../complaints/staff-directory.js";
 import { openDatabase } from "../db/database.js";
+import { transaction } from "../db/transaction.js";
 import { COORDINATOR_CODE } from "../nlp/classification.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { agencyLookup } from "./staff.js";
@@ -77,13 +79,9 @@ async function main(): Promise<void> {
   }
   const database = await openDatabase(config.DATABASE_URL);
   try {
-    const report = await buildMonevReport(database.prisma, {
-      ...period,
-      ...(args.agency ? { agency: args.agency } : {}),
-      now: new Date(),
-      sla,
-      agencyName,
-    });
+    const options = { ...period, ...(args.agency ? { agency: args.agency } : {}), now: new Date(), sla, agencyName };
+    // Read in a transaction, drawn after it: the chart takes a while and needs no connection.
+    const report = await monevReport(await transaction(database.prisma, (db) => loadMonevComplaints(db, options)), options);
     mkdirSync(args.out, { recursive: true });
     const files = [report.complaintsCsv, report.agencyCsv, report.agencyDataCsv, report.chart].map((file) => {
       const target = path.join(args.out, file.fileName);

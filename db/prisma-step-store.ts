@@ -1,6 +1,7 @@
 // The step store over Prisma's query API, for PostgreSQL: the same reads and writes as the prepared
 // statements of db/sql-store.ts, inside the unit of work's transaction. Engine-neutral by construction.
 import { photoDigest } from "./attachment-repository.js";
+import { STAFF_FIELDS } from "./staff-repository.js";
 import { FEEDBACK_PENDING_SQL, QUESTION_PENDING_SQL } from "./citizen-waits.js";
 import { executeSql, queryRows, sqlText } from "./raw-sql.js";
 import type { NewOutboxRow } from "./models.js";
@@ -16,8 +17,6 @@ import type {
   StoredConversation,
 } from "./sql-store.js";
 import type { ProcessedRecord, StepStore } from "./step-store.js";
-
-const STAFF_FIELDS = { identity: true, agencyCode: true, name: true } as const;
 
 export class PrismaStepStore implements StepStore {
   constructor(private readonly db: Db) {}

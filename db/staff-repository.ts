@@ -3,10 +3,11 @@
 import type { Db } from "./database.js";
 import type { StaffRecord } from "./models.js";
 
-const FIELDS = { identity: true, agencyCode: true, name: true } as const;
+/** The columns of a StaffRecord, for every read of staff through Prisma. */
+export const STAFF_FIELDS = { identity: true, agencyCode: true, name: true } as const;
 
 export function findStaff(db: Db, identity: string): Promise<StaffRecord | null> {
-  return db.staff.findUnique({ where: { identity }, select: FIELDS });
+  return db.staff.findUnique({ where: { identity }, select: STAFF_FIELDS });
 }
 
 /** Registers or updates (a second add moves the person to the new agency; a missing name keeps the old one). */
@@ -20,7 +21,7 @@ export async function upsertStaff(
     where: { identity: input.identity },
     create: { identity: input.identity, agencyCode: input.agencyCode, name },
     update: { agencyCode: input.agencyCode, name },
-    select: FIELDS,
+    select: STAFF_FIELDS,
   });
   return { staff, created: existing === null };
 }
@@ -35,14 +36,14 @@ export async function removeStaff(db: Db, identity: string): Promise<boolean> {
 
 /** Everyone, by agency code and identity. */
 export function allStaff(db: Db): Promise<StaffRecord[]> {
-  return db.staff.findMany({ orderBy: [{ agencyCode: "asc" }, { identity: "asc" }], select: FIELDS });
+  return db.staff.findMany({ orderBy: [{ agencyCode: "asc" }, { identity: "asc" }], select: STAFF_FIELDS });
 }
 
 export function staffOfAgency(db: Db, agencyCode: string): Promise<StaffRecord[]> {
-  return db.staff.findMany({ where: { agencyCode }, orderBy: { identity: "asc" }, select: FIELDS });
+  return db.staff.findMany({ where: { agencyCode }, orderBy: { identity: "asc" }, select: STAFF_FIELDS });
 }
 
 /** The registered ones among these identities (people who left are simply missing). */
 export function staffByIdentities(db: Db, identities: readonly string[]): Promise<StaffRecord[]> {
-  return db.staff.findMany({ where: { identity: { in: [...identities] } }, select: FIELDS });
+  return db.staff.findMany({ where: { identity: { in: [...identities] } }, select: STAFF_FIELDS });
 }

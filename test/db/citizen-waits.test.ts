@@ -1,8 +1,10 @@
-// "Something waits for the citizen's reply" is read twice: by the runner's cheap check before a step
-// (prepared SQL) and by the lifecycle's exact reads inside it. Both must say the same for every state.
+// "Something waits for the citizen's reply" is read by the runner's cheap check before a step (the step
+// store: prepared SQL on SQLite, Prisma for PostgreSQL) and by the lifecycle's exact reads inside it.
+// All of them must say the same for every state.
 import { afterEach, describe, expect, it } from "vitest";
 import { ALL_STATUSES } from "../../db/complaint-statuses.js";
 import { feedbackPending, questionPendingCode } from "../../db/complaint-repository.js";
+import { PrismaStepStore } from "../../db/prisma-step-store.js";
 import { createFixture, REPORTER, type Fixture } from "../complaints/lifecycle-fixture.js";
 
 let fx: Fixture | undefined;
@@ -26,10 +28,9 @@ describe("what waits for the citizen's reply", () => {
             await fx.prisma.complaint.update({ where: { id: complaint.id }, data: state });
             const exact =
               (await questionPendingCode(fx.prisma, REPORTER)) !== null || (await feedbackPending(fx.prisma, REPORTER)) !== null;
-            expect({ state, waits: fx.store.awaitsCitizenReply(REPORTER.channel, REPORTER.userId, since) }).toEqual({
-              state,
-              waits: exact,
-            });
+            const prepared = fx.store.awaitsCitizenReply(REPORTER.channel, REPORTER.userId, since);
+            const viaPrisma = await new PrismaStepStore(fx.prisma).awaitsCitizenReply(REPORTER.channel, REPORTER.userId, since);
+            expect({ state, prepared, viaPrisma }).toEqual({ state, prepared: exact, viaPrisma: exact });
             if (exact) waiting += 1;
           }
         }
@@ -45,6 +46,10 @@ describe("what waits for the citizen's reply", () => {
     await fx.prisma.complaint.update({ where: { id: complaint.id }, data: { status: "SELESAI", finishedAt: fx.clock.now } });
     const later = new Date(fx.clock.now.getTime() + 1000);
     expect(fx.store.awaitsCitizenReply(REPORTER.channel, REPORTER.userId, later)).toBe(false);
+    expect(await new PrismaStepStore(fx.prisma).awaitsCitizenReply(REPORTER.channel, REPORTER.userId, later)).toBe(false);
+    // Finished exactly at the window's start still counts, for both stores.
+    expect(fx.store.awaitsCitizenReply(REPORTER.channel, REPORTER.userId, fx.clock.now)).toBe(true);
+    expect(await new PrismaStepStore(fx.prisma).awaitsCitizenReply(REPORTER.channel, REPORTER.userId, fx.clock.now)).toBe(true);
     expect(await feedbackPending(fx.prisma, REPORTER)).toMatchObject({
       trackingCode: complaint.trackingCode,
       ratingMissing: true,
