@@ -8,13 +8,14 @@ import type Database from "better-sqlite3";
 
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
-interface MigrationFile {
+export interface MigrationFile {
   name: string;
   sql: string;
   checksum: string;
 }
 
-function readMigrations(dir: string): MigrationFile[] {
+/** The migrations of one engine's folder, in order, with the checksum Prisma records. */
+export function readMigrations(dir: string): MigrationFile[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)

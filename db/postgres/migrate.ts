@@ -9,32 +9,19 @@
 //   npx prisma migrate diff --from-schema-datamodel /tmp/old-pg.prisma \
 //     --to-schema-datamodel db/postgres/schema.prisma --script -o db/postgres/migrations/<stamp>_<name>/migration.sql
 // test/db/postgres-migrate.test.ts fails when the names differ or the migrations do not build the schema.
-import { createHash, randomUUID } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type pg from "pg";
+import { readMigrations, type MigrationFile } from "../migrate.js";
 
 export const POSTGRES_MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
 /** The key `prisma migrate` itself locks, so this runner and `prisma migrate deploy` exclude each other too. */
 export const MIGRATION_LOCK_KEY = 72707369;
 
-interface MigrationFile {
-  name: string;
-  sql: string;
-  checksum: string;
-}
-
 export function readPostgresMigrations(dir: string = POSTGRES_MIGRATIONS_DIR): MigrationFile[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort()
-    .map((name) => {
-      const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
-      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
-    });
+  return readMigrations(dir);
 }
 
 /**
