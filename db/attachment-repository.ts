@@ -1,7 +1,7 @@
 // Photos of filed complaints: counted, read for staff and added by the reporter later (draft photos of
 // an unfinished form are on the hot path: db/sql-store.ts).
 import { createHash } from "node:crypto";
-import type { Db } from "./database.js";
+import type { Db } from "./client.js";
 import type { PhotoData } from "./models.js";
 
 /** The checksum stored with every photo, whichever path wrote it. */

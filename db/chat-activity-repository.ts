@@ -1,5 +1,5 @@
 // When someone last wrote to us on a chat: WhatsApp allows free text only within 24 hours of it.
-import type { Db } from "./database.js";
+import type { Db } from "./client.js";
 
 export async function lastInboundAt(db: Db, channel: string, chatId: string): Promise<Date | null> {
   const row = await db.chatActivity.findUnique({

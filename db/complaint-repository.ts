@@ -1,6 +1,6 @@
 // Complaints and their history as the lifecycle reads and changes them after filing (filing itself is
 // on the hot path: db/sql-store.ts). Reads return plain rows; which change is allowed is complaints/' call.
-import type { Db } from "./database.js";
+import type { Db } from "./client.js";
 import { FEEDBACK_PENDING_SQL, QUESTION_PENDING_SQL } from "./citizen-waits.js";
 import { queryRows, sqlText } from "./raw-sql.js";
 import { OPEN_STATUSES } from "./complaint-statuses.js";

@@ -1,6 +1,6 @@
 // One-time login links and dashboard sessions, stored by hash only (complaints/dashboard-access.ts makes
 // the secrets and hashes them; a copied database opens nothing).
-import type { Db } from "./database.js";
+import type { Db } from "./client.js";
 
 export async function insertLoginToken(
   db: Db,

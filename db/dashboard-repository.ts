@@ -1,6 +1,6 @@
 // The dashboard queue's read: complaints by status, agency, type and filing period. Which statuses and
 // which agency a viewer may ask for, the text search and the ranking are complaints/dashboard-queue.ts'.
-import type { Db } from "./database.js";
+import type { Db } from "./client.js";
 import type { Complaint } from "./models.js";
 
 export interface QueueSelection {

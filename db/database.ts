@@ -18,9 +18,7 @@ import { isPostgresUrl } from "./engine-url.js";
 
 export { isPostgresUrl } from "./engine-url.js";
 
-export type { PrismaClient } from "@prisma/client";
-/** The client or an interactive transaction (db/transaction.ts): repositories accept either. */
-export type Db = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+export type { Db, PrismaClient } from "./client.js";
 
 /** A SQLite file; its store and path serve the hot path, the health check, backups and the bench. */
 export interface SqliteDatabase {

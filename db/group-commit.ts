@@ -6,7 +6,7 @@
 // savepoint, so one failing work rolls back alone; results are handed out only after COMMIT, so nobody
 // is told "saved" before it is durable. Holding Prisma's transaction lock for the whole batch keeps
 // every other unit out: nothing reads or writes another unit's uncommitted rows.
-import type { PrismaClient } from "./database.js";
+import type { PrismaClient } from "./client.js";
 import type { SqlStore } from "./sql-store.js";
 import type { Transactions, Work } from "./transactions.js";
 

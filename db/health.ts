@@ -1,7 +1,7 @@
 // Read-only checks behind /readyz and /metrics: is the database still there and answering, and how
 // far behind is the outbox. Plain reads outside a transaction: they change nothing on the shared connection.
 import { statSync } from "node:fs";
-import type { PrismaClient } from "./database.js";
+import type { PrismaClient } from "./client.js";
 import { OUTBOX_STATUS } from "./outbox-repository.js";
 
 export type DatabaseCheck = { ok: true } | { ok: false; error: string };

@@ -1,6 +1,6 @@
 // The reads behind monitoring and evaluation (monev report, /statistik, weekly digest). The definitions
 // of the figures are complaints/monev-figures.ts'; these only fetch the rows they count.
-import type { Db } from "./database.js";
+import type { Db } from "./client.js";
 import { OPEN_STATUSES, STATUS } from "./complaint-statuses.js";
 import type { Complaint } from "./models.js";
 

@@ -1,6 +1,6 @@
 // The outbox table: pushes written in the transaction of the change they announce, picked up by the
 // dispatcher, updated by its sends and by platform receipts. What each outcome means is complaints/' call.
-import type { Db } from "./database.js";
+import type { Db } from "./client.js";
 import type { NewOutboxRow } from "./models.js";
 import { joinSql, queryRows } from "./raw-sql.js";
 

@@ -4,19 +4,18 @@ import { photoDigest } from "./attachment-repository.js";
 import { STAFF_FIELDS } from "./staff-repository.js";
 import { FEEDBACK_PENDING_SQL, QUESTION_PENDING_SQL } from "./citizen-waits.js";
 import { executeSql, queryRows, sqlText } from "./raw-sql.js";
-import type { NewOutboxRow } from "./models.js";
 import { OUTBOX_STATUS } from "./outbox-repository.js";
-import type { Db } from "./database.js";
+import type { Db } from "./client.js";
+import type { NewOutboxRow, PhotoData, StaffRecord } from "./models.js";
 import type {
   ChatKey,
   CitizenIdentity,
   ComplaintRow,
   EventRow,
-  PhotoData,
-  StaffRecord,
+  ProcessedRecord,
+  StepStore,
   StoredConversation,
-} from "./sql-store.js";
-import type { ProcessedRecord, StepStore } from "./step-store.js";
+} from "./step-store.js";
 
 export class PrismaStepStore implements StepStore {
   constructor(private readonly db: Db) {}

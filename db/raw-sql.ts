@@ -2,7 +2,7 @@
 // parentheses) are spliced into the query text and only values become parameters, so each client
 // places its own placeholders; a Prisma.raw or Prisma.sql made by one generated client is a plain
 // value to the other's, which is why they are not used here.
-import type { Db } from "./database.js";
+import type { Db } from "./client.js";
 
 /** A constant piece of SQL text (never built from input). */
 export class SqlText {

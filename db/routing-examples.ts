@@ -1,7 +1,7 @@
 // Routing examples (labelled complaint texts) in the database: written by staff decisions inside their
 // own transaction and by imports in one transaction; read by the classifier's refresher and the CLI.
 import { executeSql, joinSql, sqlText } from "./raw-sql.js";
-import type { Db } from "./database.js";
+import type { Db } from "./client.js";
 import type { SqlStore } from "./sql-store.js";
 
 export const ROUTING_SOURCE = {

@@ -1,7 +1,7 @@
 // Units of work for a database many processes share (PostgreSQL): each unit is its own transaction on
 // a pooled connection, the step store speaks Prisma's query API, and units with the same lock key (a
 // chat) wait for each other through a transaction-scoped advisory lock, across every process.
-import type { PrismaClient } from "./database.js";
+import type { PrismaClient } from "./client.js";
 import { PrismaStepStore } from "./prisma-step-store.js";
 import type { RunOptions, Transactions, Work } from "./transactions.js";
 

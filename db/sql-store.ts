@@ -6,75 +6,18 @@ import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import { photoDigest } from "./attachment-repository.js";
 import type { CheckpointGate } from "./checkpointer.js";
-import type { StepStore } from "./step-store.js";
+import type { ChatKey, CitizenIdentity, ComplaintRow, EventRow, StepStore, StoredConversation } from "./step-store.js";
+
+export type { ChatKey, CitizenIdentity, ComplaintRow, EventRow, StoredConversation } from "./step-store.js";
 import { FEEDBACK_PENDING_SQL, QUESTION_PENDING_SQL } from "./citizen-waits.js";
 import type { NewOutboxRow, PhotoData, StaffRecord } from "./models.js";
 import { OUTBOX_STATUS } from "./outbox-repository.js";
 
 export type { PhotoData, StaffRecord } from "./models.js";
 
-export interface ChatKey {
-  channel: string;
-  chatId: string;
-}
-
-/** The persisted dialog of one chat: snapshot JSON plus the machine version that wrote it. */
-export interface StoredConversation {
-  machineVersion: number;
-  snapshot: string;
-}
-
-/** The reporter behind a chat identity; name and phone refreshed on every filing. */
-export interface CitizenIdentity {
-  channel: string;
-  userId: string;
-  chatId: string;
-  displayName?: string;
-  phone?: string;
-}
-
 /** Dates as Prisma writes them on SQLite, so both read every row alike. */
 export function sqlDate(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
-}
-
-export interface ComplaintRow {
-  id: string;
-  trackingCode: string;
-  submissionId: string;
-  citizenId: string;
-  channel: string;
-  chatId: string;
-  reportType: string;
-  description: string;
-  suggestedAgency: string;
-  suggestedConfidence: number;
-  assignedAgency: string | null;
-  locationText: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  regionHint: string | null;
-  incidentDate: Date | null;
-  privacy: string;
-  urgent: boolean;
-  status: string;
-  filedAt: Date;
-  routedAt: Date | null;
-  routeDueAt: Date;
-  responseDueAt: Date | null;
-  finishDueAt: Date;
-}
-
-export interface EventRow {
-  complaintId: string;
-  type: string;
-  fromStatus: string | null;
-  toStatus: string | null;
-  actorType: string;
-  agencyCode: string | null;
-  note: string | null;
-  visibleToCitizen: boolean;
-  createdAt: Date;
 }
 
 const nullableDate = (date: Date | null) => (date ? sqlDate(date) : null);

@@ -1,6 +1,6 @@
 // Staff registrations keyed by channel identity (e.g. telegram:123456). The hot path's lookups by
 // identity are prepared statements (db/sql-store.ts); these serve commands, the dashboard and the CLI.
-import type { Db } from "./database.js";
+import type { Db } from "./client.js";
 import type { StaffRecord } from "./models.js";
 
 /** The columns of a StaffRecord, for every read of staff through Prisma. */

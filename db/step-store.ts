@@ -1,16 +1,66 @@
 // What a dialog step reads and writes, as one interface with one implementation per engine: prepared
 // statements on SQLite (db/sql-store.ts, synchronous: the hot path of a single machine) and Prisma's
 // query API on PostgreSQL (db/prisma-step-store.ts). Callers always `await`, so either fits.
-import type {
-  ChatKey,
-  CitizenIdentity,
-  ComplaintRow,
-  EventRow,
-  PhotoData,
-  StaffRecord,
-  StoredConversation,
-} from "./sql-store.js";
-import type { NewOutboxRow } from "./models.js";
+import type { NewOutboxRow, PhotoData, StaffRecord } from "./models.js";
+
+export interface ChatKey {
+  channel: string;
+  chatId: string;
+}
+
+/** The persisted dialog of one chat: snapshot JSON plus the machine version that wrote it. */
+export interface StoredConversation {
+  machineVersion: number;
+  snapshot: string;
+}
+
+/** The reporter behind a chat identity; name and phone refreshed on every filing. */
+export interface CitizenIdentity {
+  channel: string;
+  userId: string;
+  chatId: string;
+  displayName?: string;
+  phone?: string;
+}
+
+export interface ComplaintRow {
+  id: string;
+  trackingCode: string;
+  submissionId: string;
+  citizenId: string;
+  channel: string;
+  chatId: string;
+  reportType: string;
+  description: string;
+  suggestedAgency: string;
+  suggestedConfidence: number;
+  assignedAgency: string | null;
+  locationText: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  regionHint: string | null;
+  incidentDate: Date | null;
+  privacy: string;
+  urgent: boolean;
+  status: string;
+  filedAt: Date;
+  routedAt: Date | null;
+  routeDueAt: Date;
+  responseDueAt: Date | null;
+  finishDueAt: Date;
+}
+
+export interface EventRow {
+  complaintId: string;
+  type: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  actorType: string;
+  agencyCode: string | null;
+  note: string | null;
+  visibleToCitizen: boolean;
+  createdAt: Date;
+}
 
 export type Awaitable<T> = T | Promise<T>;
 

@@ -1,7 +1,7 @@
 // The one way to work on the database: an interactive transaction with the standard limits. Every read
 // and write of a command, the dashboard, the dispatcher and housekeeping runs in one. On the shared
 // SQLite connection a query outside a transaction would join (or read) whatever transaction is open.
-import type { Db, PrismaClient } from "./database.js";
+import type { Db, PrismaClient } from "./client.js";
 
 export interface TransactionLimits {
   /** How long to wait for the connection (another transaction holds it), in ms. */

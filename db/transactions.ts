@@ -2,7 +2,7 @@
 // it one transaction with the Prisma client (lifecycle, reports, outbox) and the step store (dialog
 // steps) inside it. SQLite group-commits units on its one connection (db/group-commit.ts); PostgreSQL
 // gives each unit its own transaction and serializes units of one chat with a lock (db/separate-transactions.ts).
-import type { Db } from "./database.js";
+import type { Db } from "./client.js";
 import type { StepStore } from "./step-store.js";
 
 /** What a unit of work may touch: both run in the same transaction. */

@@ -1,35 +1,21 @@
 // Reads one inbound message as a dialog event for the question being asked. Pure, given its readers.
 import type { ParsedInput } from "./parsed-input.js";
-import type { Classification } from "../nlp/classification.js";
-import type { DateParse } from "../nlp/indonesian-dates.js";
+import type { InputReaders } from "./input-readers.js";
+
+export type { InputReaders } from "./input-readers.js";
 import { isCancel, readAnswerWord } from "../nlp/answer-words.js";
 import {
   DESCRIPTION_MIN,
   visibleLength,
   type ComplaintContext,
   type DialogEvent,
-  type NewForm,
   type StoryDetails,
 } from "./complaint-context.js";
-import { questionOptions, type AgencyNames, type QuestionId } from "./complaint-questions.js";
+import { questionOptions, type QuestionId } from "./complaint-questions.js";
 import { matchOption, optionMentioned } from "./option-matcher.js";
 import type { Privacy } from "../complaints/complaint-status.js";
 import { readStory } from "./read-story.js";
 import { isNotAPlace } from "./place-answer.js";
-
-export interface InputReaders {
-  classify(text: string): Classification;
-  regionHint(text: string): string | undefined;
-  parseDate(text: string): DateParse;
-  /** The first incident date a story mentions (YYYY-MM-DD), relative to the citizen's today. */
-  findDate(text: string): string | undefined;
-  /** Resolves what a citizen typed as an agency ("dlh", "BPN", "dinas perumahan") to its code. */
-  agencyCode(text: string): string | undefined;
-  names: AgencyNames;
-  newForm(): NewForm;
-  /** Ids for photos kept with the form (the runner stores the bytes under it). */
-  newId(): string;
-}
 
 /** What the runner knows beyond the message (read from the database on the command path). */
 export interface InputFacts {

@@ -5,7 +5,7 @@ import { extractLocation } from "../nlp/extract-location.js";
 import { hasReportIntent, stripOpening } from "../nlp/story-opening.js";
 import { graphemeLength, hasRealWords, truncateGraphemes } from "../nlp/text-quality.js";
 import { DESCRIPTION_MAX, type Story } from "./complaint-context.js";
-import type { InputReaders } from "./dialog-input.js";
+import type { InputReaders } from "./input-readers.js";
 
 export function readStory(text: string, readers: InputReaders): Story {
   const opened = stripOpening(text);
