@@ -16,7 +16,7 @@ import { parsePrometheusText, sampleValue } from "../support/prometheus-text.js"
 
 const dir = mkdtempSync(path.join(tmpdir(), "lapor-prod-"));
 // One build for the whole file (type checking is `npm run typecheck`'s job, so it is skipped here).
-beforeAll(() => void build({ check: false }), 240_000);
+beforeAll(async () => void (await build({ check: false })), 240_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function freePort(): Promise<number> {
