@@ -93,11 +93,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
   );
   if (database.engine === "sqlite") learned.prime(database.store);
   else await learned.refresh();
-  const classifier = createAgencyClassifier(catalog, {
-    threshold: config.CLASSIFIER_THRESHOLD,
-    model,
-    learned: learned.model,
-  });
+  // The scorer (keyword index and compiled model, ~40 ms) is built right after "ready" (startBackground)
+  // or by the first classification, whichever comes first: answering a greeting does not need it.
+  let scorer: AgencyClassifier | undefined;
+  const buildClassifier = () =>
+    (scorer ??= createAgencyClassifier(catalog, { threshold: config.CLASSIFIER_THRESHOLD, model, learned: learned.model }));
+  const classifier: AgencyClassifier = { classify: (text) => buildClassifier().classify(text) };
   const regions = createRegionMatcher(config.REGION_CODE);
   const sla = slaPolicy(config);
   const agencyName = (code: string) => catalog.byCode(code)?.name;
@@ -183,6 +184,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       }
     },
     startBackground() {
+      setImmediate(buildClassifier);
       dispatcher.start(config.OUTBOX_POLL_MS);
       learned.start(undefined, (error) => logger.error({ err: error }, "reading routing examples failed"));
       const daily = setInterval(() => {

@@ -1,7 +1,9 @@
 // What a person sees in a text: characters counted as graphemes ("👍🏽" is one, not four UTF-16
 // units), and whether it carries real words at all (not emoji, punctuation or "aaaaaaa"). Pure.
 
-const segmenter = new Intl.Segmenter("id", { granularity: "grapheme" });
+// Made on first use: constructing it loads ICU's break data (~18 ms), and most texts take the ASCII path.
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = (text: string) => (segmenter ??= new Intl.Segmenter("id", { granularity: "grapheme" })).segment(text);
 const INVISIBLE = /^[\s\p{Cf}\p{Cc}]+$/u;
 // ASCII without CR+LF pairs, which are one grapheme of two characters.
 const ASCII = /^(?:(?!\r\n)[\x00-\x7f])*$/;
@@ -11,14 +13,14 @@ export function visibleLength(text: string): number {
   // Plain ASCII (most messages): one character is one grapheme; the segmenter is only needed beyond it.
   if (ASCII.test(text)) return text.replace(/[\s\x00-\x1f\x7f]+/g, "").length;
   let count = 0;
-  for (const { segment } of segmenter.segment(text)) if (!INVISIBLE.test(segment)) count += 1;
+  for (const { segment } of graphemes(text)) if (!INVISIBLE.test(segment)) count += 1;
   return count;
 }
 
 /** The first `max` graphemes of a text, cut at the last word boundary when one is near. */
 export function truncateGraphemes(text: string, max: number): string {
   const parts: string[] = [];
-  for (const { segment } of segmenter.segment(text)) {
+  for (const { segment } of graphemes(text)) {
     if (parts.length >= max) break;
     parts.push(segment);
   }
@@ -32,7 +34,7 @@ export function truncateGraphemes(text: string, max: number): string {
 export function graphemeLength(text: string): number {
   if (ASCII.test(text)) return text.length;
   let count = 0;
-  for (const _ of segmenter.segment(text)) count += 1;
+  for (const _ of graphemes(text)) count += 1;
   return count;
 }
 

@@ -1,8 +1,9 @@
 // The compiled program as production runs it (`npm run build`, then `node dist/app/main.js`), in child
 // processes: the terminal chat files a complaint, the health endpoint reports it, SIGTERM stops cleanly;
 // and SIGTERM in the middle of a burst of Telegram messages loses nothing and answers nothing twice.
+import { execFileSync } from "node:child_process";
 import { createServer } from "node:net";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -10,13 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../app/build.js";
 import { openDatabase } from "../../db/database.js";
 import { BotApiEmulator } from "../support/bot-api-emulator.js";
+import { killProcessesMentioning, processesMentioning } from "../support/browser-processes.js";
 import { TRACKING_CODE } from "../support/chat-driver.js";
 import { startChatProcess } from "../support/chat-process.js";
 import { parsePrometheusText, sampleValue } from "../support/prometheus-text.js";
+import { installWhatsAppWebStub, OFFLINE_CHROMIUM_ARGS } from "../support/whatsapp-web-stub/index.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "lapor-prod-"));
 // One build for the whole file (type checking is `npm run typecheck`'s job, so it is skipped here).
-beforeAll(() => void build({ check: false }), 240_000);
+beforeAll(async () => void (await build({ check: false })), 240_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function freePort(): Promise<number> {
@@ -56,6 +59,97 @@ describe("node dist/app/main.js", () => {
     }
   });
 });
+
+/** One of the build's command-line programs, run to its end: its exit code and what it printed. */
+function runProgram(name: string, args: string[], env: Record<string, string>): { code: number; out: string } {
+  try {
+    const out = execFileSync(process.execPath, [path.join("dist", "app", `${name}.js`), ...args], {
+      cwd: path.resolve(import.meta.dirname, "../.."),
+      env: { ...process.env, ...env },
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    return { code: 0, out };
+  } catch (error) {
+    const failed = error as { status: number; stdout: string; stderr: string };
+    return { code: failed.status, out: `${failed.stdout}${failed.stderr}` };
+  }
+}
+
+describe("the other programs and channels of the build", () => {
+  it("backs up the database, registers staff, and serves the dashboard they log in to", async () => {
+    const env = { DATABASE_URL: `file:${path.join(dir, "built.db")}` };
+    const backup = runProgram("backup", [path.join(dir, "copy.db")], env);
+    expect(backup.code).toBe(0);
+    expect(backup.out).toMatch(/integrity_check: ok/);
+    expect(backup.out).toMatch(/^\s+Complaint\s+1$/m);
+    const copy = new Database(path.join(dir, "copy.db"), { readonly: true });
+    try {
+      expect(copy.prepare(`SELECT count(*) AS n FROM "Complaint"`).get()).toEqual({ n: 1 });
+    } finally {
+      copy.close();
+    }
+
+    const port = await freePort();
+    const dashboardUrl = `http://127.0.0.1:${port}`;
+    const staffEnv = { ...env, DASHBOARD_URL: dashboardUrl };
+    expect(runProgram("staff", ["add", "telegram:4242", "KOORDINATOR", "--name", "Budi"], staffEnv).code).toBe(0);
+    const link = /\/masuk\/[A-Za-z0-9_-]+/.exec(runProgram("staff", ["link", "telegram:4242"], staffEnv).out)?.[0];
+    expect(link).toBeDefined();
+
+    const bot = startChatProcess({ ...staffEnv, DASHBOARD_PORT: String(port), LOG_LEVEL: "info" }, [], { from: "build" });
+    try {
+      const login = await eventually(async () => fetch(`${dashboardUrl}${link}`, { method: "POST", redirect: "manual" }));
+      expect(login.status).toBe(303);
+      const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+      const queue = await fetch(`${dashboardUrl}/`, { headers: { cookie } });
+      expect(queue.status).toBe(200);
+      // The complaint filed through the terminal chat above, in the coordinator's queue.
+      expect(await queue.text()).toMatch(/LPR-/);
+    } finally {
+      bot.child.kill("SIGTERM");
+      expect(await bot.exited).toBe(0);
+    }
+  }, 60_000);
+
+  it("starts WhatsApp Web in a real Chromium (offline stub page), shows the QR code, and stops it on SIGTERM", async () => {
+    const dataDir = path.join(dir, "wa-data");
+    installWhatsAppWebStub(dataDir);
+    const env = {
+      DATA_DIR: dataDir,
+      WHATSAPP_ENABLED: "true",
+      CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      CHROMIUM_EXTRA_ARGS: OFFLINE_CHROMIUM_ARGS.join(" "),
+    };
+    const bot = startChatProcess(env, [], { from: "build", chat: false });
+    try {
+      await bot.waitFor(/Perangkat tertaut/, 45_000);
+      expect(readFileSync(path.join(dataDir, "whatsapp-qr.png")).subarray(1, 4).toString()).toBe("PNG");
+      expect(processesMentioning(dataDir).length).toBeGreaterThan(0);
+      bot.child.kill("SIGTERM");
+      expect(await bot.exited).toBe(0);
+      await eventually(async () => (processesMentioning(dataDir).length === 0 ? true : undefined), 10_000);
+    } finally {
+      bot.child.kill("SIGKILL");
+      killProcessesMentioning(dataDir);
+    }
+  }, 90_000);
+});
+
+/** Retries `attempt` (an error or undefined means "not yet") until it gives a value. */
+async function eventually<T>(attempt: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const value = await attempt();
+      if (value !== undefined) return value;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 const pick = <T>(list: readonly T[], index: number): T => list[index % list.length] as T;
 
