@@ -68,8 +68,9 @@ const IGNORED_TYPES: ReadonlySet<string> = new Set(["system", "ephemeral", "requ
 /** The field when it is a string; Meta's shapes are typed, but nothing here may throw on a surprise. */
 const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 
-function timeOf(timestamp: string | undefined, fallback: Date): Date {
-  const seconds = Number(timestamp);
+function timeOf(timestamp: unknown, fallback: Date): Date {
+  // Only a string or a number: Number() of an object calls its toString, which may throw.
+  const seconds = typeof timestamp === "string" || typeof timestamp === "number" ? Number(timestamp) : Number.NaN;
   return Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : fallback;
 }
 

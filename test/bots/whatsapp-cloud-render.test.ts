@@ -210,7 +210,11 @@ describe("reading Meta's webhooks", () => {
         const read = readPayload({ ...odd, entry: [...odd.entry, ...good.entry] }, "111");
         expect(read.messages.at(-1)?.message.text).toBe("masih terbaca");
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
+      {
+        numRuns: Number(process.env.FUZZ_RUNS ?? 300),
+        // Found by CI: a timestamp object whose toString is not callable made Number() throw.
+        examples: [[[{ from: "6281234567890", id: "", type: "text", timestamp: [{ toString: [] }] }], [], 0]],
+      },
     );
   });
 
