@@ -27,6 +27,7 @@ describe("extractLocation", () => {
     ["di sekolah negeri 2 cibiru ada pungli", "sekolah negeri 2 cibiru"],
     ["sekolah Harapan Bangsa minta uang gedung", "sekolah Harapan Bangsa"],
     ["jl. cempaka no 12 deket masjid al ikhlas", "jl. cempaka no 12 deket masjid al ikhlas"],
+    ["jalan di depan rumah sy rusak bgt, bolong2", "depan rumah"],
   ])("%s", (text, expected) => expect(extractLocation(text)).toBe(expected));
 
   it.each([
