@@ -124,7 +124,7 @@ export async function benchLearned(options: { examples?: number; seconds?: numbe
       const importStarted = performance.now();
       const parsed = parseRoutingCsv((await import("node:fs")).readFileSync(csv), catalog);
       if (!parsed.ok) throw new Error(parsed.message);
-      const { inserted } = await importExamples(database.prisma, parsed.examples, "bench", new Date());
+      const { inserted } = await importExamples(database.transactions, parsed.examples, "bench", new Date());
       importMs = performance.now() - importStarted;
       if (inserted !== size) throw new Error(`bench import stored ${inserted} of ${size}`);
     } finally {

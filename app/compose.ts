@@ -1,7 +1,7 @@
 // The composition root: config -> database -> nlp -> lifecycle -> runner -> outbox dispatcher.
 // Channels are started by main.ts; tests call createApp on a temporary database.
 import type { Logger } from "pino";
-import { openDatabase, type OpenedDatabase, type PrismaClient } from "../db/database.js";
+import { openDatabase, type OpenedDatabase } from "../db/database.js";
 import { pruneProcessed } from "../db/processed-messages.js";
 import type { Transactions } from "../db/transactions.js";
 import { systemClock, type Clock } from "../complaints/clock.js";
@@ -41,7 +41,6 @@ export interface AppDeps {
 }
 
 export interface App {
-  prisma: PrismaClient;
   /** The engine behind DATABASE_URL (SQLite's file and store: health, backups, the bench). */
   database: OpenedDatabase;
   /** Every unit of work of the bot goes through `transactions.run(work)` (db/transactions.ts). */
@@ -82,12 +81,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
     busyTimeoutMs: config.SQLITE_BUSY_TIMEOUT_MS,
     onPoolError: (error) => logger.warn({ err: error }, "database connection lost; the pool opens a new one"),
   });
-  const prisma = database.prisma;
+  // The one way to the database for every unit of work: steps, commands, outbox, housekeeping.
+  const transactions = database.transactions;
   const catalog = loadAgencyCatalog(config.AGENCIES_FILE);
   // Learned routing examples of this database, read before the first message is classified.
   const model = loadModel().model;
   const learned = createLearnedRouting(
-    prisma,
+    transactions,
     catalog.agencies.map((agency) => agency.code),
     model.counts,
   );
@@ -104,13 +104,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const agencyName = (code: string) => catalog.byCode(code)?.name;
   const agencyCodes = () => catalog.agencies.map((agency) => agency.code);
   const lifecycle = createLifecycleService({ clock, sla, agencyName, agencyCodes });
-  const metrics = createMetrics({ outbox: () => outboxBacklog(prisma, dispatcher.channels, clock()) });
-  const dispatcher = new OutboxDispatcher(prisma, clock, logger.child({ part: "outbox" }), (channel, outcome) =>
+  const metrics = createMetrics({ outbox: () => transactions.run(({ db }) => outboxBacklog(db, dispatcher.channels, clock())) });
+  const dispatcher = new OutboxDispatcher(transactions, clock, logger.child({ part: "outbox" }), (channel, outcome) =>
     metrics.outboxDelivery(channel, outcome),
   );
 
-  // The one way to the database for every unit of work: steps, commands, outbox, housekeeping.
-  const transactions = database.transactions;
   const runner = new ConversationRunner({
     transactions,
     clock,
@@ -148,7 +146,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const timers: NodeJS.Timeout[] = [];
   let digest: DigestScheduler | undefined;
   return {
-    prisma,
     database,
     transactions,
     runner,

@@ -26,7 +26,7 @@ export async function startDashboard(app: App, config: AppConfig, logger: Logger
   const port = config.DASHBOARD_PORT ?? DEFAULT_DASHBOARD_PORT;
   const names = () => app.catalog.agencies.map((agency) => ({ code: agency.code, name: agency.name }));
   const handler = createDashboard({
-    prisma: app.prisma,
+    transactions: app.transactions,
     lifecycle: app.lifecycle,
     sla: app.sla,
     clock: app.clock,

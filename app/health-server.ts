@@ -37,8 +37,8 @@ export function healthSourcesFor(
     ...(config.WHATSAPP_ENABLED ? ["whatsapp"] : []),
   ];
   return {
-    database: createDatabaseCheck(app.prisma, app.database.engine === "sqlite" ? app.database.filePath : null),
-    outbox: () => outboxBacklog(app.prisma, app.dispatcher.channels, app.clock()),
+    database: createDatabaseCheck(app.transactions, app.database.engine === "sqlite" ? app.database.filePath : null),
+    outbox: () => app.transactions.run(({ db }) => outboxBacklog(db, app.dispatcher.channels, app.clock())),
     configuredChannels,
     runningChannels,
     outboxStuckSeconds: config.OUTBOX_STUCK_SECONDS,

@@ -2,9 +2,9 @@
 // step of the runner (a staff decision may have added one), and on a timer for changes made by other
 // processes (`npm run routing -- import` while the bot runs). Only new rows are read, unless rows were
 // removed, then everything is read again.
-import { openDatabase, type PrismaClient } from "../db/database.js";
+import { openDatabase } from "../db/database.js";
 import { exampleSignature, examplesAfter, readAllExamplesAtStart } from "../db/routing-examples.js";
-import { transaction } from "../db/transaction.js";
+import type { Transactions } from "../db/transactions.js";
 import type { SqlStore } from "../db/sql-store.js";
 import { createLearnedModel, type LearnedModel } from "../nlp/learned-examples.js";
 import type { NaiveBayesCounts } from "../nlp/naive-bayes.js";
@@ -25,7 +25,7 @@ export interface LearnedRouting {
 }
 
 /** `corpus`: the built-in model's counts, the background learned evidence is measured against. */
-export function createLearnedRouting(prisma: PrismaClient, codes: string[], corpus?: NaiveBayesCounts): LearnedRouting {
+export function createLearnedRouting(transactions: Transactions, codes: string[], corpus?: NaiveBayesCounts): LearnedRouting {
   const model = createLearnedModel(codes, corpus);
   let known = { count: 0, maxId: 0 };
   let running: Promise<void> | undefined;
@@ -35,14 +35,14 @@ export function createLearnedRouting(prisma: PrismaClient, codes: string[], corp
   async function readChanges(): Promise<void> {
     // One short transaction: the fingerprint and the rows come from the same snapshot. Features are
     // extracted after it, so the shared connection is not held while the model learns.
-    const change = await transaction(prisma, async (tx) => {
-      const now = await exampleSignature(tx);
+    const change = await transactions.run(async ({ db }) => {
+      const now = await exampleSignature(db);
       if (now.count === known.count && now.maxId === known.maxId) return undefined;
       if (now.maxId > known.maxId && now.count > known.count) {
-        const rows = await examplesAfter(tx, known.maxId);
+        const rows = await examplesAfter(db, known.maxId);
         if (known.count + rows.length === now.count) return { now, rows, full: false };
       }
-      return { now, rows: await examplesAfter(tx, 0), full: true };
+      return { now, rows: await examplesAfter(db, 0), full: true };
     });
     if (!change) return;
     if (change.full) model.clear();
@@ -104,7 +104,7 @@ export async function readLearnedModel(
 ): Promise<LearnedModel> {
   const database = await openDatabase(databaseUrl, busyTimeoutMs === undefined ? {} : { busyTimeoutMs });
   try {
-    const routing = createLearnedRouting(database.prisma, codes, corpus);
+    const routing = createLearnedRouting(database.transactions, codes, corpus);
     if (database.engine === "sqlite") routing.prime(database.store);
     else await routing.refresh();
     return routing.model;

@@ -23,7 +23,7 @@ function argValue(flag: string): string | undefined {
 
 /** Registered staff reachable on Telegram, for their command menus (identity "telegram:<user id>"). */
 async function telegramStaff(app: App): Promise<TelegramStaffMember[]> {
-  const staff = await listStaff(app.prisma);
+  const staff = await app.transactions.run(({ db }) => listStaff(db));
   return staff
     .filter((member) => member.identity.startsWith("telegram:"))
     .map((member) => ({

@@ -12,7 +12,6 @@ import { periodFromDates } from "../complaints/monev-period.js";
 import { agencyLabel, agencyLines, formatPeriod, totalsLines } from "../complaints/monev-text.js";
 import { normalizeAgencyCode } from "../complaints/staff-directory.js";
 import { openDatabase } from "../db/database.js";
-import { transaction } from "../db/transaction.js";
 import { COORDINATOR_CODE } from "../nlp/classification.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { agencyLookup } from "./staff.js";
@@ -81,7 +80,7 @@ async function main(): Promise<void> {
   try {
     const options = { ...period, ...(args.agency ? { agency: args.agency } : {}), now: new Date(), sla, agencyName };
     // Read in a transaction, drawn after it: the chart takes a while and needs no connection.
-    const report = await monevReport(await transaction(database.prisma, (db) => loadMonevComplaints(db, options)), options);
+    const report = await monevReport(await database.transactions.run(({ db }) => loadMonevComplaints(db, options)), options);
     mkdirSync(args.out, { recursive: true });
     const files = [report.complaintsCsv, report.agencyCsv, report.agencyDataCsv, report.chart].map((file) => {
       const target = path.join(args.out, file.fileName);

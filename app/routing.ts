@@ -6,8 +6,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { config as loadDotenv } from "dotenv";
-import { openDatabase, type PrismaClient } from "../db/database.js";
-import { transaction } from "../db/transaction.js";
+import { openDatabase } from "../db/database.js";
+import type { Transactions } from "../db/transactions.js";
 import {
   allExamples,
   deleteBatch,
@@ -31,7 +31,7 @@ const USAGE = [
 
 /** One transaction: an import is all or nothing, and a re-import adds nothing twice. */
 export async function importExamples(
-  prisma: PrismaClient,
+  transactions: Transactions,
   examples: ParsedExample[],
   batch: string,
   now: Date,
@@ -44,12 +44,12 @@ export async function importExamples(
     batch,
     createdAt: now,
   }));
-  const inserted = await transaction(prisma, (tx) => insertNewExamples(tx, rows), { timeout: 120_000, maxWait: 30_000 });
+  const inserted = await transactions.run(({ db }) => insertNewExamples(db, rows));
   return { inserted, existing: examples.length - inserted };
 }
 
-async function perAgency(prisma: PrismaClient, catalog: AgencyCatalog): Promise<string[]> {
-  const counts = await transaction(prisma, (tx) => exampleCounts(tx));
+async function perAgency(transactions: Transactions, catalog: AgencyCatalog): Promise<string[]> {
+  const counts = await transactions.run(({ db }) => exampleCounts(db));
   const byAgency = new Map<string, Map<string, number>>();
   for (const { agencyCode, source, count } of counts) {
     const row = byAgency.get(agencyCode) ?? new Map<string, number>();
@@ -77,7 +77,7 @@ async function perAgency(prisma: PrismaClient, catalog: AgencyCatalog): Promise<
   return lines;
 }
 
-async function run(args: string[], prisma: PrismaClient, catalog: AgencyCatalog): Promise<number> {
+async function run(args: string[], transactions: Transactions, catalog: AgencyCatalog): Promise<number> {
   const [command, argument] = args;
   if (command === "import" && argument) {
     let content: Buffer;
@@ -94,31 +94,31 @@ async function run(args: string[], prisma: PrismaClient, catalog: AgencyCatalog)
     }
     const now = new Date();
     const batch = `${path.basename(argument)}@${now.toISOString().replace(/\.\d+Z$/, "Z")}`;
-    const { inserted, existing } = await importExamples(prisma, parsed.examples, batch, now);
+    const { inserted, existing } = await importExamples(transactions, parsed.examples, batch, now);
     console.log(`Diimpor ${inserted} contoh baru dari ${argument} (batch ${batch}).`);
     if (existing > 0) console.log(`${existing} baris sudah ada sebelumnya dan tidak digandakan.`);
     if (parsed.emptyText > 0) console.log(`${parsed.emptyText} baris tanpa teks dilewati.`);
     console.log("Contoh per instansi sekarang:");
-    for (const line of await perAgency(prisma, catalog)) console.log(line);
+    for (const line of await perAgency(transactions, catalog)) console.log(line);
     if (inserted > 0) console.log(`Menghapus impor ini: npm run routing -- remove "${batch}"`);
     return 0;
   }
   if (command === "stats") {
     console.log("Contoh rute per instansi dan sumber:");
-    for (const line of await perAgency(prisma, catalog)) console.log(line);
-    const batches = await transaction(prisma, (tx) => importBatches(tx));
+    for (const line of await perAgency(transactions, catalog)) console.log(line);
+    const batches = await transactions.run(({ db }) => importBatches(db));
     console.log(batches.length > 0 ? "Batch impor:" : "Belum ada batch impor.");
     for (const { batch, count } of batches) console.log(`  ${batch}  ${count} contoh`);
     return 0;
   }
   if (command === "export" && argument) {
-    const rows = await transaction(prisma, (tx) => allExamples(tx));
+    const rows = await transactions.run(({ db }) => allExamples(db));
     writeFileSync(argument, toRoutingCsv(rows));
     console.log(`${rows.length} contoh ditulis ke ${argument}.`);
     return 0;
   }
   if (command === "remove" && argument) {
-    const removed = await transaction(prisma, (tx) => deleteBatch(tx, argument));
+    const removed = await transactions.run(({ db }) => deleteBatch(db, argument));
     if (removed === 0) {
       console.error(`Batch "${argument}" tidak ditemukan. Lihat daftarnya dengan: npm run routing -- stats`);
       return 1;
@@ -136,7 +136,7 @@ async function main(): Promise<number> {
   const catalog = loadAgencyCatalog(config.AGENCIES_FILE);
   const database = await openDatabase(config.DATABASE_URL, { busyTimeoutMs: config.SQLITE_BUSY_TIMEOUT_MS });
   try {
-    return await run(process.argv.slice(2), database.prisma, catalog);
+    return await run(process.argv.slice(2), database.transactions, catalog);
   } finally {
     await database.close();
   }

@@ -8,7 +8,6 @@ import { LOGIN_LINK_MINUTES, issueLoginToken, loginUrl, revokeAllSessions } from
 import { validateStaffAgency } from "../complaints/lifecycle-staff-admin.js";
 import { listStaff, parseIdentity, removeStaff, upsertStaff } from "../complaints/staff-directory.js";
 import { openDatabase } from "../db/database.js";
-import { transaction } from "../db/transaction.js";
 import { loadAgencyCatalog } from "../nlp/agency-catalog.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { dashboardBaseUrl } from "./dashboard-url.js";
@@ -65,9 +64,9 @@ export async function runStaffCli(argv: string[], options: StaffCliOptions): Pro
   }
   const database = await openDatabase(options.databaseUrl);
   try {
-    const db = database.prisma;
+    const { transactions } = database;
     if (command === "list") {
-      const staff = await transaction(db, (tx) => listStaff(tx));
+      const staff = await transactions.run(({ db }) => listStaff(db));
       if (staff.length === 0) options.out("Belum ada petugas terdaftar.");
       for (const row of staff) options.out(`${row.identity}\t${row.agencyCode}\t${row.name ?? ""}`.trimEnd());
       return 0;
@@ -81,7 +80,7 @@ export async function runStaffCli(argv: string[], options: StaffCliOptions): Pro
     }
     const now = (options.now ?? (() => new Date()))();
     if (command === "link") {
-      const link = await transaction(db, (tx) => issueLoginToken(tx, identity.identity, now));
+      const link = await transactions.run(({ db }) => issueLoginToken(db, identity.identity, now));
       if (!link.ok) {
         options.err(link.message);
         return 1;
@@ -91,12 +90,12 @@ export async function runStaffCli(argv: string[], options: StaffCliOptions): Pro
       return 0;
     }
     if (command === "logout") {
-      const ended = await transaction(db, (tx) => revokeAllSessions(tx, identity.identity, now));
+      const ended = await transactions.run(({ db }) => revokeAllSessions(db, identity.identity, now));
       options.out(`${ended} sesi dasbor ${identity.identity} diakhiri.`);
       return 0;
     }
     if (command === "remove") {
-      if (!(await transaction(db, (tx) => removeStaff(tx, identity.identity)))) {
+      if (!(await transactions.run(({ db }) => removeStaff(db, identity.identity)))) {
         options.err(`Petugas ${identity.identity} tidak terdaftar.`);
         return 1;
       }
@@ -108,8 +107,7 @@ export async function runStaffCli(argv: string[], options: StaffCliOptions): Pro
       options.err(agency.message);
       return 1;
     }
-    const result = await transaction(db, (tx) =>
-      upsertStaff(tx, { identity: identity.identity, agencyCode: agency.agencyCode, name: name ?? null }),
+    const result = await transactions.run(({ db }) => upsertStaff(db, { identity: identity.identity, agencyCode: agency.agencyCode, name: name ?? null }),
     );
     const label = options.agencies.name(agency.agencyCode);
     options.out(

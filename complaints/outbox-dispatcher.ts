@@ -1,14 +1,12 @@
 // Delivers outbox rows through the channel senders: in order per chat, chats in parallel, transient
 // failures retried with backoff, permanent ones (blocked, chat gone) recorded and not retried.
 // A row is marked SENT right after the send: a crash in that gap resends once (at-least-once).
-// Every read and write is a transaction of its own (db/transaction.ts): on the shared connection a bare
-// read would see rows of a command's transaction that has not committed, and may yet roll back. Sends
-// happen between transactions, never inside one.
+// Every read and write is a unit of work of its own (db/transactions.ts), so it never sees rows of a
+// step that has not committed and may yet roll back. Sends happen between units, never inside one.
 import type { Logger } from "pino";
 import type { ChannelSender, DeliveryContext, SendResult } from "./push-message.js";
 import { lastInboundAt } from "../db/chat-activity-repository.js";
 import { complaintSummary } from "../db/complaint-repository.js";
-import type { PrismaClient } from "../db/database.js";
 import {
   claimDueOutboxRows,
   releaseOutboxRows,
@@ -16,7 +14,7 @@ import {
   type DueOutboxRow,
   type OutboxRowChanges,
 } from "../db/outbox-repository.js";
-import { transaction } from "../db/transaction.js";
+import type { Transactions } from "../db/transactions.js";
 import type { Clock } from "./clock.js";
 import { decodePayload } from "./outbox.js";
 import { STATUS_LABEL } from "./complaint-status.js";
@@ -46,7 +44,7 @@ export class OutboxDispatcher {
   private nudgeQueued = false;
 
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly logger: Logger,
     /** Counts for metrics (wired in app/compose.ts). */
@@ -110,7 +108,7 @@ export class OutboxDispatcher {
     );
     const now = this.clock();
     const leaseUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
-    const rows = await transaction(this.prisma, (tx) => claimDueOutboxRows(tx, { now, leaseUntil, reachable, limit: BATCH }));
+    const rows = await this.transactions.run(({ db }) => claimDueOutboxRows(db, { now, leaseUntil, reachable, limit: BATCH }));
     const byChat = new Map<string, Row[]>();
     for (const row of rows) {
       const key = `${row.channel}:${row.chatId}`;
@@ -130,7 +128,7 @@ export class OutboxDispatcher {
             // Keep the chat's order: a later message waits while an earlier one is retried (its claim ends now).
             if (outcome === "retry") {
               const waiting = chatRows.slice(index + 1).map((later) => later.id);
-              await transaction(this.prisma, (tx) => releaseOutboxRows(tx, waiting, this.clock()));
+              await this.transactions.run(({ db }) => releaseOutboxRows(db, waiting, this.clock()));
               break;
             }
           }
@@ -141,14 +139,14 @@ export class OutboxDispatcher {
   }
 
   private async record(id: number, changes: OutboxRowChanges): Promise<void> {
-    await transaction(this.prisma, (tx) => updateOutboxRow(tx, id, changes));
+    await this.transactions.run(({ db }) => updateOutboxRow(db, id, changes));
   }
 
   /** For channels with a service window (WhatsApp Cloud API): when the recipient last wrote, and what the push is about. */
   private async deliveryContext(row: Row): Promise<DeliveryContext> {
-    const { inboundAt, complaint } = await transaction(this.prisma, async (tx) => ({
-      inboundAt: await lastInboundAt(tx, row.channel, row.chatId),
-      complaint: row.complaintId ? await complaintSummary(tx, row.complaintId) : null,
+    const { inboundAt, complaint } = await this.transactions.run(async ({ db }) => ({
+      inboundAt: await lastInboundAt(db, row.channel, row.chatId),
+      complaint: row.complaintId ? await complaintSummary(db, row.complaintId) : null,
     }));
     return {
       lastInboundAt: inboundAt,
@@ -179,17 +177,17 @@ export class OutboxDispatcher {
       if (result.held) {
         // Only the notice went out; the message itself waits for the recipient's next message (recordInbound).
         const seenBefore = context?.lastInboundAt?.getTime() ?? 0;
-        await transaction(this.prisma, async (tx) => {
-          await updateOutboxRow(tx, row.id, {
+        await this.transactions.run(async ({ db }) => {
+          await updateOutboxRow(db, row.id, {
             status: OUTBOX_STATUS.HELD,
             attempts: row.attempts + 1,
             platformMessageId,
             deliveryStatus: null,
           });
           // The recipient wrote while the notice was on its way: release at once instead of waiting for the next message.
-          const inboundAt = await lastInboundAt(tx, row.channel, row.chatId);
+          const inboundAt = await lastInboundAt(db, row.channel, row.chatId);
           if (inboundAt && inboundAt.getTime() > seenBefore) {
-            await updateOutboxRow(tx, row.id, { status: OUTBOX_STATUS.PENDING, nextAttemptAt: now, errorCode: null });
+            await updateOutboxRow(db, row.id, { status: OUTBOX_STATUS.PENDING, nextAttemptAt: now, errorCode: null });
           }
         });
         return "sent";

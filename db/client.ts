@@ -4,5 +4,5 @@
 import type { PrismaClient } from "@prisma/client";
 
 export type { PrismaClient } from "@prisma/client";
-/** The client or an interactive transaction (db/transaction.ts): repositories accept either. */
+/** The transaction a unit of work runs in (db/transactions.ts); repositories take it, or the client inside db/. */
 export type Db = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;

@@ -1,13 +1,13 @@
 // One dashboard form submission -> one lifecycle call, the same as the matching chat command. The
 // service checks permission and status; this only maps the form and words the answer.
 import type { ChangeResult, LifecycleService, Outcome, StaffActor } from "../complaints/lifecycle-service.js";
-import type { Db, PrismaClient } from "../db/database.js";
-import { transaction } from "../db/transaction.js";
+import type { Db } from "../db/database.js";
+import type { Transactions } from "../db/transactions.js";
 import { STATUS_LABEL } from "../complaints/complaint-status.js";
 import { isActionName, type ActionName } from "./page-complaint.js";
 
 export interface ActionDeps {
-  prisma: PrismaClient;
+  transactions: Transactions;
   lifecycle: LifecycleService;
   agencyName(code: string): string | undefined;
 }
@@ -56,6 +56,6 @@ export async function runAction(
   if (!isActionName(form.action)) return { ok: false, message: "Tindakan tidak dikenal." };
   const run = RUN[form.action];
   // One transaction per change, like a chat command: the change, its event and its outbox rows commit together.
-  const outcome = await transaction(deps.prisma, (tx) => run(deps.lifecycle, tx, actor, code, form));
+  const outcome = await deps.transactions.run(({ db }) => run(deps.lifecycle, db, actor, code, form));
   return outcome.ok ? { ok: true, message: confirmation(outcome, deps.agencyName) } : { ok: false, message: outcome.message };
 }

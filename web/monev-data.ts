@@ -7,7 +7,6 @@ import { localDateKey, periodFromDates, type Period } from "../complaints/monev-
 import { agencyLabel, formatPeriod } from "../complaints/monev-text.js";
 import { isCoordinator, type StaffActor } from "../complaints/permissions.js";
 import type { SlaPolicy } from "../complaints/sla.js";
-import { transaction } from "../db/transaction.js";
 import type { DashboardDeps } from "./server.js";
 
 const DAY_MS = 86_400_000;
@@ -35,13 +34,13 @@ export function monevPeriod(
 }
 
 export async function monevData(
-  deps: Pick<DashboardDeps, "prisma" | "sla" | "clock" | "agencyName">,
+  deps: Pick<DashboardDeps, "transactions" | "sla" | "clock" | "agencyName">,
   actor: StaffActor,
   period: Period,
 ): Promise<{ figures: MonevFigures; chartSvg: string; periodLabel: string }> {
   const now = deps.clock();
   const options = { ...period, now, sla: deps.sla, ...(isCoordinator(actor) ? {} : { agency: actor.agencyCode }) };
-  const complaints = await transaction(deps.prisma, (tx) => loadMonevComplaints(tx, options));
+  const complaints = await deps.transactions.run(({ db }) => loadMonevComplaints(db, options));
   const figures = figuresFromComplaints(complaints, options);
   const offset = deps.sla.calendar.utcOffsetMinutes;
   const scope = figures.agency ? ` - ${agencyLabel(figures.agency, deps.agencyName)}` : "";

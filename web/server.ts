@@ -11,8 +11,7 @@ import { monevReport } from "../complaints/monev-files.js";
 import { loadMonevComplaints } from "../complaints/monev-figures.js";
 import { isCoordinator } from "../complaints/permissions.js";
 import type { SlaPolicy } from "../complaints/sla.js";
-import type { PrismaClient } from "../db/database.js";
-import { transaction } from "../db/transaction.js";
+import type { Transactions } from "../db/transactions.js";
 import { runAction } from "./actions.js";
 import { notice, page, type Viewer } from "./layout.js";
 import { complaintPage } from "./page-complaint.js";
@@ -23,7 +22,7 @@ import { queueFilters, queuePage, type QueueQuery } from "./page-queue.js";
 import { clearSessionCookie, csrfValid, requireSession, writeSessionCookie, type DashboardEnv } from "./session.js";
 
 export interface DashboardDeps {
-  prisma: PrismaClient;
+  transactions: Transactions;
   lifecycle: LifecycleService;
   sla: SlaPolicy;
   clock: Clock;
@@ -67,7 +66,7 @@ export function createDashboard(deps: DashboardDeps): Hono<DashboardEnv> {
   // --- Without a session: the login pages only.
   app.get("/masuk/:token", (c) => c.html(loginConfirmPage(c.req.param("token"))));
   app.post("/masuk/:token", async (c) => {
-    const opened = await transaction(deps.prisma, (tx) => redeemLoginToken(tx, c.req.param("token"), deps.clock()));
+    const opened = await deps.transactions.run(({ db }) => redeemLoginToken(db, c.req.param("token"), deps.clock()));
     if (!opened) {
       return c.html(
         loginHelpPage("Tautan ini sudah dipakai, kedaluwarsa atau tidak dikenal. Ketik /dasbor di chat untuk tautan baru."),
@@ -78,7 +77,7 @@ export function createDashboard(deps: DashboardDeps): Hono<DashboardEnv> {
     return c.redirect("/", 303);
   });
 
-  const auth = requireSession({ prisma: deps.prisma, clock: deps.clock, secure }, (c) => c.html(loginHelpPage(), 401));
+  const auth = requireSession({ transactions: deps.transactions, clock: deps.clock, secure }, (c) => c.html(loginHelpPage(), 401));
   app.use("/", auth);
   app.use("/keluar", auth);
   app.use("/pengaduan/*", auth);
@@ -88,7 +87,7 @@ export function createDashboard(deps: DashboardDeps): Hono<DashboardEnv> {
   app.post("/keluar", async (c) => {
     const body = await c.req.parseBody();
     if (!csrfValid(c, body.csrf)) return c.html(page("Ditolak", notice("Formulir kedaluwarsa. Muat ulang halaman.", false)), 403);
-    await transaction(deps.prisma, (tx) => revokeSession(tx, c.get("sessionId"), deps.clock()));
+    await deps.transactions.run(({ db }) => revokeSession(db, c.get("sessionId"), deps.clock()));
     clearSessionCookie(c, secure);
     return c.html(loginHelpPage("Anda sudah keluar."));
   });
@@ -107,8 +106,8 @@ export function createDashboard(deps: DashboardDeps): Hono<DashboardEnv> {
     const pageNumber = Number.parseInt(q("hal") || "1", 10) || 1;
     const actor = actorOf(c);
     const filters = queueFilters(query, deps.sla.calendar.utcOffsetMinutes, pageNumber);
-    const result = await transaction(deps.prisma, (tx) =>
-      dashboardQueue(tx, actor, filters, { now: deps.clock(), sla: deps.sla }),
+    const result = await deps.transactions.run(({ db }) =>
+      dashboardQueue(db, actor, filters, { now: deps.clock(), sla: deps.sla }),
     );
     return c.html(
       queuePage({
@@ -124,7 +123,7 @@ export function createDashboard(deps: DashboardDeps): Hono<DashboardEnv> {
 
   app.get("/pengaduan/:code", async (c) => {
     const actor = actorOf(c);
-    const loaded = await transaction(deps.prisma, (tx) => deps.lifecycle.staffView(tx, actor, c.req.param("code")));
+    const loaded = await deps.transactions.run(({ db }) => deps.lifecycle.staffView(db, actor, c.req.param("code")));
     // Another agency's complaint reads exactly like a missing one: the lifecycle's own message.
     if (!loaded.ok) return c.html(page("Tidak ditemukan", notice(loaded.message, false), viewerOf(c)), 404);
     const message = c.req.query("hasil");
@@ -142,7 +141,7 @@ export function createDashboard(deps: DashboardDeps): Hono<DashboardEnv> {
   });
 
   app.get("/pengaduan/:code/foto/:n", async (c) => {
-    const loaded = await transaction(deps.prisma, (tx) => deps.lifecycle.staffView(tx, actorOf(c), c.req.param("code")));
+    const loaded = await deps.transactions.run(({ db }) => deps.lifecycle.staffView(db, actorOf(c), c.req.param("code")));
     const photo = loaded.ok ? loaded.photos[Number(c.req.param("n")) - 1] : undefined;
     if (!photo) return c.text("Foto tidak ditemukan.", 404);
     return c.body(new Uint8Array(photo.data), 200, { "Content-Type": photo.mimeType });
@@ -159,7 +158,7 @@ export function createDashboard(deps: DashboardDeps): Hono<DashboardEnv> {
     }
     const text = (name: string) => (typeof body[name] === "string" ? (body[name] as string) : "");
     const outcome = await runAction(
-      { prisma: deps.prisma, lifecycle: deps.lifecycle, agencyName: deps.agencyName },
+      { transactions: deps.transactions, lifecycle: deps.lifecycle, agencyName: deps.agencyName },
       actorOf(c),
       code,
       { action: text("aksi"), agency: text("instansi"), text: text("teks") },
@@ -199,7 +198,7 @@ export function createDashboard(deps: DashboardDeps): Hono<DashboardEnv> {
       agencyName: deps.agencyName,
     };
     // Read in a transaction, drawn after it: the chart takes a while and holds nothing.
-    const report = await monevReport(await transaction(deps.prisma, (tx) => loadMonevComplaints(tx, options)), options);
+    const report = await monevReport(await deps.transactions.run(({ db }) => loadMonevComplaints(db, options)), options);
     const files = {
       "pengaduan.csv": report.complaintsCsv,
       "instansi.csv": report.agencyCsv,

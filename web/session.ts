@@ -5,16 +5,15 @@ import { timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { SESSION_HOURS, sessionStaff } from "../complaints/dashboard-access.js";
-import type { PrismaClient } from "../db/database.js";
 import type { StaffRecord } from "../db/models.js";
-import { transaction } from "../db/transaction.js";
+import type { Transactions } from "../db/transactions.js";
 
 export const SESSION_COOKIE = "dasbor_sesi";
 
 export type DashboardEnv = { Variables: { staff: StaffRecord; csrf: string; sessionId: string } };
 
 export interface SessionOptions {
-  prisma: PrismaClient;
+  transactions: Transactions;
   clock: () => Date;
   secure: boolean;
 }
@@ -40,7 +39,7 @@ export function requireSession(
 ): MiddlewareHandler<DashboardEnv> {
   return async (c, next) => {
     const sessionId = getCookie(c, SESSION_COOKIE) ?? "";
-    const found = sessionId ? await transaction(options.prisma, (tx) => sessionStaff(tx, sessionId, options.clock())) : null;
+    const found = sessionId ? await options.transactions.run(({ db }) => sessionStaff(db, sessionId, options.clock())) : null;
     if (!found) {
       if (sessionId) clearSessionCookie(c, options.secure);
       return refuse(c);

@@ -14,6 +14,7 @@ import {
 import { DEFAULT_SLA, finishDue, responseDue, routeDue, type SlaPolicy } from "../../complaints/sla.js";
 import { newTrackingCode } from "../../complaints/tracking-code.js";
 import { openSqliteDatabase, type PrismaClient } from "../../db/database.js";
+import type { Transactions } from "../../db/transactions.js";
 import type { SqlStore } from "../../db/sql-store.js";
 import type { OutboundMessage } from "../../bots/channel.js";
 
@@ -38,6 +39,8 @@ export const STRANGER = citizenActor("telegram", "555002");
 
 export interface Fixture {
   prisma: PrismaClient;
+  /** The one way to the database, as the bot runs units of work. */
+  transactions: Transactions;
   /** The hot path's prepared statements on the same connection. */
   store: SqlStore;
   lifecycle: LifecycleService;
@@ -96,6 +99,7 @@ export async function createFixture(startIso = "2026-11-23T02:00:00Z"): Promise<
 
   return {
     prisma,
+    transactions: database.transactions,
     store: database.store,
     lifecycle,
     clock,

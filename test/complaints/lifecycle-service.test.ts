@@ -1,7 +1,6 @@
 // The lifecycle on a real SQLite file: each move, its event, its outbox rows, and refusals that write nothing.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { responseDue, routeDue } from "../../complaints/sla.js";
-import { transaction } from "../../db/transaction.js";
 import {
   COORDINATOR,
   DLH,
@@ -296,7 +295,7 @@ describe("transactions", () => {
   it("the change, its event and its outbox rows commit or roll back together", async () => {
     const complaint = await fx.createComplaint({ assignedAgency: "DPUPR" });
     await expect(
-      transaction(fx.prisma, async (tx) => {
+      fx.transactions.run(async ({ db: tx }) => {
         expectOk(await fx.lifecycle.process(tx, DPUPR, complaint.trackingCode, "mulai"));
         expect(await tx.outboxMessage.count()).toBe(1);
         throw new Error("crash before commit");
@@ -306,7 +305,7 @@ describe("transactions", () => {
     expect(await fx.events(complaint.id)).toHaveLength(1);
     expect(await fx.outbox()).toHaveLength(0);
 
-    await transaction(fx.prisma, async (tx) => {
+    await fx.transactions.run(async ({ db: tx }) => {
       expectOk(await fx.lifecycle.process(tx, DPUPR, complaint.trackingCode, "mulai"));
     });
     expect((await fx.reload(complaint.id)).status).toBe("DIPROSES");

@@ -1,5 +1,5 @@
-// The dispatcher shares the connection with commands' interactive transactions: it must never see (and
-// send) an outbox row of a transaction that has not committed, because that transaction may roll back.
+// The dispatcher runs beside commands' units of work: it must never see (and send) an outbox row of a
+// unit that has not committed, because that unit may roll back.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,7 +9,6 @@ import { OutboxDispatcher } from "../../complaints/outbox-dispatcher.js";
 import { enqueueMessages } from "../../complaints/outbox.js";
 import type { ChannelSender, OutboundMessage } from "../../complaints/push-message.js";
 import { openDatabase, type OpenedDatabase } from "../../db/database.js";
-import { transaction } from "../../db/transaction.js";
 
 let opened: OpenedDatabase | undefined;
 let dir: string | undefined;
@@ -33,18 +32,18 @@ async function setUp() {
       return { ok: true };
     },
   };
-  const dispatcher = new OutboxDispatcher(opened.prisma, () => new Date(), pino({ level: "silent" }));
+  const dispatcher = new OutboxDispatcher(opened.transactions, () => new Date(), pino({ level: "silent" }));
   dispatcher.registerSender(sender);
-  return { prisma: opened.prisma, dispatcher, sent, whenSent: (fn: () => void) => (onSend = fn) };
+  return { transactions: opened.transactions, dispatcher, sent, whenSent: (fn: () => void) => (onSend = fn) };
 }
 
 class RolledBack extends Error {}
 
 describe("outbox dispatcher and open transactions", () => {
   it("sends nothing for a change whose transaction is still open and then rolls back", async () => {
-    const { prisma, dispatcher, sent, whenSent } = await setUp();
+    const { transactions, dispatcher, sent, whenSent } = await setUp();
     let drained: Promise<number> | undefined;
-    const command = transaction(prisma, async (tx) => {
+    const command = transactions.run(async ({ db: tx }) => {
       await enqueueMessages(tx, [{ channel: "terminal", chatId: "koor", message: { text: "Laporan diteruskan" } }], new Date());
       // The dispatcher drains while the command's transaction is open (a nudge or the poll timer).
       drained = dispatcher.drain();
@@ -62,9 +61,9 @@ describe("outbox dispatcher and open transactions", () => {
   });
 
   it("sends the row once the transaction that wrote it commits", async () => {
-    const { prisma, dispatcher, sent } = await setUp();
+    const { transactions, dispatcher, sent } = await setUp();
     let drained: Promise<number> | undefined;
-    await transaction(prisma, async (tx) => {
+    await transactions.run(async ({ db: tx }) => {
       await enqueueMessages(tx, [{ channel: "terminal", chatId: "koor", message: { text: "Laporan diteruskan" } }], new Date());
       drained = dispatcher.drain();
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -5,6 +5,7 @@ import path from "node:path";
 import pino from "pino";
 import type { ChannelSender, MessageHandler } from "../../bots/channel.js";
 import type { PrismaClient } from "../../db/database.js";
+import type { Transactions } from "../../db/transactions.js";
 import type { Clock } from "../../complaints/clock.js";
 import { createApp, type App } from "../../app/compose.js";
 import { loadConfig, type AppConfig } from "../../app/config.js";
@@ -21,6 +22,8 @@ export interface TestAppOptions {
 export interface TestApp {
   handler: MessageHandler;
   prisma: PrismaClient;
+  /** The one way to the database, as the bot runs units of work. */
+  transactions: Transactions;
   app: App;
   config: AppConfig;
   dbPath: string;
@@ -43,7 +46,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const app = await createApp({ config, clock: options.clock, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }) });
   return {
     handler: app.runner,
-    prisma: app.prisma,
+    prisma: app.database.prisma,
+    transactions: app.transactions,
     app,
     config,
     dbPath,

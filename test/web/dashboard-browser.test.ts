@@ -15,7 +15,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDashboard, type RunningDashboard } from "../../app/dashboard.js";
 import { startTerminal, type TerminalChannel } from "../../bots/terminal-adapter.js";
 import { upsertStaff } from "../../complaints/staff-directory.js";
-import { transaction } from "../../db/transaction.js";
 import { chatDriver, fileComplaint } from "../support/chat-driver.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
 
@@ -80,7 +79,7 @@ const bodyText = (page: Page) => page.evaluate(() => document.body.innerText);
 beforeAll(async () => {
   const port = await freePort();
   t = await createTestApp({ env: { DASHBOARD_PORT: String(port), DASHBOARD_HOST: "127.0.0.1" } });
-  await transaction(t.prisma, async (tx) => {
+  await t.transactions.run(async ({ db: tx }) => {
     await upsertStaff(tx, { identity: "telegram:9001", agencyCode: "KOORDINATOR", name: "Kori Koordinator" });
     await upsertStaff(tx, { identity: "telegram:9100", agencyCode: "DPUPR", name: "Budi Santoso" });
     await upsertStaff(tx, { identity: "telegram:9200", agencyCode: "DLH", name: "Sari Lestari" });
@@ -94,7 +93,7 @@ beforeAll(async () => {
   ).code;
   const coordinator = { identity: "telegram:9001", agencyCode: "KOORDINATOR", name: "Kori Koordinator" };
   const dlh = { identity: "telegram:9200", agencyCode: "DLH", name: "Sari Lestari" };
-  await transaction(t.prisma, async (tx) => {
+  await t.transactions.run(async ({ db: tx }) => {
     expect((await t.app.lifecycle.forward(tx, coordinator, wasteCode, "DLH")).ok).toBe(true);
     expect((await t.app.lifecycle.process(tx, dlh, wasteCode, "Truk sampah dijadwalkan besok pagi.")).ok).toBe(true);
   });
@@ -240,7 +239,7 @@ describe("dashboard in a real browser", () => {
     await shot(page, "dasbor-pengaduan-ponsel.png", false);
 
     const coordinator = { identity: "telegram:9001", agencyCode: "KOORDINATOR", name: "Kori Koordinator" };
-    const removed = await transaction(t.prisma, (tx) => t.app.lifecycle.removeStaff(tx, coordinator, "telegram:9100"));
+    const removed = await t.transactions.run(({ db: tx }) => t.app.lifecycle.removeStaff(tx, coordinator, "telegram:9100"));
     expect(removed.ok).toBe(true);
     const gone = await page.goto(`${dashboard.url}/pengaduan/${roadCode}`);
     expect(gone?.status()).toBe(401);

@@ -9,14 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueLoginToken } from "../../complaints/dashboard-access.js";
 import { upsertStaff } from "../../complaints/staff-directory.js";
 import { createDashboard } from "../../web/server.js";
-import { transaction } from "../../db/transaction.js";
 import { ROOT } from "../support/chat-process.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  await transaction(t.prisma, (tx) => upsertStaff(tx, { identity: "telegram:9001", agencyCode: "KOORDINATOR", name: "Kori" }));
+  await t.transactions.run(({ db: tx }) => upsertStaff(tx, { identity: "telegram:9001", agencyCode: "KOORDINATOR", name: "Kori" }));
 });
 afterAll(async () => {
   await t.close();
@@ -24,7 +23,7 @@ afterAll(async () => {
 
 function dashboard(baseUrl: string) {
   return createDashboard({
-    prisma: t.prisma,
+    transactions: t.transactions,
     lifecycle: t.app.lifecycle,
     sla: t.app.sla,
     clock: t.app.clock,
@@ -37,7 +36,7 @@ function dashboard(baseUrl: string) {
 }
 
 async function token(): Promise<string> {
-  const issued = await transaction(t.prisma, (tx) => issueLoginToken(tx, "telegram:9001", new Date()));
+  const issued = await t.transactions.run(({ db: tx }) => issueLoginToken(tx, "telegram:9001", new Date()));
   if (!issued.ok) throw new Error(issued.message);
   return issued.token;
 }
