@@ -108,7 +108,7 @@ export class OutboxDispatcher {
     );
     const now = this.clock();
     const leaseUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
-    const rows = await this.transactions.run(({ db }) => claimDueOutboxRows(db, { now, leaseUntil, reachable, limit: BATCH }));
+    const rows = await this.transactions.run((tx) => claimDueOutboxRows(tx, { now, leaseUntil, reachable, limit: BATCH }));
     const byChat = new Map<string, Row[]>();
     for (const row of rows) {
       const key = `${row.channel}:${row.chatId}`;

@@ -69,7 +69,7 @@ export class GroupCommit implements Transactions {
           for (const job of batch) {
             raw.exec("SAVEPOINT unit");
             try {
-              const value = await job.work({ db, store: this.store });
+              const value = await job.work({ db, store: this.store, engine: "sqlite" });
               raw.exec("RELEASE unit");
               outcomes.push({ ok: true, value });
             } catch (error) {

@@ -2,7 +2,8 @@
 // dispatcher, updated by its sends and by platform receipts. What each outcome means is complaints/' call.
 import type { Db } from "./client.js";
 import type { NewOutboxRow } from "./models.js";
-import { joinSql, queryRows } from "./raw-sql.js";
+import { joinSql, queryRows, sqlText } from "./raw-sql.js";
+import type { Tx } from "./transactions.js";
 
 export const OUTBOX_STATUS = { PENDING: "PENDING", SENT: "SENT", FAILED: "FAILED", HELD: "HELD" } as const;
 
@@ -35,53 +36,54 @@ export async function insertOutboxRows(db: Db, rows: readonly NewOutboxRow[], no
   for (const row of rows) await db.outboxMessage.create({ data: { ...row, nextAttemptAt: now } });
 }
 
-/** Pending rows due by `now` for these channels (and, where given, only these chats), oldest first. */
-export function dueOutboxRows(
-  db: Db,
-  options: { now: Date; reachable: ReadonlyArray<{ channel: string; chatIds?: readonly string[] }>; limit: number },
-): Promise<DueOutboxRow[]> {
-  const reachable = options.reachable.map((target) =>
-    target.chatIds ? { channel: target.channel, chatId: { in: [...target.chatIds] } } : { channel: target.channel },
+type Reachable = ReadonlyArray<{ channel: string; chatIds?: readonly string[] }>;
+
+/** `channel = ? [AND chatId IN (...)]` for each channel a sender delivers to, OR-ed; false when none. */
+function reachableSql(reachable: Reachable): unknown[] {
+  const targets = reachable.filter((target) => !target.chatIds || target.chatIds.length > 0);
+  if (targets.length === 0) return [sqlText("1 = 0")];
+  const clauses = targets.map((target) =>
+    target.chatIds
+      ? [sqlText('("channel" = '), target.channel, sqlText(' AND "chatId" IN ('), joinSql(target.chatIds.map((id) => [id])), sqlText("))")]
+      : [sqlText('("channel" = '), target.channel, sqlText(")")],
   );
-  return db.outboxMessage.findMany({
-    where: { status: OUTBOX_STATUS.PENDING, nextAttemptAt: { lte: options.now }, OR: reachable },
-    orderBy: { id: "asc" },
-    take: options.limit,
-    select: { id: true, channel: true, chatId: true, payload: true, attempts: true, complaintId: true, errorCode: true },
-  });
+  return [sqlText("("), joinSql(clauses, " OR "), sqlText(")")];
 }
 
 /**
  * Claims due rows for one dispatcher: their next attempt moves to `leaseUntil`, so no other dispatcher,
  * in this process or another, takes them meanwhile (a crash mid-send makes them due again after the
- * lease: at-least-once). A conditional UPDATE ... RETURNING is the claim: on PostgreSQL a second claimer
- * waits for the first one's commit and then finds the rows no longer due. A row also waits while an
- * earlier row of its chat is not due (being sent, or retrying), so a chat's pushes keep their order.
+ * lease: at-least-once). On PostgreSQL the candidates are locked with FOR UPDATE SKIP LOCKED: a second
+ * dispatcher passes over rows the first is claiming instead of waiting for them. A row is claimed only
+ * when every earlier pending row of its chat is claimed with it: one being claimed or sent elsewhere
+ * (skipped, or leased) or retried later holds the chat's later pushes back, so a chat's order is kept.
  */
 export async function claimDueOutboxRows(
-  db: Db,
-  options: {
-    now: Date;
-    leaseUntil: Date;
-    reachable: ReadonlyArray<{ channel: string; chatIds?: readonly string[] }>;
-    limit: number;
-  },
+  tx: Pick<Tx, "db" | "engine">,
+  options: { now: Date; leaseUntil: Date; reachable: Reachable; limit: number },
 ): Promise<DueOutboxRow[]> {
-  const due = await dueOutboxRows(db, options);
-  if (due.length === 0) return [];
-  const claimed = await queryRows<{ id: number | bigint }>(db)`
+  const pending = OUTBOX_STATUS.PENDING;
+  const lock = sqlText(tx.engine === "postgresql" ? "FOR UPDATE SKIP LOCKED" : "");
+  const rows = await queryRows<RawOutboxRow>(tx.db)`
+    WITH candidate AS MATERIALIZED (
+      SELECT "id", "channel", "chatId" FROM "OutboxMessage"
+      WHERE "status" = ${pending} AND "nextAttemptAt" <= ${options.now} AND ${reachableSql(options.reachable)}
+      ORDER BY "id" LIMIT ${options.limit} ${lock})
     UPDATE "OutboxMessage" SET "nextAttemptAt" = ${options.leaseUntil}
-    WHERE "id" IN (${joinSql(due.map((row) => [row.id]))}) AND "status" = ${OUTBOX_STATUS.PENDING}
-      AND "nextAttemptAt" <= ${options.now}
-      AND NOT EXISTS (
+    WHERE "id" IN (
+      SELECT c."id" FROM candidate AS c
+      WHERE NOT EXISTS (
         SELECT 1 FROM "OutboxMessage" AS earlier
-        WHERE earlier."channel" = "OutboxMessage"."channel" AND earlier."chatId" = "OutboxMessage"."chatId"
-          AND earlier."status" = ${OUTBOX_STATUS.PENDING} AND earlier."id" < "OutboxMessage"."id"
-          AND earlier."nextAttemptAt" > ${options.now})
-    RETURNING "id"`;
-  const ids = new Set(claimed.map((row) => Number(row.id)));
-  return due.filter((row) => ids.has(row.id));
+        WHERE earlier."channel" = c."channel" AND earlier."chatId" = c."chatId" AND earlier."status" = ${pending}
+          AND earlier."id" < c."id" AND earlier."id" NOT IN (SELECT "id" FROM candidate)))
+    RETURNING "id", "channel", "chatId", "payload", "attempts", "complaintId", "errorCode"`;
+  return rows
+    .map((row) => ({ ...row, id: Number(row.id), attempts: Number(row.attempts) }))
+    .sort((a, b) => a.id - b.id);
 }
+
+/** As raw SQL returns it: integers may come back as bigint. */
+type RawOutboxRow = Omit<DueOutboxRow, "id" | "attempts"> & { id: number | bigint; attempts: number | bigint };
 
 /** Claimed rows that were not attempted (an earlier push of their chat is retried first): due again now. */
 export async function releaseOutboxRows(db: Db, ids: readonly number[], now: Date): Promise<void> {

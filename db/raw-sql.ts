@@ -23,7 +23,8 @@ function template(strings: TemplateStringsArray, pieces: readonly unknown[]): [T
   for (const piece of flat) {
     if (piece instanceof SqlText) parts[parts.length - 1] += piece.text;
     else if (Array.isArray(piece)) {
-      for (const inner of piece) {
+      // Pieces nest (a clause of joined rows): every level is spliced or bound the same way.
+      for (const inner of piece.flat(Infinity)) {
         if (inner instanceof SqlText) parts[parts.length - 1] += inner.text;
         else {
           values.push(inner);

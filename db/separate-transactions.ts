@@ -14,7 +14,7 @@ export class SeparateTransactions implements Transactions {
     return this.prisma.$transaction(async (db) => {
       // Released at COMMIT or ROLLBACK; hashtextextended gives the 64-bit key the lock takes.
       if (options.lockKey) await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${options.lockKey}, 0))`;
-      return work({ db, store: new PrismaStepStore(db) });
+      return work({ db, store: new PrismaStepStore(db), engine: "postgresql" });
     }, TRANSACTION_OPTIONS);
   }
 }

@@ -1,6 +1,6 @@
 // The PostgreSQL building blocks for several bot processes on one database, through the Prisma client:
-// a savepoint that survives a unique violation, a per-chat advisory lock held for one transaction, and
-// outbox claims with FOR UPDATE SKIP LOCKED that never hand one row to two dispatchers.
+// a savepoint that survives a unique violation and a per-chat advisory lock held for one transaction.
+// The outbox's FOR UPDATE SKIP LOCKED claims are tested through the data layer in outbox-claims.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgresDatabase, type OpenedPostgresDatabase } from "../../db/postgres/open.js";
 import { createDatabase, dropDatabase } from "../support/postgres-cluster.js";
@@ -18,18 +18,6 @@ afterAll(async () => {
 });
 
 type Tx = Parameters<Parameters<OpenedPostgresDatabase["prisma"]["$transaction"]>[0]>[0];
-
-/** Resolves once `parties` callers have arrived. */
-function barrier(parties: number): () => Promise<void> {
-  let arrived = 0;
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return () => {
-    arrived += 1;
-    if (arrived === parties) open();
-    return opened;
-  };
-}
 
 const waitingAdvisoryLocks = async () =>
   Number(
@@ -113,43 +101,5 @@ describe("pg_advisory_xact_lock per chat", () => {
     expect((await db.pool.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'`)).rows[0]).toEqual({
       n: 0,
     });
-  });
-});
-
-describe("FOR UPDATE SKIP LOCKED on the outbox", () => {
-  it("lets two concurrent claimers take disjoint rows, and every row is claimed once", async () => {
-    const due = new Date(Date.now() - 1000);
-    await db.prisma.outboxMessage.createMany({
-      data: Array.from({ length: 10 }, (_, index) => ({
-        channel: "telegram",
-        chatId: "claims",
-        payload: `{"n":${index}}`,
-        nextAttemptAt: due,
-      })),
-    });
-    const bothSelected = barrier(2);
-    const claim = (dispatcher: string) =>
-      db.prisma.$transaction(
-        async (tx) => {
-          const rows = await tx.$queryRawUnsafe<{ id: number }[]>(
-            `SELECT "id" FROM "OutboxMessage" WHERE "status" = 'PENDING' AND "chatId" = 'claims' AND "nextAttemptAt" <= $1
-             ORDER BY "id" LIMIT 6 FOR UPDATE SKIP LOCKED`,
-            new Date(),
-          );
-          // Neither commits before both have chosen their rows: the rows are locked, not yet updated.
-          await bothSelected();
-          const ids = rows.map((row) => row.id);
-          await tx.outboxMessage.updateMany({ where: { id: { in: ids } }, data: { status: "SENDING", lastError: dispatcher } });
-          return ids;
-        },
-        { timeout: 10_000 },
-      );
-    const [a, b] = await Promise.all([claim("a"), claim("b")]);
-    expect(a.length + b.length).toBe(10);
-    expect(a.filter((id) => b.includes(id))).toEqual([]);
-    const rows = await db.prisma.outboxMessage.findMany({ where: { chatId: "claims" }, orderBy: { id: "asc" } });
-    expect(rows.every((row) => row.status === "SENDING")).toBe(true);
-    expect(rows.filter((row) => row.lastError === "a").map((row) => row.id)).toEqual([...a].sort((x, y) => x - y));
-    expect(await claim("late")).toEqual([]);
   });
 });
