@@ -1,6 +1,6 @@
 // One bot process of the PostgreSQL bench (app/bench-postgres.ts): opens the app on DATABASE_URL, warms
 // up, says "ready", waits for "go" on stdin, then runs the dialog bench with its own citizens and
-// prints the result as one JSON line.
+// prints the result, with the CPU time this process spent on it, as one JSON line.
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import pino from "pino";
@@ -22,7 +22,9 @@ for (const text of COMPLAINT_SCRIPT)
 process.stdout.write("ready\n");
 const lines = createInterface({ input: process.stdin });
 for await (const line of lines) if (line.trim() === "go") break;
+const cpu = process.cpuUsage();
 const result = await benchDialog(app.runner, Number(process.env.BENCH_CITIZENS ?? "200"), "terminal", prefix);
-process.stdout.write(`${JSON.stringify(result)}\n`);
+const used = process.cpuUsage(cpu);
+process.stdout.write(`${JSON.stringify({ ...result, cpuMs: (used.user + used.system) / 1000 })}\n`);
 await app.close();
 process.exit(0);

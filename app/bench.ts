@@ -125,6 +125,14 @@ if (wanted("postgres")) {
     `${result.twoProcesses.messagesPerSecond} (${result.ratio}x one; ${result.twoProcesses.filed} filed)`,
     ">= 1.6x one",
   );
+  if (result.cpu) {
+    row(
+      "PostgreSQL CPU per message (one process): bot, server",
+      `${result.cpu.botMs} ms, ${result.cpu.serverMs} ms; on ${result.cpu.cores} shared cores two processes can reach ` +
+        `at most ${result.cpu.ceilingRatio}x one`,
+      "reported",
+    );
+  }
 }
 
 if (wanted("startup")) {
