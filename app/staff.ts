@@ -107,7 +107,8 @@ export async function runStaffCli(argv: string[], options: StaffCliOptions): Pro
       options.err(agency.message);
       return 1;
     }
-    const result = await transactions.run(({ db }) => upsertStaff(db, { identity: identity.identity, agencyCode: agency.agencyCode, name: name ?? null }),
+    const result = await transactions.run(({ db }) =>
+      upsertStaff(db, { identity: identity.identity, agencyCode: agency.agencyCode, name: name ?? null }),
     );
     const label = options.agencies.name(agency.agencyCode);
     options.out(

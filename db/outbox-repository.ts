@@ -44,7 +44,13 @@ function reachableSql(reachable: Reachable): unknown[] {
   if (targets.length === 0) return [sqlText("1 = 0")];
   const clauses = targets.map((target) =>
     target.chatIds
-      ? [sqlText('("channel" = '), target.channel, sqlText(' AND "chatId" IN ('), joinSql(target.chatIds.map((id) => [id])), sqlText("))")]
+      ? [
+          sqlText('("channel" = '),
+          target.channel,
+          sqlText(' AND "chatId" IN ('),
+          joinSql(target.chatIds.map((id) => [id])),
+          sqlText("))"),
+        ]
       : [sqlText('("channel" = '), target.channel, sqlText(")")],
   );
   return [sqlText("("), joinSql(clauses, " OR "), sqlText(")")];
@@ -77,9 +83,7 @@ export async function claimDueOutboxRows(
         WHERE earlier."channel" = c."channel" AND earlier."chatId" = c."chatId" AND earlier."status" = ${pending}
           AND earlier."id" < c."id" AND earlier."id" NOT IN (SELECT "id" FROM candidate)))
     RETURNING "id", "channel", "chatId", "payload", "attempts", "complaintId", "errorCode"`;
-  return rows
-    .map((row) => ({ ...row, id: Number(row.id), attempts: Number(row.attempts) }))
-    .sort((a, b) => a.id - b.id);
+  return rows.map((row) => ({ ...row, id: Number(row.id), attempts: Number(row.attempts) })).sort((a, b) => a.id - b.id);
 }
 
 /** As raw SQL returns it: integers may come back as bigint. */

@@ -2,7 +2,7 @@
 import type { Classification } from "../nlp/classification.js";
 import type { DateParse } from "../nlp/indonesian-dates.js";
 import type { ComplaintAnswers } from "../complaints/complaint-filing.js";
-import type { QuestionId } from "./complaint-questions.js";
+import type { QuestionId } from "./question-ids.js";
 import type { Privacy } from "../complaints/complaint-status.js";
 
 export { visibleLength } from "../nlp/text-quality.js";

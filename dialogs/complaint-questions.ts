@@ -4,36 +4,9 @@ import type { OutboundOption } from "../complaints/push-message.js";
 import { COORDINATOR_CODE } from "../nlp/classification.js";
 import type { ComplaintContext } from "./complaint-context.js";
 
-export type QuestionId =
-  | "menu"
-  | "type"
-  | "description"
-  | "agency"
-  | "agencyPick"
-  | "location"
-  | "date"
-  | "photo"
-  | "privacy"
-  | "summary"
-  | "editPick"
-  | "cancelConfirm"
-  | "answerOrNew";
+import type { QuestionId } from "./question-ids.js";
 
-export const QUESTION_IDS: readonly QuestionId[] = [
-  "menu",
-  "type",
-  "description",
-  "agency",
-  "agencyPick",
-  "location",
-  "date",
-  "photo",
-  "privacy",
-  "summary",
-  "editPick",
-  "cancelConfirm",
-  "answerOrNew",
-];
+export { QUESTION_IDS, type QuestionId } from "./question-ids.js";
 
 export type AgencyNames = (code: string) => string | undefined;
 

@@ -7,7 +7,8 @@ import { localDateKey, periodFromDates, type Period } from "../complaints/monev-
 import { agencyLabel, formatPeriod } from "../complaints/monev-text.js";
 import { isCoordinator, type StaffActor } from "../complaints/permissions.js";
 import type { SlaPolicy } from "../complaints/sla.js";
-import type { DashboardDeps } from "./server.js";
+import type { Clock } from "../complaints/clock.js";
+import type { Transactions } from "../db/transactions.js";
 
 const DAY_MS = 86_400_000;
 
@@ -34,7 +35,7 @@ export function monevPeriod(
 }
 
 export async function monevData(
-  deps: Pick<DashboardDeps, "transactions" | "sla" | "clock" | "agencyName">,
+  deps: { transactions: Transactions; sla: SlaPolicy; clock: Clock; agencyName(code: string): string | undefined },
   actor: StaffActor,
   period: Period,
 ): Promise<{ figures: MonevFigures; chartSvg: string; periodLabel: string }> {

@@ -77,7 +77,9 @@ export function createDashboard(deps: DashboardDeps): Hono<DashboardEnv> {
     return c.redirect("/", 303);
   });
 
-  const auth = requireSession({ transactions: deps.transactions, clock: deps.clock, secure }, (c) => c.html(loginHelpPage(), 401));
+  const auth = requireSession({ transactions: deps.transactions, clock: deps.clock, secure }, (c) =>
+    c.html(loginHelpPage(), 401),
+  );
   app.use("/", auth);
   app.use("/keluar", auth);
   app.use("/pengaduan/*", auth);

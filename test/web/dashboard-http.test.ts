@@ -15,7 +15,9 @@ import { createTestApp, type TestApp } from "../support/test-app.js";
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  await t.transactions.run(({ db: tx }) => upsertStaff(tx, { identity: "telegram:9001", agencyCode: "KOORDINATOR", name: "Kori" }));
+  await t.transactions.run(({ db: tx }) =>
+    upsertStaff(tx, { identity: "telegram:9001", agencyCode: "KOORDINATOR", name: "Kori" }),
+  );
 });
 afterAll(async () => {
   await t.close();
