@@ -24,6 +24,8 @@ export interface Story {
   /** The description carries real words (not emoji, punctuation or stretched letters). */
   hasWords: boolean;
   classification: Classification;
+  /** A wish to hide who reports ("tolong rahasiakan nama saya"), told with the story or alone. */
+  privacy?: Privacy;
   locationText?: string;
   incidentDate?: string;
   regionHint?: string;

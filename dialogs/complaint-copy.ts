@@ -44,6 +44,8 @@ export const NOTICES = {
   required: "Langkah ini wajib diisi.",
   chooseOption: "Maaf, jawaban itu belum kami pahami.",
   detailsNoted: "Terima kasih, keterangan itu sudah kami catat.",
+  privacyRahasia: "Baik, laporan Anda kami buat Rahasia: isinya hanya dilihat instansi yang menangani dan koordinator.",
+  privacyAnonim: "Baik, laporan Anda kami buat Anonim: instansi tidak diberi tahu siapa pelapornya.",
   descriptionTooShort: `Uraian masih terlalu singkat (minimal ${DESCRIPTION_MIN} karakter). Tambahkan apa masalahnya, di mana, dan sejak kapan; yang sudah Anda tulis tetap kami simpan.`,
   descriptionNoWords:
     "Maaf, uraian perlu berupa kata-kata (bukan hanya emoji, tanda baca, atau huruf berulang). Ceritakan apa masalahnya.",

@@ -58,6 +58,14 @@ const CANCELLED = [
 ] as const;
 const hint = (notice: NoticeId) => [{ type: "say", params: { notice } }, "askCurrent"] as const;
 
+/** Confirms the privacy a message asked for, in its own words: what Rahasia or Anonim means. */
+const SAY_PRIVACY = {
+  type: "say",
+  params: ({ event }: { event: DialogEvent }) => ({
+    notice: storyOf(event)?.privacy === "rahasia" ? ("privacyRahasia" as const) : ("privacyAnonim" as const),
+  }),
+} as const;
+
 /** Questions the form can come back to after a cancel that was not confirmed. */
 const RESUMABLE = QUESTION_IDS.filter((question) => !["menu", "cancelConfirm", "answerOrNew"].includes(question));
 
@@ -110,6 +118,7 @@ export const complaintMachine = setup({
       };
     }),
     dropHeld: assign({ held: undefined }),
+    notePrivacy: assign(({ context, event }) => ({ draft: { ...context.draft, privacy: storyOf(event)?.privacy } })),
     setDescription: assign(({ context, event }) => ({ draft: withDescription(context, storyOf(event) as Story) })),
     setType: assign(({ context, event }) => ({
       draft: { ...context.draft, reportType: (event as EventOf<"CHOICE">).value as ReportType },
@@ -231,6 +240,7 @@ export const complaintMachine = setup({
               },
             ],
           },
+          { guard: "onlyPrivacyWish", target: "form", actions: ["startForm", "takeStory", SAY_PRIVACY] },
           { guard: "startsReport", target: "form", actions: ["startForm", "takeStory"] },
           { actions: hint("welcome") },
         ],
@@ -317,6 +327,7 @@ export const complaintMachine = setup({
           entry: { type: "ask", params: { question: "description" } },
           on: {
             TEXT: [
+              { guard: "onlyPrivacyWish", actions: ["notePrivacy", SAY_PRIVACY, "askCurrent"] },
               { guard: "noStory", actions: hint("descriptionExpected") },
               { guard: "noWords", actions: hint("descriptionNoWords") },
               { guard: "stillShort", actions: ["setDescription", ...hint("descriptionTooShort")] },

@@ -31,6 +31,9 @@ function readsAsNewReport(story: Story | undefined): boolean {
   return story.intent || (story.hasWords && confident && visibleLength(story.description) >= DESCRIPTION_MIN);
 }
 
+/** The message was only a wish for privacy ("tolong rahasiakan nama saya"): no story in it. */
+const onlyPrivacyWish = (story: Story | undefined): boolean => Boolean(story?.privacy && !story.description);
+
 /** The story tells some of the problem (not only "saya mau lapor"). */
 const storyHasProblem = (story: Story | undefined): boolean => Boolean(story?.hasWords && story.description);
 
@@ -47,6 +50,7 @@ export const complaintGuards = {
     event.type === "TEXT" && event.pendingQuestion !== undefined && event.newForm !== undefined && readsAsNewReport(event.story),
   startsReportWithStory: ({ event }) =>
     event.type === "TEXT" && event.newForm !== undefined && startsReport(event.story) && storyHasProblem(event.story),
+  onlyPrivacyWish: ({ event }) => onlyPrivacyWish(storyOf(event)),
   needsDescription: ({ context }) => visibleLength(context.draft.description ?? "") < DESCRIPTION_MIN,
   needsAgency: ({ context }) => context.draft.agency === undefined,
   tellsDetails: ({ event }) =>

@@ -8,6 +8,12 @@ import type { QuestionId } from "./question-ids.js";
 
 export { QUESTION_IDS, type QuestionId } from "./question-ids.js";
 
+export const PRIVACY_OPTIONS: readonly OutboundOption[] = [
+  { value: "biasa", label: "Biasa" },
+  { value: "rahasia", label: "Rahasia" },
+  { value: "anonim", label: "Anonim" },
+];
+
 export type AgencyNames = (code: string) => string | undefined;
 
 function agencyLabel(code: string, names: AgencyNames): string {
@@ -60,11 +66,7 @@ export function questionOptions(question: QuestionId, context: ComplaintContext,
           ]
         : [{ value: "lewati", label: "Lewati (tanpa foto)" }];
     case "privacy":
-      return [
-        { value: "biasa", label: "Biasa" },
-        { value: "rahasia", label: "Rahasia" },
-        { value: "anonim", label: "Anonim" },
-      ];
+      return [...PRIVACY_OPTIONS];
     case "summary":
       return [
         ...(missingLocation(context) ? [] : [{ value: "kirim", label: "Kirim" }]),

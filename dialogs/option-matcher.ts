@@ -70,7 +70,8 @@ function optionNumber(typed: string): number | null {
   return NUMBER_WORDS[match[1]] ?? null;
 }
 
-function wordsOf(option: OutboundOption): string[] {
+/** The words and phrases that name an option: its value, its label and the synonyms people type. */
+export function wordsOf(option: OutboundOption): string[] {
   return [option.value.toLowerCase(), coreAnswer(option.label), ...(SYNONYMS[option.value] ?? [])];
 }
 

@@ -22,6 +22,7 @@ export function storyDraft(draft: ComplaintDraft, story: Story): ComplaintDraft 
     ...(story.locationText ? { locationText: story.locationText } : {}),
     ...(story.incidentDate ? { incidentDate: story.incidentDate } : {}),
     ...(story.regionHint ? { regionHint: story.regionHint } : {}),
+    ...(story.privacy ? { privacy: story.privacy } : {}),
   };
 }
 
@@ -39,5 +40,6 @@ export function withDescription(context: ComplaintContext, story: Story): Compla
     ...(!draft.locationText && draft.latitude === undefined && story.locationText ? { locationText: story.locationText } : {}),
     ...(!draft.incidentDate && story.incidentDate ? { incidentDate: story.incidentDate } : {}),
     regionHint: draft.regionHint ?? story.regionHint,
+    ...(story.privacy ? { privacy: story.privacy } : {}),
   };
 }

@@ -13,6 +13,11 @@ const FILLERS = new Set([
   "oh", "yah", "hehe", "wkwk", "mohon", "maaf", "terima", "kasih", "makasih", "nuwun", "hatur", "nuhun",
 ]);
 
+/** A word that changes nothing around an answer ("pak", "dong", "aja", "mohon"). */
+export function isFillerWord(word: string): boolean {
+  return FILLERS.has(word);
+}
+
 // prettier-ignore
 const SETS: Record<AnswerWord, readonly string[]> = {
   yes: [

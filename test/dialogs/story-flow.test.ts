@@ -178,6 +178,51 @@ describe("a place or date told at another question", () => {
   });
 });
 
+describe("a wish for privacy told in the citizen's own words", () => {
+  it("before the story: noted with what it means, the story is asked for, and the complaint is filed that way", async () => {
+    const chat = citizen();
+    await chat.say("assalamualaikum min, tolong rahasiakan nama saya ya, takut");
+    expect(chat.lastText()).toMatch(/Anonim: instansi tidak diberi tahu siapa pelapornya/);
+    // The wish is no story: the description is still asked for, and no agency was guessed from it.
+    expect(askedQuestion(chat.transcript.at(-1))).toBe("description");
+    await chat.say("pak RT minta uang 50rb buat surat pengantar ktp di rt 02 rw 05 kel. sukamaju, dari kemarin");
+    const { code } = await finish(chat, { agencyPick: "tidak tahu", location: "rt 02 rw 05 kel. sukamaju", date: "kemarin" });
+    const complaint = await complaintOf(code);
+    expect(complaint.privacy).toBe("anonim");
+    expect(complaint.description).toMatch(/^Pak RT minta uang 50rb/);
+    expect(complaint.description).not.toMatch(/rahasiakan/);
+  });
+
+  it("at the description question: noted, and the same question asked again with nothing lost", async () => {
+    const chat = citizen();
+    await chat.say("/lapor");
+    expect(askedQuestion(chat.transcript.at(-1))).toBe("description");
+    await chat.say("dirahasiakan ya pak");
+    expect(chat.lastText()).toMatch(/Rahasia: isinya hanya dilihat instansi/);
+    expect(askedQuestion(chat.transcript.at(-1))).toBe("description");
+    await chat.say("Sampah di TPS pasar baru tidak diangkut seminggu, bau sampai ke rumah warga");
+    const { code } = await finish(chat, { location: "TPS pasar baru", date: "seminggu lalu" });
+    expect((await complaintOf(code)).privacy).toBe("rahasia");
+  });
+
+  it("inside the story: the story is taken whole and the summary shows the wish", async () => {
+    const chat = citizen();
+    await chat.say("lampu jalan mati di gang mawar rt 03 rw 05 sejak 3 hari lalu, gelap bgt. tolong jangan sebut nama saya");
+    expect(chat.lastText()).toMatch(/Kerahasiaan: Anonim/);
+    const { code } = await finish(chat, { agencyPick: "tidak tahu" });
+    const complaint = await complaintOf(code);
+    expect(complaint.privacy).toBe("anonim");
+    expect(complaint.description).toMatch(/^Lampu jalan mati di gang mawar/);
+  });
+
+  it("is not read into a story that only mentions the words", async () => {
+    const chat = citizen();
+    await chat.say("ada nomor anonim neror warga tiap malam ngaku petugas pln minta transfer, di perum griya asri blok c");
+    const { code } = await finish(chat, { agencyPick: "tidak tahu", date: "tadi malam" });
+    expect((await complaintOf(code)).privacy).toBe("biasa");
+  });
+});
+
 describe("nothing lost, nothing bad filed", () => {
   it("files no incident date for a suggestion, even when its story or a later answer names a day", async () => {
     const chat = citizen();
