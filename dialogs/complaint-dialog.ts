@@ -383,6 +383,7 @@ export const complaintMachine = setup({
               { guard: "dateUnderstood", target: "next", actions: "setDate" },
               { guard: "dateInFuture", actions: hint("dateInFuture") },
               { guard: "dateUnknownToCitizen", target: "next", actions: "skipDate" },
+              { guard: "tellsDetails", actions: ["addDetails", ...hint("detailsNoted")] },
               { actions: hint("dateUnknown") },
             ],
             SKIP: { target: "next", actions: "skipDate" },

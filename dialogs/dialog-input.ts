@@ -128,8 +128,13 @@ function readText(
     case "location":
       if (word === "none" || word === "unknown") return { type: "SKIP" };
       return { type: "TEXT", text, regionHint: readers.regionHint(text), notAPlace: isNotAPlace(text, options) };
-    case "date":
-      return { type: "TEXT", text, date: readers.parseDate(text), unknown: word === "unknown" || word === "none" };
+    case "date": {
+      const date = readers.parseDate(text);
+      const unknown = word === "unknown" || word === "none";
+      // "di gang kenari rt 04": a place told at the date question is noted, and the date asked again.
+      const place = date.ok || unknown ? undefined : readStory(text, readers).locationText;
+      return { type: "TEXT", text, date, unknown, ...(place ? { details: { locationText: place } } : {}) };
+    }
     default: {
       // "di jl. cempaka no 12" or "tolong rahasiakan nama saya" in reply to the agency question or at
       // the summary: noted, and the question stays. "biasa" is too common a word to read as a wish.

@@ -7,6 +7,9 @@ import { hasRealWords } from "../nlp/text-quality.js";
 
 const REFERS_BACK =
   /\b(sudah|udah|udh|sdh|kan|tadi)\b.*\b(tulis|ditulis|sebut|disebut|bilang|dibilang|kasih tau|kasih tahu|jelaskan|dijelaskan|ceritakan|sampaikan|kirim)\b|\b(di ?atas|diatas|seperti tadi|sama seperti|lihat atas|liat atas)\b/;
+/** "ga tau tanggalnya", "lupa jam berapa": the citizen talks of the date, not of a place. */
+const ABOUT_THE_DATE =
+  /^(?:(?:saya|sy|aku)\s+)?(?:(?:gak|ga|gk|nggak|ngga|enggak|tidak|tdk|ndak|kurang|belum|blm)\s+(?:tau|tahu|inget|ingat|yakin)|lupa)\s+(?:tanggal|tgl|jam|hari|kapan|waktu)\w*\b/;
 const OTHER_ANSWERS = new Set([
   "kirim",
   "ubah",
@@ -36,7 +39,7 @@ export function isNotAPlace(text: string, options: readonly OutboundOption[]): b
   if (!/\p{L}/u.test(core)) return true;
   if (readAnswerWord(text) !== null || OTHER_ANSWERS.has(core)) return true;
   if (options.some((option) => option.value === core)) return true;
-  if (REFERS_BACK.test(core)) return true;
+  if (REFERS_BACK.test(core) || ABOUT_THE_DATE.test(core)) return true;
   // One short word that is not a name is rarely a place ("ok", "hmm"); a name ("Cibaduyut") is.
   return !hasRealWords(core) && core.split(" ").length === 1 && core.length < 4;
 }

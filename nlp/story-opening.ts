@@ -12,7 +12,7 @@ const ADDRESS =
 
 /** "saya mau lapor", "mau bikin laporan", "izin lapor", "mau ngadu soal", "pengaduan:", "bade ngadu" (Sundanese), "arep lapor" (Javanese). */
 const INTENT =
-  /^(?:(?:saya|sy|aku|aq|kami|kulo|kula|abdi|gue|gw)\s+)?(?:(?:mau|mo|mw|ingin|pengen|pingin|pgn|akan|hendak|bade|arep|ajeng|badé)\s+)?(?:lapor(?:kan)?|melapor(?:kan)?|ngelapor|mengadu(?:kan)?|ngadu|ngadukeun|komplain|complain|(?:bikin|buat|membuat|nulis|menulis|kirim|ngirim|mengirim)\s+(?:laporan|aduan|pengaduan|keluhan)|(?:aduan|pengaduan|laporan|keluhan)(?=\s*[:!-])|menyampaikan\s+(?:keluhan|aduan|pengaduan|laporan)|sampaikan\s+keluhan)\b(?:\s*(?:nih|ya|pak|bu|min|kak))*[\s:,.!-]*(?:(?:soal|tentang|ttg|mengenai|masalah|perihal|bahwa|kalau|klo|kalo)\b\s*)?/iu;
+  /^(?:(?:saya|sy|aku|aq|kami|kulo|kula|abdi|gue|gw)\s+)?(?:(?:mau|mo|mw|ingin|pengen|pingin|pgn|akan|hendak|bade|badhe|arep|ajeng|badé|kepengin)\s+)?(?:lapor(?:kan)?|melapor(?:kan)?|ngelapor|mengadu(?:kan)?|ngadu|ngadukeun|komplain|complain|(?:bikin|buat|membuat|nulis|menulis|kirim|ngirim|mengirim)\s+(?:laporan|aduan|pengaduan|keluhan)|(?:aduan|pengaduan|laporan|keluhan)(?=\s*[:!-])|menyampaikan\s+(?:keluhan|aduan|pengaduan|laporan)|sampaikan\s+keluhan)\b(?:\s*(?:nih|ya|pak|bu|min|kak))*[\s:,.!-]*(?:(?:soal|tentang|ttg|mengenai|masalah|perihal|bahwa|kalau|klo|kalo)\b\s*)?/iu;
 
 const LEADING_PUNCTUATION = /^[\s,.;:!?\-–—)]+/u;
 

@@ -160,12 +160,13 @@ const steps: fc.Arbitrary<Step[]> = fc
 
 describe("dialog fuzz", () => {
   it("answers every message once and keeps the database consistent", async () => {
+    // What citizens typed may be echoed (a place typed as "undefined" is shown in the summary): not a leak.
+    // Kept for the whole run: a chat's form carries over from one sequence to the next.
+    const typed: string[] = [];
     await fc.assert(
       fc.asyncProperty(steps, async (sequenceSteps) => {
         const before = await app.prisma.complaint.count();
         sequences += 1;
-        // What citizens typed may be echoed (a place typed as "undefined" is shown in the summary): not a leak.
-        const typed: string[] = [];
         for (const [userId, extra] of sequenceSteps) {
           sequence += 1;
           if (extra.text && extra.text.trim().length >= 3) typed.push(extra.text.trim());

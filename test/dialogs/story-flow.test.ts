@@ -95,17 +95,22 @@ describe("/lapor, one thing per answer", () => {
     expect(askedQuestion(chat.transcript.at(-1))).toBe("location");
     // Not a place: a hint, and the description stays.
     expect((await chat.say("kan sudah saya tulis di atas pak"))[0]?.text).toMatch(/belum kami temukan/);
+    // An answer to the next question, given too early, is no place either.
+    expect((await chat.say("ga tau tanggalnya"))[0]?.text).toMatch(/belum kami temukan/);
     expect((await chat.say("gk ada"))[0]?.text).toMatch(/wajib/);
     await chat.say("Jl. Merdeka No. 5 depan warung bu Siti");
     expect(askedQuestion(chat.transcript.at(-1))).toBe("date");
     expect((await chat.say("kapan ya"))[0]?.text).toMatch(/belum kami pahami/);
+    // A better place, told at the date question: noted, and the date asked again.
+    expect((await chat.say("eh maaf pak, tepatnya di gang kenari rt 04 rw 07"))[0]?.text).toMatch(/sudah kami catat/);
+    expect(askedQuestion(chat.transcript.at(-1))).toBe("date");
     const summary = await chat.say("2 hr lalu");
     expect(summary[0]?.questionId).toBe("summary");
     const code = codeIn(await chat.say("kirim"));
     expect(code).toBeDefined();
     const complaint = await complaintOf(code ?? "");
     expect(complaint).toMatchObject({
-      locationText: "Jl. Merdeka No. 5 depan warung bu Siti",
+      locationText: "gang kenari rt 04 rw 07",
       description: "Jalan berlubang besar, motor sering jatuh kalau malam",
     });
     expect(complaint.incidentDate?.toISOString().slice(0, 10)).toBe("2026-11-28");

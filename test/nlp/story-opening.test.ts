@@ -12,6 +12,7 @@ describe("stripOpening", () => {
     ["Lapor pak, pohon tumbang", "Pohon tumbang"],
     ["pak tolong jalan diperbaiki", "Tolong jalan diperbaiki"],
     ["Sugeng enjing, kulo ajeng lapor lampu mati", "Lampu mati"],
+    ["kulo badhe lapor, dalan teng deso kulo rusak parah", "Dalan teng deso kulo rusak parah"],
   ])("%s", (text, expected) => expect(stripOpening(text)).toBe(expected));
 
   it("keeps words that only look like an opening", () => {
