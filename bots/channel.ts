@@ -14,6 +14,7 @@ export type {
 } from "../complaints/push-message.js";
 export { CHANNEL_NAMES } from "../complaints/push-message.js";
 export type {
+  InboundDetails,
   InboundLocation,
   InboundMessage,
   InboundPhoto,

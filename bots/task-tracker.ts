@@ -1,5 +1,5 @@
-// Work a channel starts and does not wait for (replies queued for sending, receipts being recorded):
-// tracked so a graceful stop lets it finish, without a stuck chat holding the stop forever.
+// Work a channel starts and does not wait for (messages in the runner, replies queued for sending,
+// receipts being recorded): tracked so a graceful stop lets it finish.
 export class TaskTracker {
   private readonly tasks = new Set<Promise<unknown>>();
 
@@ -10,6 +10,11 @@ export class TaskTracker {
 
   get size(): number {
     return this.tasks.size;
+  }
+
+  /** Resolves when every tracked task has settled, those added meanwhile included. */
+  async idle(): Promise<void> {
+    while (this.tasks.size > 0) await Promise.allSettled([...this.tasks]);
   }
 
   /** Resolves when every tracked task has settled, or after limitMs, whichever comes first. */

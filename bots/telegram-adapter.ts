@@ -1,10 +1,10 @@
 // The Telegram channel: updates in (long polling, or a webhook), the runner's replies out through the
-// throttled sender. Each chat is handled in order (download, handle, queue the replies) while chats
-// run in parallel; the runner dedups by `${botId}:${update_id}`, so a redelivered update is harmless.
+// throttled sender. The runner's queue keeps each chat in order (the photo is downloaded in the chat's
+// turn there) while chats run in parallel; it dedups by `${botId}:${update_id}`, so a redelivered update
+// is harmless.
 import type { Logger } from "pino";
 import { Telegraf } from "telegraf";
 import type { Update, UserFromGetMe } from "telegraf/types";
-import { KeyedQueue } from "../dialogs/keyed-queue.js";
 import { APOLOGY_TEXT } from "./apology.js";
 import { groupPrivateText } from "./channel-notices.js";
 import {
@@ -15,7 +15,7 @@ import {
   type TelegramStaffMember,
 } from "./telegram-commands.js";
 import { KeyboardTracker } from "./telegram-keyboards.js";
-import type { MessageHandler, OutboundMessage, RunningChannel } from "./channel.js";
+import type { InboundMessage, MessageHandler, OutboundMessage, RunningChannel } from "./channel.js";
 import { describeTelegramError, telegramErrorInfo } from "./telegram-errors.js";
 import { downloadPhoto } from "./telegram-files.js";
 import { MAX_DOWNLOAD_BYTES, readUpdate } from "./telegram-inbound.js";
@@ -23,6 +23,7 @@ import { ALLOWED_UPDATES, startPolling, type Polling } from "./telegram-polling.
 import { CallbackCodec } from "./telegram-render.js";
 import { createTelegramSender, timeoutSignal, type SenderTuning, type TelegramSender } from "./telegram-sender.js";
 import { startWebhookServer, type WebhookServer } from "./telegram-webhook.js";
+import { TaskTracker } from "./task-tracker.js";
 
 export interface TelegramOptions {
   token: string;
@@ -109,12 +110,10 @@ export async function startTelegram(options: TelegramOptions): Promise<TelegramC
     keyboards,
     ...(options.sender ? { tuning: options.sender } : {}),
   });
-  const chats = new KeyedQueue();
-  const sideTasks = new Set<Promise<unknown>>();
-  const track = (task: Promise<unknown>) => {
-    sideTasks.add(task);
-    void task.finally(() => sideTasks.delete(task));
-  };
+  // Messages in the runner, and sends and side calls: a graceful stop waits for both.
+  const inFlight = new TaskTracker();
+  const sideTasks = new TaskTracker();
+  const track = (task: Promise<unknown>) => sideTasks.track(task);
   const maxPhotoBytes = options.maxPhotoBytes ?? MAX_DOWNLOAD_BYTES;
   let stopping = false;
 
@@ -168,40 +167,37 @@ export async function startTelegram(options: TelegramOptions): Promise<TelegramC
       return;
     }
     const chatId = inbound.chatId;
-    await chats.run(chatId, async () => {
-      const started = performance.now();
-      try {
-        const message = read.photo
-          ? {
-              ...inbound,
-              photo: await downloadPhoto(
-                read.photo,
-                { telegram: bot.telegram, apiRoot, logger, maxBytes: maxPhotoBytes },
-                chatId,
-              ),
-            }
-          : inbound;
-        const replies = await handler.handle(message);
-        // Queued in order now; sent at the chat's pace without holding up the next update.
-        for (const reply of replies) {
-          track(
-            sender.send(chatId, reply).then(async (result) => {
-              if (!result.ok && !result.permanent) await options.onUndelivered?.(chatId, reply);
-            }),
-          );
-        }
-        logger.debug(
-          { chatId, updateId: update.update_id, replies: replies.length, ms: Math.round(performance.now() - started) },
-          "telegram update handled",
+    const photo = read.photo;
+    const download = { telegram: bot.telegram, apiRoot, logger, maxBytes: maxPhotoBytes };
+    const message: InboundMessage = photo
+      ? { ...inbound, complete: async () => ({ photo: await downloadPhoto(photo, download, chatId) }) }
+      : inbound;
+    const handled = handleMessage(message, update.update_id);
+    inFlight.track(handled);
+    await handled;
+  }
+
+  async function handleMessage(message: InboundMessage, updateId: number): Promise<void> {
+    const { chatId } = message;
+    const started = performance.now();
+    try {
+      const replies = await handler.handle(message);
+      // Handed over at once, nothing awaited in between: the runner resolves one chat's messages in order.
+      for (const reply of replies) {
+        track(
+          sender.send(chatId, reply).then(async (result) => {
+            if (!result.ok && !result.permanent) await options.onUndelivered?.(chatId, reply);
+          }),
         );
-      } catch (error) {
-        logger.error(
-          { chatId, updateId: update.update_id, error: describeTelegramError(error, options.token) },
-          "telegram update failed",
-        );
-        track(sender.send(chatId, { text: APOLOGY_TEXT }));
       }
-    });
+      logger.debug(
+        { chatId, updateId, replies: replies.length, ms: Math.round(performance.now() - started) },
+        "telegram update handled",
+      );
+    } catch (error) {
+      logger.error({ chatId, updateId, error: describeTelegramError(error, options.token) }, "telegram update failed");
+      track(sender.send(chatId, { text: APOLOGY_TEXT }));
+    }
   }
 
   // One handler error never stops updates: it is logged and the next update goes on.
@@ -302,17 +298,10 @@ export async function startTelegram(options: TelegramOptions): Promise<TelegramC
       stopping = true;
       await polling?.stop();
       await webhook?.close();
-      await chats.idle();
+      // Messages already taken finish in the runner (a webhook request whose connection dropped, too).
+      await inFlight.idle();
       // Replies already queued go out; a stuck chat (long retry_after) does not hold the stop forever.
-      const limit = options.stopTimeoutMs ?? 15_000;
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.allSettled([...sideTasks]),
-        new Promise((resolve) => {
-          timer = setTimeout(resolve, limit);
-        }),
-      ]);
-      clearTimeout(timer);
+      await sideTasks.settle(options.stopTimeoutMs ?? 15_000);
       logger.info({ pendingSends: sideTasks.size }, "telegram stopped");
     },
   };

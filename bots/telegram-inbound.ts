@@ -1,5 +1,5 @@
 // A Telegram update -> the normalized InboundMessage. Pure; the photo is only located here (which file
-// to fetch) and downloaded by the adapter inside the chat's queue, so a slow download keeps the order.
+// to fetch) and downloaded as the message's `complete`, in the chat's turn in the runner's queue.
 import type { Update } from "telegraf/types";
 import type { InboundMessage, UnsupportedKind } from "./channel.js";
 import type { CallbackCodec } from "./telegram-render.js";

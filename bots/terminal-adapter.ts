@@ -49,7 +49,7 @@ async function readPhoto(file: string): Promise<InboundMessage["photo"]> {
   }
 }
 
-export async function toInbound(line: string, options: Pick<TerminalOptions, "userId" | "displayName">): Promise<InboundMessage> {
+export function toInbound(line: string, options: Pick<TerminalOptions, "userId" | "displayName">): InboundMessage {
   const base: InboundMessage = {
     channel: "terminal",
     chatId: options.userId,
@@ -60,7 +60,9 @@ export async function toInbound(line: string, options: Pick<TerminalOptions, "us
   const location = /^\/lokasi\s+(-?\d+(?:\.\d+)?)\s*[, ]\s*(-?\d+(?:\.\d+)?)\s*$/i.exec(line);
   if (location) return { ...base, location: { latitude: Number(location[1]), longitude: Number(location[2]) } };
   const photo = /^\/foto\s+(.+)$/i.exec(line);
-  if (photo?.[1]) return { ...base, photo: await readPhoto(photo[1].trim()) };
+  // Read in the chat's turn in the runner, like every channel's download.
+  const file = photo?.[1]?.trim();
+  if (file) return { ...base, complete: async () => ({ photo: await readPhoto(file) }) };
   return { ...base, text: line };
 }
 
@@ -86,7 +88,7 @@ export function startTerminal(options: TerminalOptions): TerminalChannel {
       if (stopping) break;
       // An empty line is answered too (the dialog's short hint): every message gets one answer.
       const line = raw.replace(/\r$/, "");
-      const replies = await options.handler.handle(await toInbound(line, options));
+      const replies = await options.handler.handle(toInbound(line, options));
       for (const reply of replies) write(`\n${renderForTerminal(reply)}\n`);
       if (options.prompt) options.output.write("> ");
     }

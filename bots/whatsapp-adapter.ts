@@ -1,6 +1,7 @@
-// The WhatsApp channel: whatsapp-web.js messages in, the runner's replies out. Each chat is handled
-// serially; replies go through a per-chat send queue with a small pause, and the bot only ever answers
-// people who wrote to it (an unofficial client that broadcasts gets its number banned).
+// The WhatsApp channel: whatsapp-web.js messages in, the runner's replies out. The runner's queue keeps
+// each chat in order (the phone lookup and the photo download run in the chat's turn there); replies go
+// through a per-chat send queue with a small pause, and the bot only ever answers people who wrote to it
+// (an unofficial client that broadcasts gets its number banned).
 import { accessSync, constants, mkdirSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -8,6 +9,7 @@ import type { Logger } from "pino";
 import type { Call, Message } from "whatsapp-web.js";
 import { CALL_REJECTED_TEXT } from "./channel-notices.js";
 import { KeyedQueue } from "../dialogs/keyed-queue.js";
+import { TaskTracker } from "./task-tracker.js";
 import type { ChannelSender, MessageHandler, OutboundMessage, RunningChannel, SendResult } from "./channel.js";
 import {
   createMessageMedia,
@@ -16,13 +18,7 @@ import {
   type WhatsAppClientLike,
 } from "./whatsapp-client.js";
 import { createWhatsAppConnection, DEFAULT_RECONNECT_DELAYS_MS, type TerminalOutput } from "./whatsapp-connection.js";
-import {
-  createIdentityResolver,
-  normalizeGroupId,
-  routeMessage,
-  toInboundMessage,
-  type WhatsAppRoute,
-} from "./whatsapp-inbound.js";
+import { createIdentityResolver, normalizeGroupId, routeMessage, toInboundMessage } from "./whatsapp-inbound.js";
 import { renderWhatsApp, type WhatsAppPart } from "./whatsapp-render.js";
 
 export interface WhatsAppOptions {
@@ -125,9 +121,9 @@ export async function startWhatsApp(options: WhatsAppOptions): Promise<RunningCh
   let timeoutsInARow = 0;
   const callsAnswered = new Map<string, number>();
   const staffGroupId = normalizeGroupId(options.staffGroupId);
-  // Inbound handling is serial per chat; sends are a separate per-chat queue so outbox pushes and
-  // replies to one chat never interleave their parts.
-  const chats = new KeyedQueue();
+  // Messages in the runner (a graceful stop waits for them); sends are a per-chat queue so outbox pushes
+  // and replies to one chat never interleave their parts.
+  const inFlight = new TaskTracker();
   const sends = new KeyedQueue();
   const lastSentAt = new Map<string, number>();
   let stopping = false;
@@ -191,60 +187,58 @@ export async function startWhatsApp(options: WhatsAppOptions): Promise<RunningCh
     lastSentAt.set(chatId, now);
   }
 
+  /** Sends one message's parts; the caller holds the chat's turn in the send queue. */
+  async function sendNow(chatId: string, message: OutboundMessage): Promise<SendResult> {
+    const client = connection.readyClient();
+    if (!client) return DISCONNECTED;
+    try {
+      const target = await resolveChat(client, chatId);
+      for (const part of renderWhatsApp(message)) {
+        if (sendDelayMs > 0) await waitTurn(chatId);
+        await sendPart(client, target, part);
+        if (sendDelayMs > 0) markSent(chatId);
+      }
+      timeoutsInARow = 0;
+      return { ok: true };
+    } catch (error) {
+      const permanent = isPermanentSendError(error);
+      logger.warn({ err: error, permanent }, "whatsapp: sending failed");
+      if (error instanceof SendTimeout) {
+        timeoutsInARow += 1;
+        if (timeoutsInARow >= STUCK_AFTER_TIMEOUTS) {
+          timeoutsInARow = 0;
+          connection.restart(`${STUCK_AFTER_TIMEOUTS} sends in a row got no answer from the browser`);
+        }
+      }
+      return { ok: false, permanent, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
   /** Sends one OutboundMessage as one task of the chat's send queue, so its parts stay together. */
   function deliver(chatId: string, message: OutboundMessage): Promise<SendResult> {
     if (!connection.readyClient()) return Promise.resolve(DISCONNECTED);
-    return sends.run(chatId, async () => {
-      const client = connection.readyClient();
-      if (!client) return DISCONNECTED;
-      try {
-        const target = await resolveChat(client, chatId);
-        for (const part of renderWhatsApp(message)) {
-          if (sendDelayMs > 0) await waitTurn(chatId);
-          await sendPart(client, target, part);
-          if (sendDelayMs > 0) markSent(chatId);
-        }
-        timeoutsInARow = 0;
-        return { ok: true };
-      } catch (error) {
-        const permanent = isPermanentSendError(error);
-        logger.warn({ err: error, permanent }, "whatsapp: sending failed");
-        if (error instanceof SendTimeout) {
-          timeoutsInARow += 1;
-          if (timeoutsInARow >= STUCK_AFTER_TIMEOUTS) {
-            timeoutsInARow = 0;
-            connection.restart(`${STUCK_AFTER_TIMEOUTS} sends in a row got no answer from the browser`);
-          }
-        }
-        return { ok: false, permanent, error: error instanceof Error ? error.message : String(error) };
-      }
-    });
+    return sends.run(chatId, () => sendNow(chatId, message));
   }
 
-  async function handleInbound(message: Message, route: Extract<WhatsAppRoute, { accept: true }>): Promise<void> {
-    let replies: OutboundMessage[];
-    try {
-      const inbound = await toInboundMessage(message, route, identity);
-      replies = await handler.handle(inbound);
-    } catch (error) {
-      logger.error({ err: error }, "whatsapp: handling a message failed; the citizen is asked to try again");
-      replies = [{ text: APOLOGY_TEXT }];
-    }
-    for (const [index, reply] of replies.entries()) {
-      const result = await deliver(route.chatId, reply);
-      if (!result.ok) {
+  /** One message's replies as one task of the chat's send queue: queued at once, so in the chat's order. */
+  function deliverReplies(chatId: string, replies: OutboundMessage[]): Promise<void> {
+    if (replies.length === 0) return Promise.resolve();
+    return sends.run(chatId, async () => {
+      for (const [index, reply] of replies.entries()) {
+        const result = await sendNow(chatId, reply);
+        if (result.ok) continue;
         logger.warn({ error: result.error, permanent: result.permanent }, "whatsapp: a reply could not be sent");
         // The rest goes to the outbox in order, which retries until WhatsApp takes it.
         if (!result.permanent && options.onUndelivered) {
           for (const rest of replies.slice(index)) {
             await options
-              .onUndelivered(route.chatId, rest)
+              .onUndelivered(chatId, rest)
               .catch((error: unknown) => logger.error({ err: error }, "whatsapp: could not queue an undelivered reply"));
           }
         }
         return;
       }
-    }
+    });
   }
 
   /** A bot cannot take calls: reject, and say once (per caller, per 10 minutes) how to report in text. */
@@ -272,9 +266,15 @@ export async function startWhatsApp(options: WhatsAppOptions): Promise<RunningCh
       logger.debug({ reason: route.reason }, "whatsapp: message ignored");
       return;
     }
-    chats
-      .run(route.chatId, () => handleInbound(message, route))
-      .catch((error: unknown) => logger.error({ err: error }, "whatsapp: unexpected error in the chat queue"));
+    // Replies handed over as soon as the runner resolves (nothing awaited in between): in the chat's order.
+    const handled = handler.handle(toInboundMessage(message, route, identity)).then(
+      (replies) => deliverReplies(route.chatId, replies),
+      (error: unknown) => {
+        logger.error({ err: error }, "whatsapp: handling a message failed; the citizen is asked to try again");
+        return deliverReplies(route.chatId, [{ text: APOLOGY_TEXT }]);
+      },
+    );
+    inFlight.track(handled);
   }
 
   const sender: ChannelSender = {
@@ -290,7 +290,7 @@ export async function startWhatsApp(options: WhatsAppOptions): Promise<RunningCh
     health: () => (connection.readyClient() ? { connected: true } : { connected: false, detail: "not connected to WhatsApp" }),
     async stop() {
       stopping = true;
-      await chats.idle();
+      await inFlight.idle();
       await sends.idle();
       await connection.stop();
       logger.info("whatsapp: channel stopped");

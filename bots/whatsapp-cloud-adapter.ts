@@ -1,13 +1,12 @@
 // The WhatsApp Cloud API channel (the official Business Platform): signed webhooks in, Graph API calls
-// out. Each chat is handled in order (note the open window, fetch an image, run the runner, queue the
-// replies) while chats run in parallel; the runner drops a message id (wamid) it has seen, so Meta's
-// redeliveries are processed once. Delivery receipts go to the outbox through onReceipt.
+// out. The runner's queue keeps each chat in order (recording the open window and fetching an image run
+// in the chat's turn there) while chats run in parallel; it drops a message id (wamid) it has seen, so
+// Meta's redeliveries are processed once. Delivery receipts go to the outbox through onReceipt.
 import type { Logger } from "pino";
 import type { DeliveryReceipt } from "../complaints/outbox-delivery.js";
-import { KeyedQueue } from "../dialogs/keyed-queue.js";
 import { TaskTracker } from "./task-tracker.js";
 import { APOLOGY_TEXT } from "./apology.js";
-import type { InboundMessage, InboundPhoto, MessageHandler, OutboundMessage, RunningChannel } from "./channel.js";
+import type { InboundDetails, InboundPhoto, MessageHandler, OutboundMessage, RunningChannel } from "./channel.js";
 import { createGraphApi, type GraphApi } from "./whatsapp-cloud-api.js";
 import { MAX_IMAGE_BYTES, readPayload, type ReadMessage } from "./whatsapp-cloud-inbound.js";
 import { createCloudSender, type CloudSender, type CloudSenderTuning } from "./whatsapp-cloud-sender.js";
@@ -72,23 +71,26 @@ export async function startWhatsAppCloud(options: WhatsAppCloudOptions): Promise
     ...(options.template ? { template: options.template } : {}),
     ...(options.sender ? { tuning: options.sender } : {}),
   });
-  const chats = new KeyedQueue();
+  // Messages in the runner, and sends and receipts: a graceful stop waits for both.
+  const inFlight = new TaskTracker();
   const sideTasks = new TaskTracker();
   const track = (task: Promise<unknown>) => sideTasks.track(task);
   const logError = (what: string) => (error: unknown) =>
     logger.error({ error: error instanceof Error ? error.message : String(error) }, what);
 
+  /** The chat's turn in the runner starts here: the window recorded before the step, then the image. */
+  async function complete(read: ReadMessage): Promise<InboundDetails> {
+    // Before the reply: a push held for this chat goes out now that the window is open again.
+    await options.onInbound?.(read.message.chatId, read.at).catch(logError("whatsapp cloud: recording the window failed"));
+    return read.media ? { photo: await fetchImage(api, read.media, maxImageBytes) } : {};
+  }
+
   async function handleMessage(read: ReadMessage): Promise<void> {
     const chatId = read.message.chatId;
     const started = performance.now();
-    sender.noteInbound(chatId, read.at);
-    // Before the reply: a push held for this chat goes out now that the window is open again.
-    await options.onInbound?.(chatId, read.at).catch(logError("whatsapp cloud: recording the window failed"));
     try {
-      const message: InboundMessage = read.media
-        ? { ...read.message, photo: await fetchImage(api, read.media, maxImageBytes) }
-        : read.message;
-      const replies = await handler.handle(message);
+      const replies = await handler.handle({ ...read.message, complete: () => complete(read) });
+      // Handed over at once, nothing awaited in between: the runner resolves one chat's messages in order.
       for (const reply of replies) {
         track(
           sender.send(chatId, reply).then(async (result) => {
@@ -111,9 +113,11 @@ export async function startWhatsAppCloud(options: WhatsAppCloudOptions): Promise
     for (const receipt of read.receipts) {
       track((options.onReceipt?.(receipt) ?? Promise.resolve()).catch(logError("whatsapp cloud: recording a receipt failed")));
     }
-    // Queued in payload order per chat; not awaited, so one slow chat never holds another.
+    // Handed to the runner in payload order; not awaited, so one slow chat never holds another.
     for (const message of read.messages) {
-      track(chats.run(message.message.chatId, () => handleMessage(message)).catch(logError("whatsapp cloud chat queue failed")));
+      // In memory and at once: the sender knows the window is open before any push to this chat is tried.
+      sender.noteInbound(message.message.chatId, message.at);
+      inFlight.track(handleMessage(message));
     }
   }
 
@@ -139,7 +143,7 @@ export async function startWhatsAppCloud(options: WhatsAppCloudOptions): Promise
       if (stopping) return;
       stopping = true;
       await webhook.close();
-      await chats.idle();
+      await inFlight.idle();
       // Replies already queued go out; a chat stuck in retries does not hold the stop forever.
       await sideTasks.settle(options.stopTimeoutMs ?? 15_000);
       logger.info({ pendingSends: sideTasks.size }, "whatsapp cloud stopped");

@@ -1,5 +1,5 @@
 // A Cloud API webhook payload -> normalized InboundMessages and delivery receipts. Pure; images are
-// only located here (media id) and fetched by the adapter inside the chat's queue, which keeps order.
+// only located here (media id) and fetched as the message's `complete`, in the chat's turn in the runner.
 import type { DeliveryReceipt, DeliveryState } from "../complaints/outbox-delivery.js";
 import type { InboundMessage, UnsupportedKind } from "./channel.js";
 import { describeCloudError } from "./whatsapp-cloud-api.js";

@@ -2,7 +2,7 @@
 // what they carry (text, location pin, photo, or a kind we politely decline).
 import type { Logger } from "pino";
 import type { Message } from "whatsapp-web.js";
-import type { InboundMessage, InboundPhoto, UnsupportedKind } from "./channel.js";
+import type { InboundDetails, InboundMessage, InboundPhoto, UnsupportedKind } from "./channel.js";
 import type { WhatsAppClientLike } from "./whatsapp-client.js";
 
 /** Same limit as Telegram's getFile, so both channels accept the same photos. */
@@ -154,21 +154,28 @@ function isImageDocument(message: Message): boolean {
   return message.type === "document" && typeof mime === "string" && mime.startsWith("image/");
 }
 
-/** Builds the InboundMessage for an accepted message; downloads the photo when there is one. */
-export async function toInboundMessage(
+/**
+ * Builds the InboundMessage for an accepted message. The phone lookup (a browser round trip) and the
+ * photo download are its `complete`, run by the runner in the chat's turn.
+ */
+export function toInboundMessage(
   message: Message,
   route: Extract<WhatsAppRoute, { accept: true }>,
   identity: IdentityResolver,
-): Promise<InboundMessage> {
-  const phone = await identity.phoneOf(route.senderId);
+): InboundMessage {
   const displayName = displayNameOf(message);
+  const isPhoto = message.type === "image" || isImageDocument(message);
+  const complete = async (): Promise<InboundDetails> => {
+    const phone = await identity.phoneOf(route.senderId);
+    return { ...(phone ? { phone } : {}), ...(isPhoto ? { photo: await downloadPhoto(message) } : {}) };
+  };
   const inbound: InboundMessage = {
     channel: "whatsapp",
     chatId: route.chatId,
     userId: route.senderId,
     messageId: message.id._serialized,
     ...(displayName ? { displayName } : {}),
-    ...(phone ? { phone } : {}),
+    complete,
   };
   // For media, body is the caption; for a location pin it is a base64 thumbnail, never text.
   const caption = message.body.trim();
@@ -179,9 +186,6 @@ export async function toInboundMessage(
     if (Number.isFinite(latitude) && Number.isFinite(longitude)) return { ...inbound, location: { latitude, longitude } };
     return { ...inbound, unsupported: "other" };
   }
-  if (message.type === "image" || isImageDocument(message)) {
-    const photo = await downloadPhoto(message);
-    return { ...inbound, photo, ...(caption ? { text: caption } : {}) };
-  }
+  if (isPhoto) return { ...inbound, ...(caption ? { text: caption } : {}) };
   return { ...inbound, unsupported: unsupportedKindOf(message.type) };
 }

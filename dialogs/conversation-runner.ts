@@ -1,9 +1,10 @@
 // The per-chat runner: every inbound message, from any channel, takes this path.
-// Parse once -> serial per chat -> one transaction (group-committed with other chats' steps): dedup,
-// the step (message-step.ts), its replies recorded with the dedup row -> commit -> replies.
+// Flood control -> the chat's one queue: the platform's download (`complete`), parse once, one
+// transaction (group-committed with other chats' steps): dedup, the step (message-step.ts), its replies
+// recorded with the dedup row -> commit -> replies, resolved in the chat's order.
 import type { Logger } from "pino";
 import { randomUUID } from "node:crypto";
-import type { InboundMessage, MessageHandler } from "./inbound-message.js";
+import { completeInbound, type InboundMessage, type MessageHandler } from "./inbound-message.js";
 import type { OutboundMessage } from "../complaints/push-message.js";
 import type { Transactions, Tx } from "../db/transactions.js";
 import type { Clock } from "../complaints/clock.js";
@@ -79,9 +80,10 @@ export class ConversationRunner implements MessageHandler {
       ? "allow"
       : this.limiter.check(`${message.channel}:${message.userId}`);
     if (decision === "drop") return [];
-    if (decision === "notify") return [{ text: NOTICES.rateLimited }];
-    const input = parseInbound(message);
-    return this.queue.run(`${message.channel}:${message.chatId}`, () => this.process(message, input));
+    const key = `${message.channel}:${message.chatId}`;
+    // The notice waits its turn too: a chat's replies come back in the order of its messages.
+    if (decision === "notify") return this.queue.run(key, async () => [{ text: NOTICES.rateLimited }]);
+    return this.queue.run(key, () => this.turn(message));
   }
 
   /** Lets queued messages finish; new ones are refused (graceful stop). */
@@ -97,6 +99,20 @@ export class ConversationRunner implements MessageHandler {
 
   get activeChats(): number {
     return this.queue.activeKeys;
+  }
+
+  /** One message's turn in its chat: the platform's download first, so a slow photo keeps its place. */
+  private async turn(message: InboundMessage): Promise<OutboundMessage[]> {
+    let completed: InboundMessage;
+    try {
+      completed = await completeInbound(message);
+    } catch (error) {
+      // A broken adapter promise (it should never reject): nothing was stepped, the citizen may resend.
+      this.deps.logger.error({ channel: message.channel, chatId: message.chatId, err: error }, "completing a message failed");
+      this.observe(message, performance.now(), 1, false, true);
+      return [{ text: NOTICES.tryAgain }];
+    }
+    return this.process(completed, parseInbound(completed));
   }
 
   private async process(message: InboundMessage, input: ParsedInput): Promise<OutboundMessage[]> {

@@ -1,12 +1,16 @@
 // The adapter's mechanics over real HTTP, with a small recording handler: what it hands the handler,
-// per-chat order, handler errors, photo downloads, start-up calls, graceful stop, and clean logs.
+// handler errors, photo downloads, start-up calls, graceful stop, and clean logs; per-chat order (a slow
+// photo download included) with the real runner.
 import { Writable } from "node:stream";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { completeInbound } from "../../dialogs/inbound-message.js";
+import { NOTICES } from "../../dialogs/complaint-copy.js";
 import type { InboundMessage, MessageHandler, OutboundMessage } from "../../bots/channel.js";
 import { CITIZEN_COMMANDS, startTelegram, type TelegramChannel, type TelegramOptions } from "../../bots/telegram-adapter.js";
 import { BotApiEmulator, type TgUser } from "../support/bot-api-emulator.js";
 import { startTestTelegram } from "../support/telegram-test-channel.js";
+import { createTestApp } from "../support/test-app.js";
 
 const ANI: TgUser = { id: 501, first_name: "Ani" };
 const BUDI: TgUser = { id: 502, first_name: "Budi", username: "budi_b" };
@@ -23,12 +27,13 @@ afterEach(async () => {
   await emulator.close();
 });
 
-/** Records what it is given; answers "ok <text>" after an optional delay; throws on "boom". */
+/** Records what it is given (completed, as the runner does); answers "ok <text>" after an optional delay; throws on "boom". */
 function recordingHandler(delayMs = 0) {
   const received: InboundMessage[] = [];
   const events: string[] = [];
   const handler: MessageHandler = {
-    async handle(message: InboundMessage): Promise<OutboundMessage[]> {
+    async handle(given: InboundMessage): Promise<OutboundMessage[]> {
+      const message = await completeInbound(given);
       received.push(message);
       events.push(`start ${message.chatId} ${message.text ?? ""}`);
       if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
@@ -114,18 +119,32 @@ describe("updates to InboundMessages", () => {
     expect(received[0]?.photo).toEqual({ ok: false, reason: "download_failed" });
   });
 
-  it("handles one chat's updates one at a time and in order, even within one polled batch", async () => {
-    const { handler, events } = recordingHandler(40);
-    // Queued before the bot starts: the first getUpdates returns all five in one batch.
-    for (const text of ["a1", "a2", "a3"]) emulator.text(ANI, text);
-    for (const text of ["b1", "b2"]) emulator.text(BUDI, text);
-    await start(handler);
-    await emulator.waitForSent(ANI.id, 3);
-    await emulator.waitForSent(BUDI.id, 2);
-    const ani = events.filter((event) => event.includes(" 501 "));
-    expect(ani).toEqual(["start 501 a1", "end 501 a1", "start 501 a2", "end 501 a2", "start 501 a3", "end 501 a3"]);
-    expect(emulator.sentTo(ANI.id).map((m) => m.text)).toEqual(["ok a1", "ok a2", "ok a3"]);
-    expect(emulator.sentTo(BUDI.id).map((m) => m.text)).toEqual(["ok b1", "ok b2"]);
+  it("keeps one chat's updates in order through the runner, a slow photo download included, while other chats go on", async () => {
+    const test = await createTestApp();
+    const release = emulator.holdDownloads();
+    try {
+      // One polled batch: Ani's photo (its download held), then at once her /lapor; Budi meanwhile.
+      emulator.photo(ANI, [{ width: 800, height: 600, data: Buffer.from("jpeg") }]);
+      emulator.text(ANI, "/lapor");
+      emulator.text(BUDI, "halo");
+      await start(test.handler);
+      await emulator.waitFor(() => emulator.callsOf("file").length === 1, 5000, "the held download");
+      await emulator.waitForSent(BUDI.id, 1);
+      // Time enough for /lapor to overtake the photo, were it handled outside the chat's turn.
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(emulator.sentTo(ANI.id)).toEqual([]);
+      release();
+      const sent = await emulator.waitForSent(ANI.id, 2);
+      // The photo's step came first (no form yet: the photo is not kept), then /lapor opened the form.
+      expect(sent[0]?.text?.startsWith(NOTICES.photoOutsideForm)).toBe(true);
+      expect(sent[1]?.text).toMatch(/Ceritakan masalahnya/);
+      expect(await test.prisma.attachment.count()).toBe(0);
+    } finally {
+      release();
+      await channel?.stop();
+      channel = undefined;
+      await test.close();
+    }
   });
 
   it("answers a button press at once and keeps polling after a handler error", async () => {

@@ -4,11 +4,14 @@ import path from "node:path";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import wwebjs from "whatsapp-web.js";
-import type { MessageHandler, RunningChannel } from "../../bots/channel.js";
+import type { InboundMessage, MessageHandler, OutboundMessage, RunningChannel } from "../../bots/channel.js";
 import { APOLOGY_TEXT, startWhatsApp, WhatsAppSetupError, type WhatsAppOptions } from "../../bots/whatsapp-adapter.js";
 import { qrImagePath } from "../../bots/whatsapp-login.js";
 import { CALL_REJECTED_TEXT } from "../../bots/channel-notices.js";
-import { recordingHandler } from "../support/recording-handler.js";
+import { completeInbound } from "../../dialogs/inbound-message.js";
+import { NOTICES } from "../../dialogs/complaint-copy.js";
+import { recordingHandler as recordAsGiven } from "../support/recording-handler.js";
+import { createTestApp } from "../support/test-app.js";
 import {
   fakeClientFactory,
   imageMessage,
@@ -28,6 +31,13 @@ function logCapture() {
   const lines: { level: number; msg: string }[] = [];
   const logger = pino({ level: "debug" }, { write: (line: string) => void lines.push(JSON.parse(line)) });
   return { logger, lines, errors: () => lines.filter((line) => line.level >= 50).map((line) => line.msg) };
+}
+
+/** Records each message completed first, as the runner does in the chat's turn (phone lookup, photo download). */
+function recordingHandler(reply?: (message: InboundMessage) => OutboundMessage[]) {
+  const recorder = recordAsGiven(reply);
+  const handler: MessageHandler = { handle: async (message) => recorder.handler.handle(await completeInbound(message)) };
+  return { handler, received: recorder.received };
 }
 
 let dataDir: string;
@@ -110,9 +120,15 @@ describe("startWhatsApp: messages in, replies out", () => {
     factory.latest().receive(mediaMessage(CITIZEN, "ptt", "audio/ogg; codecs=opus"));
     factory.latest().receive(mediaMessage(CITIZEN, "sticker", "image/webp"));
     await vi.waitFor(() => expect(received).toHaveLength(4));
-    expect(received[0]?.location).toEqual({ latitude: -7.2575, longitude: 112.7521 });
-    expect(received[1]?.photo).toMatchObject({ ok: true, data: bytes, mimeType: "image/jpeg" });
-    expect(received.slice(2).map((message) => message.unsupported)).toEqual(["voice", "sticker"]);
+    // This handler keeps no order (the runner does): each message is looked up by what it carries.
+    expect(received.find((message) => message.location)?.location).toEqual({ latitude: -7.2575, longitude: 112.7521 });
+    expect(received.find((message) => message.photo)?.photo).toMatchObject({ ok: true, data: bytes, mimeType: "image/jpeg" });
+    expect(
+      received
+        .map((message) => message.unsupported)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(["sticker", "voice"]);
   });
 
   it("ignores status updates, groups and its own messages", async () => {
@@ -174,27 +190,33 @@ describe("startWhatsApp: messages in, replies out", () => {
     expect(APOLOGY_TEXT).toMatch(/coba lagi/);
   });
 
-  it("handles one chat's messages one at a time while other chats go on", async () => {
-    const order: string[] = [];
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const handler: MessageHandler = {
-      async handle(message) {
-        order.push(`start ${message.text}`);
-        if (message.text === "a1") await gate;
-        order.push(`end ${message.text}`);
-        return [{ text: `ok ${message.text}` }];
-      },
-    };
-    const { factory } = await start(handler);
-    factory.latest().receive(textMessage(CITIZEN, "a1"));
-    factory.latest().receive(textMessage(CITIZEN, "a2"));
-    factory.latest().receive(textMessage(OTHER, "b1"));
-    await vi.waitFor(() => expect(order).toContain("end b1"));
-    expect(order).not.toContain("start a2");
-    release();
-    await vi.waitFor(() => expect(factory.latest().textsTo(CITIZEN)).toEqual(["ok a1", "ok a2"]));
-    expect(order.indexOf("end a1")).toBeLessThan(order.indexOf("start a2"));
+  it("keeps one chat's messages in order through the runner, a slow photo download included, while other chats go on", async () => {
+    const test = await createTestApp();
+    let release!: (media: ReturnType<typeof jpegMedia>) => void;
+    const slowMedia = new Promise<ReturnType<typeof jpegMedia>>((resolve) => (release = resolve));
+    try {
+      const { factory } = await start(test.handler);
+      const client = factory.latest();
+      client.receive(imageMessage(CITIZEN, slowMedia));
+      client.receive(textMessage(CITIZEN, "/lapor"));
+      client.receive(textMessage(OTHER, "halo"));
+      await vi.waitFor(() => expect(client.textsTo(OTHER)).toHaveLength(1));
+      // Time enough for /lapor to overtake the photo, were it handled outside the chat's turn.
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(client.textsTo(CITIZEN)).toEqual([]);
+      release(jpegMedia(Buffer.from([0xff, 0xd8, 0xff, 0xdb, 1])));
+      await vi.waitFor(() => expect(client.textsTo(CITIZEN)).toHaveLength(2));
+      // The photo's step came first (no form yet: the photo is not kept), then /lapor opened the form.
+      const [first, second] = client.textsTo(CITIZEN);
+      expect(first?.startsWith(NOTICES.photoOutsideForm)).toBe(true);
+      expect(second).toMatch(/Ceritakan masalahnya/);
+      expect(await test.prisma.attachment.count()).toBe(0);
+    } finally {
+      release(jpegMedia(Buffer.from([1])));
+      await running?.stop();
+      running = undefined;
+      await test.close();
+    }
   });
 
   it("sends photos and documents as the library's MessageMedia", async () => {

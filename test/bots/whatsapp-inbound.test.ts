@@ -18,6 +18,7 @@ import {
   mediaOf,
   textMessage,
 } from "../support/fake-whatsapp-client.js";
+import { completeInbound } from "../../dialogs/inbound-message.js";
 
 const logger = pino({ level: "silent" });
 const CITIZEN = "6281234567890@c.us";
@@ -28,7 +29,8 @@ const noPhone: IdentityResolver = { phoneOf: async () => undefined };
 async function inbound(message: ReturnType<typeof buildMessage>, identity: IdentityResolver = noPhone) {
   const route = routeMessage(message);
   if (!route.accept) throw new Error(`message was not accepted: ${route.reason}`);
-  return toInboundMessage(message, route, identity);
+  // Completed the way the runner does in the chat's turn: the phone lookup and the photo download.
+  return completeInbound(toInboundMessage(message, route, identity));
 }
 
 describe("routeMessage", () => {

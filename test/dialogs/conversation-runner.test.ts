@@ -1,8 +1,11 @@
-// The runner against a real SQLite file: filing, dedup, per-chat order, restore and reset of snapshots.
+// The runner against a real SQLite file: filing, dedup, per-chat order (the platform's download in the
+// chat's turn), restore and reset of snapshots.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../support/test-app.js";
 import { chatDriver, fileComplaint, TRACKING_CODE } from "../support/chat-driver.js";
 import { COMPLAINT_MACHINE_VERSION } from "../../dialogs/complaint-dialog.js";
+import { NOTICES } from "../../dialogs/complaint-copy.js";
+import type { InboundMessage } from "../../dialogs/inbound-message.js";
 
 const DESCRIPTION = "Jalan di depan SDN 3 Sukajadi berlubang besar sejak dua minggu, sudah dua motor jatuh.";
 const clock = () => new Date("2026-11-23T03:00:00Z");
@@ -96,6 +99,65 @@ describe("conversation runner", () => {
     expect(stored.context.draft.reportType).toBe("pengaduan");
     expect(stored.context.draft.locationText).toBe("depan SDN 3 Sukajadi");
     expect(stored.value).toEqual({ form: "summary" });
+  });
+
+  it("completes a message in the chat's turn: a slow download keeps its place, a failed one is answered clearly", async () => {
+    const chat = chatDriver(app.handler, { userId: "warga-8" });
+    await chat.say("/lapor");
+    let finishDownload!: () => void;
+    const downloaded = new Promise<void>((resolve) => (finishDownload = resolve));
+    const photo = chat.send({
+      complete: async () => {
+        await downloaded;
+        return { photo: { ok: false, reason: "download_failed" } };
+      },
+    });
+    const story = chat.say(DESCRIPTION);
+    // The story waits behind the photo: nothing of it is stored while the download runs.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await app.prisma.processedMessage.count()).toBe(1);
+    finishDownload();
+    const [photoReplies, storyReplies] = await Promise.all([photo, story]);
+    expect(photoReplies[0]?.text.startsWith(NOTICES.photoFailed)).toBe(true);
+    // The conversation goes on: the story answers the question the photo interrupted.
+    expect(storyReplies.length).toBeGreaterThan(0);
+    const row = await app.prisma.conversation.findUnique({
+      where: { channel_chatId: { channel: "terminal", chatId: "warga-8" } },
+    });
+    expect(JSON.parse(row?.snapshot ?? "{}").context.draft.description).toBe(DESCRIPTION);
+  });
+
+  it("fetches nothing for the messages flood control turns away, and its notice keeps the chat's order", async () => {
+    const limited = await createTestApp({ clock, env: { RATE_LIMIT_PER_MINUTE: "3" } });
+    try {
+      let downloads = 0;
+      const photo = (n: number): InboundMessage => ({
+        channel: "telegram",
+        chatId: "banjir",
+        userId: "banjir",
+        messageId: `banjir-${n}`,
+        complete: async () => {
+          downloads += 1;
+          return { photo: { ok: true, data: Buffer.from("jpeg"), mimeType: "image/jpeg" } };
+        },
+      });
+      const answered: number[] = [];
+      const replies = await Promise.all(
+        Array.from({ length: 8 }, (_, n) =>
+          limited.handler.handle(photo(n)).then((given) => {
+            if (given.length > 0) answered.push(n);
+            return given;
+          }),
+        ),
+      );
+      expect(downloads).toBe(3);
+      expect(replies[3]).toEqual([{ text: NOTICES.rateLimited }]);
+      expect(replies.slice(4).flat()).toEqual([]);
+      // The notice waited its turn behind the three steps: the chat's replies stay in order.
+      expect(answered).toEqual([0, 1, 2, 3]);
+    } finally {
+      await limited.close();
+    }
   });
 
   it("tells the citizen politely when a stored form cannot be restored, and goes on", async () => {

@@ -105,6 +105,7 @@ export class BotApiEmulator {
   private readonly missing = new Set<string>();
   private readonly nextMessageId = new Map<string, number>();
   private waiter: Waiter | undefined;
+  private heldDownloads: Promise<void> | undefined;
   private readonly listeners = new Set<() => void>();
   private server!: Server;
   apiRoot = "";
@@ -152,6 +153,17 @@ export class BotApiEmulator {
   /** A rule asked for every call: the method, how many calls of it came before (0-based), its payload. */
   setFaultRule(rule: FaultRule | undefined): void {
     this.faultRule = rule;
+  }
+
+  /** File downloads wait (recorded, unanswered) until the returned release is called: a slow download. */
+  holdDownloads(): () => void {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    this.heldDownloads = held;
+    return () => {
+      if (this.heldDownloads === held) this.heldDownloads = undefined;
+      release();
+    };
   }
 
   /** The user blocked the bot: 403 for every send. */
@@ -582,9 +594,13 @@ export class BotApiEmulator {
   }
 
   /** Downloads are recorded as method "file" (fault injection uses the same name). */
-  private serveFile(token: string, filePath: string, res: ServerResponse): void {
+  private async serveFile(token: string, filePath: string, res: ServerResponse): Promise<void> {
     const record: RecordedCall = { method: "file", payload: { path: filePath }, files: {}, status: 200, at: Date.now() };
     this.calls.push(record);
+    if (this.heldDownloads) {
+      this.notify();
+      await this.heldDownloads;
+    }
     const fail = (status: number, description: string) => {
       record.status = status;
       sendJson(res, status, apiError(status, description));

@@ -188,8 +188,8 @@ export interface MessageFields {
   hasMedia?: boolean;
   location?: InstanceType<typeof Location>;
   notifyName?: string;
-  /** What downloadMedia() gives: media, undefined (expired), or an error to throw. */
-  media?: MessageMedia | undefined | Error;
+  /** What downloadMedia() gives: media, undefined (expired), or an error to throw; a promise for a slow download. */
+  media?: MessageMedia | undefined | Error | Promise<MessageMedia>;
   mimetype?: string;
   size?: number;
 }
@@ -256,9 +256,10 @@ export function buildMessage(fields: MessageFields): Message {
     acceptGroupV4Invite: unsupported,
     delete: unsupported,
     downloadMedia: async () => {
-      if (fields.media instanceof Error) throw fields.media;
+      const media = await fields.media;
+      if (media instanceof Error) throw media;
       // The real method resolves undefined when the media expired; its declared type omits that.
-      return fields.media as MessageMedia;
+      return media as MessageMedia;
     },
     getChat: unsupported,
     getContact: unsupported,
@@ -299,7 +300,7 @@ export function locationMessage(from: string, latitude: number, longitude: numbe
   });
 }
 
-export function imageMessage(from: string, media: MessageMedia | undefined | Error, extra: Partial<MessageFields> = {}): Message {
+export function imageMessage(from: string, media: MessageFields["media"], extra: Partial<MessageFields> = {}): Message {
   return buildMessage({ from, type: "image", media, mimetype: "image/jpeg", hasMedia: true, ...extra });
 }
 
