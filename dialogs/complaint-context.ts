@@ -75,6 +75,8 @@ export type DialogEvent =
   | { type: "STALE" }
   /** An empty message (an empty line in the terminal). */
   | { type: "EMPTY" }
+  /** "makasih min" at the menu: a thanks, no story. */
+  | { type: "THANKS" }
   | { type: "CHOICE"; value: string }
   /** Free text, with what the runner could read from it for the current question. */
   | {

@@ -43,6 +43,8 @@ export const NOTICES = {
   empty: "Pesan Anda kosong. Silakan ketik jawaban Anda, atau /bantuan untuk petunjuk.",
   required: "Langkah ini wajib diisi.",
   chooseOption: "Maaf, jawaban itu belum kami pahami.",
+  thanks:
+    "Sama-sama, terima kasih sudah menghubungi kami. Bila ada masalah lain, ceritakan saja di sini; untuk melihat laporan Anda, ketik /status.",
   detailsNoted: "Terima kasih, keterangan itu sudah kami catat.",
   privacyRahasia: "Baik, laporan Anda kami buat Rahasia: isinya hanya dilihat instansi yang menangani dan koordinator.",
   privacyAnonim: "Baik, laporan Anda kami buat Anonim: instansi tidak diberi tahu siapa pelapornya.",

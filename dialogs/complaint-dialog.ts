@@ -244,6 +244,7 @@ export const complaintMachine = setup({
           { guard: "startsReport", target: "form", actions: ["startForm", "takeStory"] },
           { actions: hint("welcome") },
         ],
+        THANKS: { actions: { type: "say", params: { notice: "thanks" } } },
         CANCEL: { actions: hint("nothingToCancel") },
         HELP: { actions: hint("help") },
         SKIP: { actions: hint("welcome") },

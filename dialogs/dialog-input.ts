@@ -3,7 +3,7 @@ import type { ParsedInput } from "./parsed-input.js";
 import type { InputReaders } from "./input-readers.js";
 
 export type { InputReaders } from "./input-readers.js";
-import { isCancel, readAnswerWord } from "../nlp/answer-words.js";
+import { isCancel, isThanks, readAnswerWord } from "../nlp/answer-words.js";
 import {
   DESCRIPTION_MIN,
   visibleLength,
@@ -112,6 +112,8 @@ function readText(
 
   switch (question) {
     case "menu":
+      if (isThanks(text)) return { type: "THANKS" };
+      return { type: "TEXT", text, story: readStory(text, readers), newForm: readers.newForm(), ...facts };
     case "answerOrNew":
       return { type: "TEXT", text, story: readStory(text, readers), newForm: readers.newForm(), ...facts };
     case "description": {

@@ -2,6 +2,7 @@
 // command handlers and the complaint dialog all take this typed input instead of parsing again.
 import type { InboundMessage, InboundPhoto, UnsupportedKind } from "./inbound-message.js";
 import { parseSlashCommand } from "./slash-command.js";
+import { readStatusRequest } from "./status-request.js";
 
 export type ParsedInput =
   /** A button press: the question it belonged to and the option value. */
@@ -27,7 +28,10 @@ export function parseInbound(message: InboundMessage): ParsedInput {
   }
   if (text.trim() === "") return { kind: "empty" };
   const command = parseSlashCommand(text);
-  return command ? { kind: "command", ...command } : { kind: "text", text };
+  if (command) return { kind: "command", ...command };
+  // "gimana laporan saya?" is the citizen's /status, wherever the conversation is.
+  const status = readStatusRequest(text);
+  return status ? { kind: "command", name: "status", args: status.code ?? "" } : { kind: "text", text };
 }
 
 /** The typed text of a text or command input ("" for anything else). */

@@ -96,6 +96,27 @@ export function readAnswerWord(text: string): AnswerWord | null {
   return isCancel(text) ? "cancel" : null;
 }
 
+// prettier-ignore
+const THANKS = new Set([
+  "makasih", "makasi", "maksih", "mksh", "mks", "trims", "trimakasih", "terimakasih", "tks", "thx", "thanks", "thank",
+  "suwun", "nuhun", "tengkyu", "kasih", "terima", "matur", "hatur", "nuwun", "sankyu",
+]);
+// prettier-ignore
+/** Said with a thanks and nothing more: "makasih banyak ya pak", "terima kasih atas bantuannya". */
+const WITH_THANKS = new Set([
+  "banyak", "ya", "yaa", "you", "atas", "bantuannya", "infonya", "informasinya", "responnya", "pelayanannya", "sudah",
+  "udah", "dibantu", "sekali", "sangat", "semuanya", "juga", "oke", "ok", "baik", "siap", "sip",
+]);
+
+/** "makasih min", "terima kasih banyak pak 🙏", "matur nuwun": thanks and nothing else. */
+export function isThanks(text: string): boolean {
+  const words = normalizeAnswer(text).split(" ").filter(Boolean);
+  return (
+    words.some((word) => THANKS.has(word)) &&
+    words.every((word) => THANKS.has(word) || WITH_THANKS.has(word) || FILLERS.has(word))
+  );
+}
+
 /** "batal", "Batal.", "batal aja", "gak jadi lapor", "/batal", "tidak jadi melapor deh". */
 export function isCancel(text: string): boolean {
   const words = coreAnswer(text.replace(/^\s*\//, ""))

@@ -228,6 +228,41 @@ describe("a wish for privacy told in the citizen's own words", () => {
   });
 });
 
+describe("asking after a complaint, and thanks, in everyday words", () => {
+  it("answers 'gimana laporan saya?' and 'cek laporan LPR-...' as /status, at the menu and in a form", async () => {
+    const chat = citizen();
+    await chat.say("selamat siang pak, laporan saya sudah sampai mana ya");
+    expect(chat.lastText()).toMatch(/belum memiliki laporan/);
+    await chat.say("air pdam mati 3 hari di perum griya asri blok c no 4, warga gak bisa masak");
+    const { code } = await finish(chat, { agencyPick: "tidak tahu", date: "udah 3 hari" });
+    await chat.say("makasih banyak pak 🙏");
+    expect(chat.lastText()).toMatch(/^Sama-sama/);
+    // Only the thanks: no menu again, nothing started.
+    expect(askedQuestion(chat.transcript.at(-1))).not.toBe("menu");
+    await chat.say("kapan diperbaiki ya?");
+    expect(chat.lastText()).toMatch(new RegExp(`Laporan Anda \\(1\\)[\\s\\S]*${code}`));
+    await chat.say(`cek laporan ${code.toLowerCase().replace("-", " ")}`);
+    expect(chat.lastText()).toMatch(new RegExp(`^Laporan ${code}\\nStatus: `));
+    // In the middle of a new form: answered, the question asked again, the form kept.
+    await chat.say("/lapor");
+    await chat.say("sampah numpuk udah seminggu ga diangkut, bau bgt");
+    const asked = askedQuestion(chat.transcript.at(-1));
+    expect(asked).not.toBe("menu");
+    const replies = await chat.say("laporanku yg kemarin udah diproses belum?");
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.text).toContain(code);
+    expect(askedQuestion(replies[0])).toBe(asked);
+  });
+
+  it("keeps a longer story that mentions an earlier report as a story", async () => {
+    const chat = citizen();
+    await chat.say(
+      "laporan saya ke kelurahan seminggu lalu belum ada tanggapan, jalan di gang kenari masih rusak parah sampai sekarang",
+    );
+    expect(chat.lastText()).toMatch(/cerita Anda sudah kami catat/);
+  });
+});
+
 describe("nothing lost, nothing bad filed", () => {
   it("files no incident date for a suggestion, even when its story or a later answer names a day", async () => {
     const chat = citizen();

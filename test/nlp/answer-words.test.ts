@@ -1,6 +1,6 @@
 // Everyday answers as citizens type them: chat Indonesian, Javanese and Sundanese.
 import { describe, expect, it } from "vitest";
-import { isCancel, readAnswerWord, readFixedAnswer, readRating } from "../../nlp/answer-words.js";
+import { isCancel, readAnswerWord, readFixedAnswer, readRating, isThanks } from "../../nlp/answer-words.js";
 
 describe("readAnswerWord", () => {
   it.each([
@@ -81,4 +81,20 @@ describe("answers to the SELESAI message", () => {
     ["sudah 3 hari masih mati", null],
     ["halo", null],
   ])("fixed %s -> %s", (text, expected) => expect(readFixedAnswer(text)).toBe(expected));
+});
+
+describe("isThanks", () => {
+  it.each([
+    "makasih min",
+    "terima kasih banyak pak 🙏",
+    "Matur nuwun",
+    "hatur nuhun",
+    "thx ya",
+    "oke makasih atas infonya",
+    "tks",
+  ])("%s", (text) => expect(isThanks(text)).toBe(true));
+  it.each(["terima kasih, tapi jalannya masih rusak", "makasih, lampu di gang mawar mati lagi", "ok", "kasih tau dong"])(
+    "%s is more than thanks",
+    (text) => expect(isThanks(text)).toBe(false),
+  );
 });
