@@ -75,6 +75,8 @@ export type DialogEvent =
   | { type: "STALE" }
   /** An empty message (an empty line in the terminal). */
   | { type: "EMPTY" }
+  /** "foto nyusul ya pak" in a form: the photo comes later. */
+  | { type: "PHOTO_LATER" }
   /** "makasih min" at the menu: a thanks, no story. */
   | { type: "THANKS" }
   | { type: "CHOICE"; value: string }

@@ -29,6 +29,8 @@ export const NOTICES = {
     "Maaf, foto tidak dapat kami terima (terlalu besar atau gagal diunduh). Silakan kirim ulang foto yang lebih kecil, atau lanjutkan tanpa foto.",
   photoLimit: `Maaf, paling banyak ${MAX_PHOTOS} foto per laporan.`,
   photoReceived: "Foto diterima.",
+  photoLater:
+    "Baik. Foto bisa dikirim kapan saja sebelum Anda memilih Kirim; setelah laporan terkirim, kirim fotonya dengan keterangan (caption) kode laporannya.",
   photoExpected: "Silakan kirim foto, atau pilih Lewati/Lanjut.",
   photoOutsideForm:
     "Foto diterima, tetapi belum ada laporan yang sedang dibuat. Ketik /lapor dulu, lalu kirim foto saat diminta.",

@@ -308,6 +308,7 @@ export const complaintMachine = setup({
           { actions: [STORE_PHOTO, "addPhoto", { type: "say", params: { notice: "photoKeptForLater" } }, "askCurrent"] },
         ],
         PHOTO_FAILED: { actions: hint("photoFailed") },
+        PHOTO_LATER: { actions: hint("photoLater") },
         LOCATION: { actions: hint("locationNotNow") },
         SKIP: { actions: hint("required") },
         CHOICE: { actions: hint("chooseOption") },
@@ -399,6 +400,7 @@ export const complaintMachine = setup({
               { actions: [STORE_PHOTO, "addPhoto", { type: "say", params: { notice: "photoReceived" } }, "askCurrent"] },
             ],
             SKIP: { target: "next" },
+            PHOTO_LATER: { target: "next", actions: { type: "say", params: { notice: "photoLater" } } },
             CHOICE: [
               { guard: { type: "chose", params: { value: "hapus" } }, actions: ["clearPhotos", ...hint("photosRemoved")] },
               { target: "next" },

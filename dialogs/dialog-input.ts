@@ -91,6 +91,14 @@ export function readInput(
   }
 }
 
+/** "foto nyusul", "fotonya nanti saya kirim", "nanti sy kirim gambarnya". */
+const PHOTO_LATER =
+  /\b(?:foto|fotonya|gambar|gambarnya|gambare)\b.{0,20}\b(?:nyusul|menyusul|susul|disusulkan|nanti|ntar|besok|belakangan)\b|\b(?:nanti|ntar|besok)\b.{0,20}\b(?:kirim|kirimkan|dikirim|susulkan)\b.{0,12}\b(?:foto|fotonya|gambar|gambarnya)\b/i;
+
+function isPhotoLater(text: string): boolean {
+  return PHOTO_LATER.test(text) && text.trim().split(/\s+/).length <= 6;
+}
+
 function readText(
   text: string,
   question: QuestionId,
@@ -105,6 +113,9 @@ function readText(
   if (command) return { type: command } as DialogEvent;
   // "/ 123", "/?": not a command anyone has, so the help.
   if (text.trim().startsWith("/")) return { type: "HELP" };
+  // "foto nyusul ya pak" on its own, in a form: the photo comes later. A story or a longer answer that
+  // says so too is read as what it is (the menu and the story question have no photo to wait for).
+  if (!["menu", "answerOrNew", "description"].includes(question) && isPhotoLater(text)) return { type: "PHOTO_LATER" };
 
   const chosen = matchOption(text, options) ?? (question === "agencyPick" ? readers.agencyCode(text) : undefined);
   if (chosen) return chosenEvent(question, chosen, readers);

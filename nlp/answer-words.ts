@@ -93,7 +93,29 @@ export function readAnswerWord(text: string): AnswerWord | null {
   if (core === "") return null;
   const direct = LOOKUP.get(core) ?? LOOKUP.get(core.split(" ").map(squeezeEnd).join(" "));
   if (direct) return direct;
-  return isCancel(text) ? "cancel" : null;
+  if (isCancel(text)) return "cancel";
+  return repeatedAnswer(
+    core
+      .split(" ")
+      .filter((word) => !FILLERS.has(word))
+      .map(squeezeEnd),
+  );
+}
+
+/** Longest phrase first, from the start: "gatau lupa" is two "unknown" answers. */
+const LONGEST_PHRASE = Math.max(...[...LOOKUP.keys()].map((phrase) => phrase.split(" ").length));
+
+/** "gatau lupa", "iya iya betul", "ga ga": several answers of the same kind say that one answer. */
+function repeatedAnswer(words: string[]): AnswerWord | null {
+  const found = new Set<AnswerWord>();
+  for (let i = 0; i < words.length;) {
+    let length = Math.min(LONGEST_PHRASE, words.length - i);
+    while (length > 0 && !LOOKUP.has(words.slice(i, i + length).join(" "))) length -= 1;
+    if (length === 0) return null;
+    found.add(LOOKUP.get(words.slice(i, i + length).join(" ")) as AnswerWord);
+    i += length;
+  }
+  return found.size === 1 ? ([...found][0] as AnswerWord) : null;
 }
 
 // prettier-ignore

@@ -2,7 +2,7 @@
 // lapor ...", "Assalamualaikum min, izin lapor:", "Punten, bade ngadu ...". Pure.
 
 const GREETING =
-  /^(?:assalamu['’`]?\s?alaikum(?:\s+(?:wr\.?\s*wb\.?|warahmatullahi(?:\s+wabarakatuh)?))?|asalamualaikum|ass?wr\.?\s*wb\.?|salam(?:\s+sejahtera)?|shalom|om swastiastu|(?:selamat|slamat|met|sugeng|wilujeng)\s+(?:pagi|siang|sore|malam|malem|enjing|siyang|sonten|dalu|wengi|pagi2|siang2)|(?:pagi|siang|sore|malam|malem)(?=\s*(?:[,.!]|pak\b|bu\b|min\b|kak\b|mas\b|mbak\b|gan\b|$))|hallo+|halo+|hello+|hai+|hi+|hey+|permisi|punten|kulonuwun|kula nuwun|sampurasun|mohon maaf(?:\s+mengganggu(?:\s+waktunya)?)?|maaf(?:\s+mengganggu(?:\s+waktunya)?)?|izin|ijin|tabik)\b/iu;
+  /^(?:assalamu['’`]?\s?alaikum(?:\s+(?:wr\.?\s*wb\.?|warahmatullahi(?:\s+wabarakatuh)?))?|asalamualaikum|ass?wr\.?\s*wb\.?|salam(?:\s+sejahtera)?|shalom|om swastiastu|(?:selamat|slamat|met|sugeng|wilujeng)\s+(?:pagi|siang|sore|malam|malem|enjing|siyang|sonten|dalu|wengi|pagi2|siang2)|(?:pagi|siang|sore|malam|malem)(?=\s*(?:[,.!]|pak\b|bu\b|min\b|kak\b|mas\b|mbak\b|gan\b|$))|hallo+|halo+|hello+|hai+|hi+|hey+|permisi|punten|kulonuwun|kula nuwun|sampurasun|mohon maaf(?:\s+mengganggu(?:\s+waktunya)?)?|maaf(?:\s+mengganggu(?:\s+waktunya)?)?|ngapunten|nyuwun sewu|nuwun sewu|hapunten|izin|ijin|tabik)\b/iu;
 
 /** "min", "gan", "sob" open chat messages to an admin; they are never the start of a complaint. */
 const CHAT_ADDRESS = /^(?:min|mimin|minn|gan|agan|sob|admin\s+lapor)\b/iu;
@@ -12,7 +12,7 @@ const ADDRESS =
 
 /** "saya mau lapor", "mau bikin laporan", "izin lapor", "mau ngadu soal", "pengaduan:", "bade ngadu" (Sundanese), "arep lapor" (Javanese). */
 const INTENT =
-  /^(?:(?:saya|sy|aku|aq|kami|kulo|kula|abdi|gue|gw)\s+)?(?:(?:mau|mo|mw|ingin|pengen|pingin|pgn|akan|hendak|bade|badhe|arep|ajeng|badé|kepengin)\s+)?(?:lapor(?:kan)?|melapor(?:kan)?|ngelapor|mengadu(?:kan)?|ngadu|ngadukeun|komplain|complain|(?:bikin|buat|membuat|nulis|menulis|kirim|ngirim|mengirim)\s+(?:laporan|aduan|pengaduan|keluhan)|(?:aduan|pengaduan|laporan|keluhan)(?=\s*[:!-])|menyampaikan\s+(?:keluhan|aduan|pengaduan|laporan)|sampaikan\s+keluhan)\b(?:\s*(?:nih|ya|pak|bu|min|kak))*[\s:,.!-]*(?:(?:soal|tentang|ttg|mengenai|masalah|perihal|bahwa|kalau|klo|kalo)\b\s*)?/iu;
+  /^(?:(?:saya|sy|aku|aq|kami|kulo|kula|abdi|gue|gw)\s+)?(?:(?:mau|mo|mw|ingin|pengen|pingin|pgn|akan|hendak|bade|badhe|arep|ajeng|badé|kepengin)\s+)?(?:lapor(?:kan)?|melapor(?:kan)?|ngelapor|mengadu(?:kan)?|ngadu|ngadukeun|komplain|complain|matur|(?:menyampaikan|nyampein|nyampaikan)(?=\s*[:,])|(?:bikin|buat|membuat|nulis|menulis|kirim|ngirim|mengirim)\s+(?:laporan|aduan|pengaduan|keluhan)|(?:aduan|pengaduan|laporan|keluhan)(?=\s*[:!-])|menyampaikan\s+(?:keluhan|aduan|pengaduan|laporan)|sampaikan\s+keluhan)\b(?:\s*(?:nih|ya|pak|bu|min|kak))*[\s:,.!-]*(?:(?:soal|tentang|ttg|mengenai|masalah|perihal|bahwa|kalau|klo|kalo)\b\s*)?/iu;
 
 const LEADING_PUNCTUATION = /^[\s,.;:!?\-–—)]+/u;
 

@@ -228,6 +228,33 @@ describe("a wish for privacy told in the citizen's own words", () => {
   });
 });
 
+describe("a photo promised for later", () => {
+  it("is acknowledged with how to send it, at the summary and at the photo question, and nothing changes", async () => {
+    const chat = citizen();
+    await chat.say("PAK TOLONG!!! SAMPAH DI DEPAN SD NEGERI 5 UDAH 2 MINGGU GAK DIANGKUT BAU BANGET BANYAK LALAT");
+    expect(askedQuestion(chat.transcript.at(-1))).toBe("summary");
+    await chat.say("foto nyusul ya pak");
+    expect(chat.lastText()).toMatch(/keterangan \(caption\) kode laporannya/);
+    expect(askedQuestion(chat.transcript.at(-1))).toBe("summary");
+    await chat.say("ubah");
+    await chat.say("foto");
+    expect(askedQuestion(chat.transcript.at(-1))).toBe("photo");
+    await chat.say("nanti saya kirim fotonya");
+    expect(chat.lastText()).toMatch(/Foto bisa dikirim kapan saja/);
+    expect(askedQuestion(chat.transcript.at(-1))).toBe("summary");
+    const { code } = await finish(chat);
+    expect((await complaintOf(code)).description).toMatch(/^TOLONG!!! SAMPAH DI DEPAN SD NEGERI 5/);
+  });
+
+  it("inside a story, the story is kept whole", async () => {
+    const chat = citizen();
+    await chat.say("/lapor");
+    await chat.say("lampu jalan mati di gang mawar rt 3 sejak kemarin, foto nyusul");
+    const { code } = await finish(chat, { agencyPick: "tidak tahu" });
+    expect((await complaintOf(code)).description).toMatch(/foto nyusul$/);
+  });
+});
+
 describe("asking after a complaint, and thanks, in everyday words", () => {
   it("answers 'gimana laporan saya?' and 'cek laporan LPR-...' as /status, at the menu and in a form", async () => {
     const chat = citizen();

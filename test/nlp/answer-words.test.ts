@@ -6,6 +6,10 @@ describe("readAnswerWord", () => {
   it.each([
     ["iya pak", "yes"],
     ["Iyaaa", "yes"],
+    // Several answers of one kind: "gatau lupa", "ga ga".
+    ["gatau lupa", "unknown"],
+    ["gak tau pak lupa", "unknown"],
+    ["ga ga", "no"],
     ["nggih", "yes"],
     ["enggih pak", "yes"],
     ["leres", "yes"],
@@ -35,7 +39,7 @@ describe("readAnswerWord", () => {
   });
 
   it("leaves sentences alone", () => {
-    for (const text of ["jalan rusak parah", "ini pengaduan ya pak, tolong cepat", "ya ampun lampunya mati lagi"]) {
+    for (const text of ["jalan rusak parah", "ini pengaduan ya pak, tolong cepat", "ya ampun lampunya mati lagi", "ya ga"]) {
       expect(readAnswerWord(text)).toBeNull();
     }
   });

@@ -13,6 +13,8 @@ describe("stripOpening", () => {
     ["pak tolong jalan diperbaiki", "Tolong jalan diperbaiki"],
     ["Sugeng enjing, kulo ajeng lapor lampu mati", "Lampu mati"],
     ["kulo badhe lapor, dalan teng deso kulo rusak parah", "Dalan teng deso kulo rusak parah"],
+    ["sugeng siang, ngapunten badhe matur, lampu PJU teng ngajeng masjid mati", "Lampu PJU teng ngajeng masjid mati"],
+    ["nyuwun sewu pak, kulo badhe matur dalan rusak", "Dalan rusak"],
   ])("%s", (text, expected) => expect(stripOpening(text)).toBe(expected));
 
   it("keeps words that only look like an opening", () => {
