@@ -1,4 +1,4 @@
-// The runner against a real SQLite file: filing, dedup, per-chat order, restore and reset of snapshots.
+// The runner against a real database (SQLite file or PostgreSQL): filing, dedup, per-chat order, restore and reset of snapshots.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../support/test-app.js";
 import { chatDriver, fileComplaint, TRACKING_CODE } from "../support/chat-driver.js";
@@ -72,7 +72,7 @@ describe("conversation runner", () => {
       text: "/lapor",
     };
     const first = await app.handler.handle(message);
-    const restarted = await createTestApp({ clock, dbPath: app.dbPath });
+    const restarted = await createTestApp({ clock, database: app.database });
     try {
       expect(await restarted.handler.handle(message)).toEqual(first);
       // Stored once: the step did not run again.
