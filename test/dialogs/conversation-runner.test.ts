@@ -1,4 +1,4 @@
-// The runner against a real database (SQLite file or PostgreSQL): filing, dedup, per-chat order, restore and reset of snapshots.
+// The runner against a real SQLite file: filing, dedup, per-chat order, restore and reset of snapshots.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../support/test-app.js";
 import { chatDriver, fileComplaint, TRACKING_CODE } from "../support/chat-driver.js";
