@@ -11,21 +11,25 @@ import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { BotApiEmulator, type TgUser } from "../support/bot-api-emulator.js";
 import { killProcessesMentioning, processesMentioning } from "../support/browser-processes.js";
 import { ROOT } from "../support/chat-process.js";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 import { installWhatsAppWebStub, OFFLINE_CHROMIUM_ARGS } from "../support/whatsapp-web-stub/index.js";
 
 const ANI: TgUser = { id: 5501, first_name: "Ani" };
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 
 let dir: string;
+let database: TestDatabase;
 let emulator: BotApiEmulator;
 
 beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "channel-faults-"));
+  database = await createTestDatabase("faults");
   emulator = await BotApiEmulator.start();
 });
 afterEach(async () => {
   killProcessesMentioning(dir);
   await emulator.close();
+  await database.drop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -44,7 +48,7 @@ function startMain(dataDir: string, env: Record<string, string> = {}) {
     env: {
       ...process.env,
       DATA_DIR: dataDir,
-      DATABASE_URL: `file:${path.join(dataDir, "lapor.db")}`,
+      DATABASE_URL: database.url,
       LOG_LEVEL: "info",
       TELEGRAM_BOT_TOKEN: emulator.token,
       TELEGRAM_API_ROOT: emulator.apiRoot,

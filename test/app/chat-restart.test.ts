@@ -1,25 +1,27 @@
 // The real program in a child process: piped input files a complaint, and a kill -9 between two steps
 // loses nothing (the next process continues the same form and files exactly one complaint).
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/database.js";
 import { localDate } from "../../nlp/indonesian-dates.js";
 import { ROOT, startChatProcess } from "../support/chat-process.js";
 import { TRACKING_CODE } from "../support/chat-driver.js";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 
-const dir = mkdtempSync(path.join(tmpdir(), "lapor-restart-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let database: TestDatabase | undefined;
+afterEach(async () => {
+  await database?.drop();
+  database = undefined;
+});
 
 const DESCRIPTION = "Sampah sudah seminggu tidak diangkut dan baunya menyengat sampai ke rumah.";
 const STORY = "Selamat pagi pak, lampu jalan di Jl. Kenanga RT 03 RW 02 Kel. Sukamaju mati sejak 3 hari lalu, gelap sekali";
 
 describe("npm run chat", () => {
   it("files the issue's one-message story from piped input, and /status shows its place and date", async () => {
-    const db = `file:${path.join(dir, "piped.db")}`;
+    database = await createTestDatabase("piped");
+    const db = database.url;
     // An empty line in between gets a short hint, and the form goes on.
     const input = [STORY, "", "kirim", "/status", ""].join("\n");
     const { stdout } = await promisify(execFile)(
@@ -27,7 +29,7 @@ describe("npm run chat", () => {
       ["-c", `printf '%s' "$INPUT" | node_modules/.bin/tsx app/main.ts --chat`],
       {
         cwd: ROOT,
-        env: { ...process.env, INPUT: input, DATABASE_URL: db, LOG_LEVEL: "warn" },
+        env: { ...process.env, INPUT: input, DATABASE_URL: db, DATA_DIR: database.dir, LOG_LEVEL: "warn" },
       },
     );
     const code = TRACKING_CODE.exec(stdout)?.[0];
@@ -48,7 +50,8 @@ describe("npm run chat", () => {
   });
 
   it("continues an interrupted form after kill -9 and files it once", async () => {
-    const env = { DATABASE_URL: `file:${path.join(dir, "restart.db")}` };
+    database = await createTestDatabase("restart");
+    const env = { DATABASE_URL: database.url, DATA_DIR: database.dir };
     const first = startChatProcess(env);
     await first.sayAndWait("/lapor", /Ceritakan masalahnya/);
     await first.sayAndWait(DESCRIPTION, /Di mana lokasinya/);

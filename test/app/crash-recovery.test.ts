@@ -1,19 +1,20 @@
 // kill -9 of the real program right after a complaint is filed: the complaint exists once, and the
 // staff notice written with it is delivered exactly once, in the coordinator's own terminal session.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/database.js";
 import { startChatProcess } from "../support/chat-process.js";
 import { TRACKING_CODE } from "../support/chat-driver.js";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 
-const dir = mkdtempSync(path.join(tmpdir(), "lapor-crash-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase("crash");
+});
+afterAll(() => database.drop());
 
 describe("crash while filing and notifying", () => {
   it("keeps one complaint and delivers the pending notice once", async () => {
-    const env = { DATABASE_URL: `file:${path.join(dir, "crash.db")}`, OUTBOX_POLL_MS: "200" };
+    const env = { DATABASE_URL: database.url, DATA_DIR: database.dir, OUTBOX_POLL_MS: "200" };
     const setup = await openDatabase(env.DATABASE_URL);
     await setup.prisma.staff.create({ data: { identity: "terminal:koordinator", agencyCode: "KOORDINATOR" } });
     await setup.close();

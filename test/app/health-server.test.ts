@@ -1,4 +1,4 @@
-// The operator's endpoint on the real app: a real SQLite file, our Telegram adapter polling the local
+// The operator's endpoint on the real app: a real database, our Telegram adapter polling the local
 // Bot API emulator, HTTP on 127.0.0.1. /readyz must fail for each real cause and recover after it.
 import { renameSync } from "node:fs";
 import pino from "pino";
@@ -11,6 +11,7 @@ import { chatDriver, fileComplaint } from "../support/chat-driver.js";
 import { parsePrometheusText, sampleValue } from "../support/prometheus-text.js";
 import { startTestTelegram } from "../support/telegram-test-channel.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
+import { onSqlite } from "../support/test-database.js";
 
 let emulator: BotApiEmulator;
 let test: TestApp;
@@ -101,18 +102,22 @@ describe("/healthz and /readyz", () => {
     expect(sampleValue(await metrics(), "lapor_channel_reconnects_total", { channel: "telegram" })).toBeGreaterThanOrEqual(1);
   });
 
-  it("go 503 when the database file disappears from under the bot (a lost volume), 200 when it is back", async () => {
-    renameSync(test.dbPath, `${test.dbPath}.moved`);
-    try {
-      const down = await readyz();
-      expect(down.status).toBe(503);
-      expect(down.body.checks.database?.ok).toBe(false);
-      expect(down.body.checks.database?.error).toMatch(/missing/);
-    } finally {
-      renameSync(`${test.dbPath}.moved`, test.dbPath);
-    }
-    expect((await readyz()).status).toBe(200);
-  });
+  // SQLite only: a PostgreSQL database is not a file in the bot's volume.
+  it.runIf(onSqlite())(
+    "go 503 when the database file disappears from under the bot (a lost volume), 200 when it is back",
+    async () => {
+      renameSync(test.dbPath, `${test.dbPath}.moved`);
+      try {
+        const down = await readyz();
+        expect(down.status).toBe(503);
+        expect(down.body.checks.database?.ok).toBe(false);
+        expect(down.body.checks.database?.error).toMatch(/missing/);
+      } finally {
+        renameSync(`${test.dbPath}.moved`, test.dbPath);
+      }
+      expect((await readyz()).status).toBe(200);
+    },
+  );
 
   it("go 503 when a due outbox message has waited longer than OUTBOX_STUCK_SECONDS", async () => {
     await queueNotice("telegram", "424242", new Date(Date.now() - 3_600_000));

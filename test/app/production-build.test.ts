@@ -14,13 +14,23 @@ import { BotApiEmulator } from "../support/bot-api-emulator.js";
 import { killProcessesMentioning, processesMentioning } from "../support/browser-processes.js";
 import { TRACKING_CODE } from "../support/chat-driver.js";
 import { startChatProcess } from "../support/chat-process.js";
+import { watchDatabase } from "../support/database-watcher.js";
+import { createTestDatabase, onSqlite, type TestDatabase } from "../support/test-database.js";
 import { parsePrometheusText, sampleValue } from "../support/prometheus-text.js";
 import { installWhatsAppWebStub, OFFLINE_CHROMIUM_ARGS } from "../support/whatsapp-web-stub/index.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "lapor-prod-"));
+/** The database the terminal chat files into, and the other programs then use. */
+let built: TestDatabase;
 // One build for the whole file (type checking is `npm run typecheck`'s job, so it is skipped here).
-beforeAll(async () => void (await build({ check: false })), 240_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeAll(async () => {
+  built = await createTestDatabase("built");
+  await build({ check: false });
+}, 240_000);
+afterAll(async () => {
+  await built.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -33,7 +43,7 @@ async function freePort(): Promise<number> {
 describe("node dist/app/main.js", () => {
   it("files a complaint in the terminal chat, reports it on /readyz and /metrics, and exits 0 on SIGTERM", async () => {
     const port = await freePort();
-    const env = { DATABASE_URL: `file:${path.join(dir, "built.db")}`, HEALTH_PORT: String(port), LOG_LEVEL: "info" };
+    const env = { DATABASE_URL: built.url, DATA_DIR: built.dir, HEALTH_PORT: String(port), LOG_LEVEL: "info" };
     const bot = startChatProcess(env, [], { from: "build" });
     // The whole story in one message, as citizens write it: the place and the time are read from it.
     const story =
@@ -77,9 +87,9 @@ function runProgram(name: string, args: string[], env: Record<string, string>): 
 }
 
 describe("the other programs and channels of the build", () => {
-  it("backs up the database, registers staff, and serves the dashboard they log in to", async () => {
-    const env = { DATABASE_URL: `file:${path.join(dir, "built.db")}` };
-    const backup = runProgram("backup", [path.join(dir, "copy.db")], env);
+  // The backup program copies the SQLite file (PostgreSQL is backed up with pg_dump).
+  it.runIf(onSqlite())("backs up the database", () => {
+    const backup = runProgram("backup", [path.join(dir, "copy.db")], { DATABASE_URL: built.url });
     expect(backup.code).toBe(0);
     expect(backup.out).toMatch(/integrity_check: ok/);
     expect(backup.out).toMatch(/^\s+Complaint\s+1$/m);
@@ -89,7 +99,10 @@ describe("the other programs and channels of the build", () => {
     } finally {
       copy.close();
     }
+  });
 
+  it("registers staff, and serves the dashboard they log in to", async () => {
+    const env = { DATABASE_URL: built.url, DATA_DIR: built.dir };
     const port = await freePort();
     const dashboardUrl = `http://127.0.0.1:${port}`;
     const staffEnv = { ...env, DASHBOARD_URL: dashboardUrl };
@@ -117,6 +130,7 @@ describe("the other programs and channels of the build", () => {
     installWhatsAppWebStub(dataDir);
     const env = {
       DATA_DIR: dataDir,
+      DATABASE_URL: built.url,
       WHATSAPP_ENABLED: "true",
       CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       CHROMIUM_EXTRA_ARGS: OFFLINE_CHROMIUM_ARGS.join(" "),
@@ -227,8 +241,13 @@ const BATCH = 100;
 describe("SIGTERM in the middle of a burst", () => {
   it("finishes the steps in hand with their replies, starts no other, and the next start does the rest once", async () => {
     const emulator = await BotApiEmulator.start();
-    const dbFile = path.join(dir, "burst.db");
-    const env = { DATABASE_URL: `file:${dbFile}`, TELEGRAM_BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot };
+    const database = await createTestDatabase("burst");
+    const env = {
+      DATABASE_URL: database.url,
+      DATA_DIR: database.dir,
+      TELEGRAM_BOT_TOKEN: emulator.token,
+      TELEGRAM_API_ROOT: emulator.apiRoot,
+    };
     try {
       const chats = new Map<number, { updates: number[]; script: Script; place: string; privacy: string }>();
       for (let c = 0; c < CHATS; c += 1) chats.set(810_000 + c, { updates: [], ...scriptFor(c) });
@@ -247,18 +266,17 @@ describe("SIGTERM in the middle of a burst", () => {
       expect(total).toBeGreaterThan(3 * BATCH);
       const first = startChatProcess(env, [], { from: "build", chat: false });
       // Watch the commits from outside, and send SIGTERM while the second batch of updates is being handled.
-      const watcher = await waitForDatabase(dbFile);
-      const processed = () => (watcher.prepare(`SELECT count(*) AS n FROM "ProcessedMessage"`).get() as { n: number }).n;
+      const watcher = await watchDatabase(database.url);
+      const processed = async () =>
+        (await watcher.rows<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM "ProcessedMessage"`))[0]?.n ?? 0;
       try {
-        await until(() => processed() > BATCH + 10, 60_000, "the second batch");
-        const atKill = processed();
+        await until(async () => (await processed()) > BATCH + 10, 60_000, "the second batch");
+        const atKill = await processed();
         first.child.kill("SIGTERM");
         expect(await first.exited).toBe(0);
 
         const done = new Set(
-          (watcher.prepare(`SELECT messageId FROM "ProcessedMessage"`).all() as Array<{ messageId: string }>).map(
-            (row) => row.messageId,
-          ),
+          (await watcher.rows<{ messageId: string }>(`SELECT "messageId" FROM "ProcessedMessage"`)).map((row) => row.messageId),
         );
         // The stop really came mid-burst, with steps in hand: some committed after SIGTERM, others had not started.
         expect(done.size).toBeGreaterThan(atKill);
@@ -270,7 +288,7 @@ describe("SIGTERM in the middle of a burst", () => {
         }
 
         const second = startChatProcess(env, [], { from: "build", chat: false });
-        await until(() => processed() === total, 60_000, `all ${total} messages processed (lost updates?)`);
+        await until(async () => (await processed()) === total, 60_000, `all ${total} messages processed (lost updates?)`);
         await emulator.waitFor(
           () => [...chats].every(([chatId, chat]) => emulator.sentTo(chatId).length >= chat.script.length),
           30_000,
@@ -278,20 +296,11 @@ describe("SIGTERM in the middle of a burst", () => {
         );
         second.child.kill("SIGTERM");
         expect(await second.exited).toBe(0);
-      } finally {
-        watcher.close();
-        first.child.kill("SIGKILL");
-      }
 
-      // Across both processes: each chat saw every reply exactly once, in order, and filed once, as it chose.
-      const db = new Database(dbFile, { readonly: true });
-      try {
-        const rows = db.prepare(`SELECT chatId, trackingCode, locationText, privacy FROM "Complaint"`).all() as Array<{
-          chatId: string;
-          trackingCode: string;
-          locationText: string;
-          privacy: string;
-        }>;
+        // Across both processes: each chat saw every reply exactly once, in order, and filed once, as it chose.
+        const rows = await watcher.rows<{ chatId: string; trackingCode: string; locationText: string; privacy: string }>(
+          `SELECT "chatId", "trackingCode", "locationText", "privacy" FROM "Complaint"`,
+        );
         expect(rows).toHaveLength(CHATS);
         for (const [chatId, chat] of chats) {
           expectReplies(chatId, emulator, chat.script, chat.script.length);
@@ -305,10 +314,12 @@ describe("SIGTERM in the middle of a burst", () => {
           expect(told.at(-1)).toBe(told.at(-2));
         }
       } finally {
-        db.close();
+        first.child.kill("SIGKILL");
+        await watcher.close();
       }
     } finally {
       await emulator.close();
+      await database.drop();
     }
   }, 180_000);
 });
@@ -323,24 +334,10 @@ function expectReplies(chatId: number, emulator: BotApiEmulator, script: Script,
   });
 }
 
-async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-}
-
-/** A read-only view of the bot's database once the bot has created and migrated it. */
-async function waitForDatabase(file: string): Promise<Database.Database> {
-  for (let i = 0; ; i += 1) {
-    try {
-      const db = new Database(file, { readonly: true, fileMustExist: true });
-      db.prepare(`SELECT 1 FROM "ProcessedMessage" LIMIT 1`).get();
-      return db;
-    } catch (error) {
-      if (i > 3000) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
   }
 }

@@ -3,27 +3,26 @@
 // emulator; its test hook kills it with SIGKILL between commit and send. Telegram redelivers the
 // unconfirmed update to the restarted process, which must answer with the same code, and file nothing twice.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { openDatabase } from "../../db/database.js";
 import { BotApiEmulator, type SentMessage, type TgUser } from "../support/bot-api-emulator.js";
 import { ROOT } from "../support/chat-process.js";
 import { TRACKING_CODE } from "../support/chat-driver.js";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 
 const SITI: TgUser = { id: 7301, first_name: "Siti" };
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 
-let dir: string;
+let database: TestDatabase;
 let emulator: BotApiEmulator;
 beforeEach(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), "reply-crash-"));
+  database = await createTestDatabase("reply-crash");
   emulator = await BotApiEmulator.start();
 });
 afterEach(async () => {
   await emulator.close();
-  rmSync(dir, { recursive: true, force: true });
+  await database.drop();
 });
 
 function startMain(env: Record<string, string> = {}) {
@@ -31,8 +30,8 @@ function startMain(env: Record<string, string> = {}) {
     cwd: ROOT,
     env: {
       ...process.env,
-      DATA_DIR: dir,
-      DATABASE_URL: `file:${path.join(dir, "lapor.db")}`,
+      DATA_DIR: database.dir,
+      DATABASE_URL: database.url,
       LOG_LEVEL: "warn",
       TELEGRAM_BOT_TOKEN: emulator.token,
       TELEGRAM_API_ROOT: emulator.apiRoot,
@@ -74,7 +73,7 @@ it("sends the tracking code after a crash between the filing's commit and its re
   // tsx reports its child's SIGKILL as exit code 137.
   expect([137, "SIGKILL"]).toContain(await first.exited);
   expect(emulator.sentTo(SITI.id)).toHaveLength(before);
-  const db = await openDatabase(`file:${path.join(dir, "lapor.db")}`);
+  const db = await openDatabase(database.url);
   try {
     const filed = await db.prisma.complaint.findMany({ select: { trackingCode: true } });
     expect(filed).toHaveLength(1);

@@ -1,4 +1,4 @@
-// The report CLI as a person runs it: a child process on a real database file.
+// The report CLI as a person runs it: a child process on a real database of the engine under test.
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -27,7 +27,7 @@ afterAll(async () => {
 async function report(args: string[]): Promise<CliResult> {
   const env = {
     ...process.env,
-    DATABASE_URL: `file:${fixture.dbPath}`,
+    DATABASE_URL: fixture.url,
     UTC_OFFSET_HOURS: "7",
     HOLIDAYS: "2026-01-01,2026-01-16",
     LOG_LEVEL: "silent",

@@ -1,19 +1,22 @@
-// `npm run routing` as an operator runs it: a real child process on a real SQLite file, and
-// `npm run classify` on the same database right after an import.
+// `npm run routing` as an operator runs it: a real child process on a real database of the engine under
+// test, and `npm run classify` on the same database right after an import.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase } from "../../db/database.js";
 import { runCli, type CliResult } from "../support/cli-process.js";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 
 const root = mkdtempSync(path.join(tmpdir(), "lapor-routing-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-let dir: string;
+let database: TestDatabase;
 let n = 0;
-beforeEach(() => {
-  dir = path.join(root, `case-${++n}`);
+beforeEach(async () => {
+  n += 1;
+  database = await createTestDatabase("routing");
 });
+afterEach(() => database.drop());
 
 const inherited = Object.fromEntries(
   Object.entries(process.env).filter(
@@ -22,7 +25,7 @@ const inherited = Object.fromEntries(
 );
 
 const run = (script: string, args: string[]): Promise<CliResult> =>
-  runCli(script, args, { env: { ...inherited, DATA_DIR: dir } });
+  runCli(script, args, { env: { ...inherited, DATA_DIR: database.dir, DATABASE_URL: database.url } });
 const routing = (...args: string[]) => run("routing.ts", args);
 
 function file(name: string, content: string | Buffer): string {
@@ -31,12 +34,13 @@ function file(name: string, content: string | Buffer): string {
   return at;
 }
 
-function rows(): { text: string; agencyCode: string; source: string; batch: string | null }[] {
-  const db = new Database(path.join(dir, "lapor.db"), { readonly: true });
+async function rows(): Promise<{ text: string; agencyCode: string; source: string; batch: string | null }[]> {
+  const db = await openDatabase(database.url);
   try {
-    return db.prepare(`SELECT text, agencyCode, source, batch FROM "RoutingExample" ORDER BY id`).all() as never;
+    const select = { text: true, agencyCode: true, source: true, batch: true } as const;
+    return await db.prisma.routingExample.findMany({ select, orderBy: { id: "asc" } });
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -67,7 +71,7 @@ describe("npm run routing", () => {
     expect(first.stdout).toContain("1 baris tanpa teks dilewati");
     expect(first.stdout).toMatch(/DLH\s+4/);
     expect(first.stdout).toMatch(/DISHUB\s+4/);
-    const stored = rows();
+    const stored = await rows();
     expect(stored).toHaveLength(8);
     expect(stored[0]?.text).toBe("Lampu jalan di Jl. Kenanga mati, gelap; rawan begal.\r\nMohon segera diganti.");
     expect(new Set(stored.map((row) => row.source))).toEqual(new Set(["IMPORT"]));
@@ -76,7 +80,7 @@ describe("npm run routing", () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("Diimpor 0 contoh baru");
     expect(again.stdout).toContain("8 baris sudah ada");
-    expect(rows()).toHaveLength(8);
+    expect(await rows()).toHaveLength(8);
 
     const classified = await run("classify.ts", [TREE]);
     expect(classified.stdout).toContain("Saran instansi: DLH");
@@ -101,7 +105,7 @@ describe("npm run routing", () => {
     expect(result.stderr).toContain("tidak ada yang disimpan: 3 baris");
     expect(result.stderr).toContain('"Dinas Pariwisata": 2 baris (baris 3, 5)');
     expect(result.stderr).toContain('"Kominfo Pusat": 1 baris (baris 6)');
-    expect(rows()).toHaveLength(0);
+    expect(await rows()).toHaveLength(0);
   });
 
   it("explains a file without text and agency columns", async () => {
@@ -123,11 +127,11 @@ describe("npm run routing", () => {
     expect((await routing("export", exported)).stdout).toContain("3 contoh ditulis");
     expect(readFileSync(exported, "utf8")).toContain('"parkir liar, di trotoar","DISHUB","IMPORT"');
     expect((await routing("import", exported)).stdout).toContain("3 baris sudah ada");
-    expect(rows()).toHaveLength(3);
+    expect(await rows()).toHaveLength(3);
 
     const removed = await routing("remove", batch as string);
     expect(removed.stdout).toContain("1 contoh dari batch");
-    expect(rows().map((row) => row.text)).toEqual(["lampu jalan mati", "pohon tumbang"]);
+    expect((await rows()).map((row) => row.text)).toEqual(["lampu jalan mati", "pohon tumbang"]);
     const unknown = await routing("remove", "tidak-ada");
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("tidak ditemukan");

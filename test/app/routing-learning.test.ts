@@ -105,7 +105,7 @@ describe("routing learned from staff decisions", () => {
   it("an import by another process while the bot runs is used after the next refresh, and so is its removal", async () => {
     const text = "pohon besar depan sekolah mau tumbang, mohon ditebang";
     expect(app.app.classifier.classify(text).agency).toBe("DISPERKIM");
-    const csv = path.join(path.dirname(app.dbPath), "pohon.csv");
+    const csv = path.join(app.dataDir, "pohon.csv");
     writeFileSync(csv, ["text,agency", ...TREE_COMPLAINTS.map((tree) => `"${tree}",DLH`)].join("\n"));
     const cli = (...args: string[]) =>
       spawnSync(path.resolve("node_modules/.bin/tsx"), ["app/routing.ts", ...args], {

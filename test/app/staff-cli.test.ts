@@ -1,4 +1,4 @@
-// `npm run staff`: add, list and remove on a fresh database file, with agency codes checked; one-time
+// `npm run staff`: add, list and remove on a fresh database, with agency codes checked; one-time
 // dashboard links; and the real entry point reading DATA_DIR through the shared config loader.
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { agencyLookup, runStaffCli, type AgencyLookup } from "../../app/staff.js";
+import { createTestDatabase, onSqlite, type TestDatabase } from "../support/test-database.js";
 
 const catalog: AgencyLookup = {
   name: (code) => ({ DPUPR: "Dinas PUPR", DLH: "Dinas Lingkungan Hidup" })[code],
@@ -15,20 +16,23 @@ const catalog: AgencyLookup = {
 };
 
 let dir: string;
+let database: TestDatabase;
 let out: string[];
 let err: string[];
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "lapor-staff-cli-"));
+  database = await createTestDatabase("staff");
   out = [];
   err = [];
 });
-afterEach(() => {
+afterEach(async () => {
+  await database.drop();
   rmSync(dir, { recursive: true, force: true });
 });
 
 const run = (args: string[], agencies: AgencyLookup = catalog) =>
   runStaffCli(args, {
-    databaseUrl: `file:${path.join(dir, "sub", "fresh.db")}`,
+    databaseUrl: database.url,
     agencies,
     dashboardUrl: "https://dasbor.contoh.go.id",
     out: (line) => out.push(line),
@@ -75,7 +79,8 @@ describe("staff CLI", () => {
   });
 });
 
-describe("staff CLI entry point", () => {
+// Without DATABASE_URL the database is the SQLite file in DATA_DIR: nothing of PostgreSQL to test here.
+describe.runIf(onSqlite())("staff CLI entry point", () => {
   it("registers staff in DATA_DIR's database, the one npm start opens", async () => {
     const env = { ...process.env, DATA_DIR: path.join(dir, "custom-data"), DATABASE_URL: "", LOG_LEVEL: "silent" };
     await promisify(execFile)("npx", ["tsx", "app/staff.ts", "add", "terminal:koor", "KOORDINATOR"], { env });

@@ -1,22 +1,19 @@
 // The WhatsApp Cloud API settings, validated at start, and `npm start` (the real program as a child
 // process) serving a citizen through the webhook with its API root pointed at the Graph API emulator.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../app/config.js";
 import { decodeReplyId } from "../../bots/whatsapp-cloud-render.js";
 import { findTrackingCode } from "../../complaints/tracking-code.js";
 import { GraphApiEmulator, type SentCloudMessage } from "../support/graph-api-emulator.js";
 import { ROOT } from "../support/chat-process.js";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 
 type Reply = { id: string; title: string };
 
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
-const dir = mkdtempSync(path.join(tmpdir(), "lapor-wacloud-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const CLOUD = {
   WHATSAPP_CLOUD_TOKEN: "EAAGtoken",
@@ -62,10 +59,16 @@ describe("WhatsApp Cloud API configuration", () => {
 });
 
 describe("npm start with the Cloud API", () => {
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await createTestDatabase("wacloud");
+  });
+  afterEach(() => database.drop());
+
   it("stops with a clear message when both WhatsApp transports are enabled", async () => {
     const child = spawn(TSX, ["app/main.ts"], {
       cwd: ROOT,
-      env: { ...process.env, ...CLOUD, WHATSAPP_ENABLED: "true", DATABASE_URL: `file:${path.join(dir, "both.db")}` },
+      env: { ...process.env, ...CLOUD, WHATSAPP_ENABLED: "true", DATABASE_URL: database.url, DATA_DIR: database.dir },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let err = "";
@@ -84,7 +87,8 @@ describe("npm start with the Cloud API", () => {
       env: {
         ...process.env,
         LOG_LEVEL: "warn",
-        DATABASE_URL: `file:${path.join(dir, "start.db")}`,
+        DATABASE_URL: database.url,
+        DATA_DIR: database.dir,
         WHATSAPP_CLOUD_TOKEN: emulator.token,
         WHATSAPP_CLOUD_PHONE_NUMBER_ID: emulator.phoneNumberId,
         WHATSAPP_CLOUD_APP_SECRET: emulator.appSecret,

@@ -3,7 +3,6 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { fileComplaint, type ComplaintForm } from "../../complaints/complaint-filing.js";
-import { GroupCommit } from "../../db/group-commit.js";
 import type { Classification } from "../../nlp/classification.js";
 import { AGENCIES, COORDINATOR, createFixture, DPUPR, DPUPR_2, REPORTER, SLA, type Fixture } from "./lifecycle-fixture.js";
 
@@ -33,7 +32,7 @@ function file(fixture: Fixture, form: Partial<ComplaintForm>) {
     ...form,
   };
   const reporter = { channel: REPORTER.channel, userId: REPORTER.userId, chatId: REPORTER.userId, displayName: "Siti Aminah" };
-  return new GroupCommit(fixture.prisma, fixture.store).run(({ store }) =>
+  return fixture.transactions.run(({ store }) =>
     fileComplaint(store, complete, reporter, { now: fixture.clock.now, sla: SLA, agencyName: (code) => AGENCIES[code] }),
   );
 }

@@ -1,7 +1,5 @@
-// A real lifecycle service on a temporary SQLite file, a movable clock, and complaints created directly.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+// A real lifecycle service on a temporary database of the engine under test, a movable clock, and
+// complaints created directly.
 import { randomUUID } from "node:crypto";
 import type { Complaint } from "../../db/models.js";
 import { decodePayload } from "../../complaints/outbox.js";
@@ -13,10 +11,10 @@ import {
 } from "../../complaints/lifecycle-service.js";
 import { DEFAULT_SLA, finishDue, responseDue, routeDue, type SlaPolicy } from "../../complaints/sla.js";
 import { newTrackingCode } from "../../complaints/tracking-code.js";
-import { openSqliteDatabase, type PrismaClient } from "../../db/database.js";
+import { openDatabase, type PrismaClient } from "../../db/database.js";
 import type { Transactions } from "../../db/transactions.js";
-import type { SqlStore } from "../../db/sql-store.js";
 import type { OutboundMessage } from "../../bots/channel.js";
+import { createTestDatabase } from "../support/test-database.js";
 
 export const AGENCIES: Record<string, string> = {
   DPUPR: "Dinas Pekerjaan Umum dan Penataan Ruang",
@@ -39,10 +37,8 @@ export const STRANGER = citizenActor("telegram", "555002");
 
 export interface Fixture {
   prisma: PrismaClient;
-  /** The one way to the database, as the bot runs units of work. */
+  /** The one way to the database, as the bot runs units of work (its `store` is the engine's step store). */
   transactions: Transactions;
-  /** The hot path's prepared statements on the same connection. */
-  store: SqlStore;
   lifecycle: LifecycleService;
   clock: { now: Date; set(iso: string): void; advanceHours(hours: number): void };
   createComplaint(overrides?: Partial<Complaint>): Promise<Complaint>;
@@ -66,8 +62,8 @@ export interface Fixture {
 }
 
 export async function createFixture(startIso = "2026-11-23T02:00:00Z"): Promise<Fixture> {
-  const dir = mkdtempSync(path.join(tmpdir(), "lapor-lifecycle-"));
-  const database = await openSqliteDatabase(`file:${path.join(dir, "test.db")}`);
+  const testDatabase = await createTestDatabase("lifecycle");
+  const database = await openDatabase(testDatabase.url);
   const prisma = database.prisma;
   const clock = {
     now: new Date(startIso),
@@ -100,7 +96,6 @@ export async function createFixture(startIso = "2026-11-23T02:00:00Z"): Promise<
   return {
     prisma,
     transactions: database.transactions,
-    store: database.store,
     lifecycle,
     clock,
     async createComplaint(overrides = {}) {
@@ -160,7 +155,7 @@ export async function createFixture(startIso = "2026-11-23T02:00:00Z"): Promise<
     },
     async close() {
       await database.close();
-      rmSync(dir, { recursive: true, force: true });
+      await testDatabase.drop();
     },
   };
 }

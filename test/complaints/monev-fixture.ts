@@ -35,13 +35,11 @@
 //                median [2, 24, 48, 96] = 36, overdue 5, rating 3.0 of 2
 // Overdue now, all periods: DPUPR 3 (J 14 working days late, B and C 8), KOORDINATOR 2 (G 2, F 1),
 // DLH 1 (L 1).
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { expect } from "vitest";
 import { ACTOR, EVENT, STATUS } from "../../complaints/complaint-status.js";
 import { DEFAULT_SLA, type SlaPolicy } from "../../complaints/sla.js";
 import { openDatabase, type OpenedDatabase, type PrismaClient } from "../../db/database.js";
+import { createTestDatabase } from "../support/test-database.js";
 
 export const SLA: SlaPolicy = {
   ...DEFAULT_SLA,
@@ -270,16 +268,17 @@ const SEEDS: Seed[] = [
 export interface MonevDatabase {
   db: OpenedDatabase;
   prisma: PrismaClient;
+  /** A temp folder for files the test writes. */
   dir: string;
-  dbPath: string;
+  /** DATABASE_URL for a child process (the report CLI). */
+  url: string;
   close(): Promise<void>;
 }
 
-/** Opens a fresh temporary database (migrations applied) and fills it with the seeds above. */
+/** Opens a fresh temporary database of the engine under test and fills it with the seeds above. */
 export async function createMonevDatabase(): Promise<MonevDatabase> {
-  const dir = mkdtempSync(path.join(tmpdir(), "lapor-monev-"));
-  const dbPath = path.join(dir, "monev.db");
-  const db = await openDatabase(`file:${dbPath}`);
+  const testDatabase = await createTestDatabase("monev");
+  const db = await openDatabase(testDatabase.url);
   const { prisma } = db;
   const named = await prisma.citizen.create({
     data: {
@@ -345,11 +344,11 @@ export async function createMonevDatabase(): Promise<MonevDatabase> {
   return {
     db,
     prisma,
-    dir,
-    dbPath,
+    dir: testDatabase.dir,
+    url: testDatabase.url,
     close: async () => {
       await db.close();
-      rmSync(dir, { recursive: true, force: true });
+      await testDatabase.drop();
     },
   };
 }

@@ -75,7 +75,7 @@ describe("conversation runner", () => {
       text: "/lapor",
     };
     const first = await app.handler.handle(message);
-    const restarted = await createTestApp({ clock, dbPath: app.dbPath });
+    const restarted = await createTestApp({ clock, database: app.database });
     try {
       expect(await restarted.handler.handle(message)).toEqual(first);
       // Stored once: the step did not run again.

@@ -1,6 +1,5 @@
-// The real application on a temporary SQLite file: what every integration test drives.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+// The real application on a temporary database of the engine under test (test/support/test-database.ts):
+// what every integration test drives.
 import path from "node:path";
 import pino from "pino";
 import type { ChannelSender, MessageHandler } from "../../bots/channel.js";
@@ -9,13 +8,17 @@ import type { Transactions } from "../../db/transactions.js";
 import type { Clock } from "../../complaints/clock.js";
 import { createApp, type App } from "../../app/compose.js";
 import { loadConfig, type AppConfig } from "../../app/config.js";
-import { createDatabase, dropDatabase } from "./postgres-cluster.js";
+import { createTestDatabase, type TestDatabase } from "./test-database.js";
+
+export { testEngine } from "./test-database.js";
 
 export interface TestAppOptions {
   clock?: Clock;
   /** Environment-style overrides, validated like the real configuration. */
   env?: Record<string, string>;
-  /** Reuse an existing database file (restart tests). */
+  /** Run on this database, kept on close (restart tests: its owner drops it). */
+  database?: TestDatabase;
+  /** SQLite only: reuse this database file (tests of the file itself: backups, locks). */
   dbPath?: string;
 }
 
@@ -26,6 +29,11 @@ export interface TestApp {
   transactions: Transactions;
   app: App;
   config: AppConfig;
+  /** The database this app runs on: its URL for a restart or a child process. */
+  database: TestDatabase;
+  /** DATA_DIR: a temp folder of the test's own. */
+  dataDir: string;
+  /** The SQLite file (SQLite only; on PostgreSQL a path in dataDir that nothing creates). */
   dbPath: string;
   /** Senders the outbox dispatcher delivers through (one per channel). */
   attachSender(sender: ChannelSender): void;
@@ -34,15 +42,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** TEST_ENGINE=postgresql runs every test app on its own database of the throw-away cluster. */
-export const testEngine = (): "sqlite" | "postgresql" => (process.env.TEST_ENGINE === "postgresql" ? "postgresql" : "sqlite");
+function sqliteFile(dbPath: string): TestDatabase {
+  return { engine: "sqlite", url: `file:${dbPath}`, dir: path.dirname(dbPath), drop: async () => {} };
+}
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const dir = options.dbPath ? null : mkdtempSync(path.join(tmpdir(), "lapor-test-"));
-  const dbPath = options.dbPath ?? path.join(dir ?? tmpdir(), "test.db");
-  const onPostgres = testEngine() === "postgresql" && !options.dbPath;
-  const databaseUrl = onPostgres ? await createDatabase("app") : `file:${dbPath}`;
-  const config = loadConfig({ DATABASE_URL: databaseUrl, DATA_DIR: path.dirname(dbPath), ...options.env });
+  const kept = options.database ?? (options.dbPath ? sqliteFile(options.dbPath) : undefined);
+  const database = kept ?? (await createTestDatabase("app"));
+  const dbPath = database.url.startsWith("file:") ? database.url.slice("file:".length) : path.join(database.dir, "test.db");
+  const config = loadConfig({ DATABASE_URL: database.url, DATA_DIR: database.dir, ...options.env });
   const app = await createApp({ config, clock: options.clock, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }) });
   return {
     handler: app.runner,
@@ -50,13 +58,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     transactions: app.transactions,
     app,
     config,
+    database,
+    dataDir: database.dir,
     dbPath,
     attachSender: (sender) => app.dispatcher.registerSender(sender),
     dispatchOutbox: () => app.dispatcher.drain(),
     close: async () => {
       await app.close();
-      if (onPostgres) await dropDatabase(databaseUrl);
-      if (dir) rmSync(dir, { recursive: true, force: true });
+      if (!kept) await database.drop();
     },
   };
 }

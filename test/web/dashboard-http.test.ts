@@ -96,7 +96,7 @@ describe("dashboard over HTTP", () => {
   });
 
   it("is served by npm run dashboard and by npm start with DASHBOARD_PORT", async () => {
-    const env = { DATABASE_URL: `file:${t.dbPath}`, DASHBOARD_HOST: "127.0.0.1" };
+    const env = { DATABASE_URL: t.database.url, DATA_DIR: t.dataDir, DASHBOARD_HOST: "127.0.0.1" };
     const alone = await freePort();
     expect(await serves(["app/dashboard.ts"], { ...env, DASHBOARD_PORT: String(alone) }, alone)).toMatch(/^401 [\s\S]*\/dasbor/);
     const withBots = await freePort();
