@@ -15,7 +15,6 @@ const NOT_ON_POSTGRES = [
   // Tests of what only SQLite has:
   "test/db/wal-checkpointer.test.ts", // WAL checkpoints of the file
   "test/app/backup-cli.test.ts", // `npm run backup` copies the SQLite file (PostgreSQL uses pg_dump)
-  "test/dialogs/runner-protection.test.ts", // the busy file lock of SQLite's one connection (and the rate limit beside it)
 ];
 
 export default defineConfig({

@@ -67,19 +67,27 @@ describe("conversation runner", () => {
   });
 
   it("answers a message handled by an earlier run with that run's stored replies (it may have died before sending)", async () => {
+    const chat = chatDriver(app.handler, { userId: "warga-9" });
+    await chat.say("Selamat pagi pak, lampu jalan di Jl. Kenanga RT 03 RW 02 Kel. Sukamaju mati sejak 3 hari lalu, gelap sekali");
     const message = {
       channel: "terminal" as const,
       chatId: "warga-9",
       userId: "warga-9",
       messageId: "before-crash",
-      text: "/lapor",
+      text: "kirim",
     };
     const first = await app.handler.handle(message);
+    const code = /LPR-[0-9A-Z]{8}/.exec(first.map((reply) => reply.text).join("\n"))?.[0];
+    expect(code).toBeDefined();
     const restarted = await createTestApp({ clock, database: app.database });
     try {
-      expect(await restarted.handler.handle(message)).toEqual(first);
-      // Stored once: the step did not run again.
+      // Only the stored replies carry that code: run again, "kirim" at the menu would say something else.
+      const again = await restarted.handler.handle(message);
+      expect(again).toEqual(first);
+      expect(again.map((reply) => reply.text).join("\n")).toContain(code);
+      // Stored once, filed once: the step did not run again.
       expect(await restarted.prisma.processedMessage.count({ where: { messageId: "before-crash" } })).toBe(1);
+      expect(await restarted.prisma.complaint.count({ where: { chatId: "warga-9" } })).toBe(1);
       // Within one run a repeat was answered already: nothing twice.
       expect(await restarted.handler.handle({ ...message, messageId: "later" })).toHaveLength(1);
       expect(await restarted.handler.handle({ ...message, messageId: "later" })).toEqual([]);

@@ -1,12 +1,10 @@
 // Full flows through the real application with several identities: a citizen files through the dialog,
 // the coordinator routes, the agency follows up, and every push reaches the right chat via the outbox.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import type { ChannelName, ChannelSender, OutboundMessage } from "../../bots/channel.js";
 import { chatDriver, fileComplaint, type ChatDriver } from "../support/chat-driver.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 
 const DESCRIPTION = "Jalan di depan SDN 3 Sukajadi berlubang besar sejak dua minggu, sudah dua motor jatuh.";
 
@@ -30,8 +28,8 @@ let now = new Date("2026-11-23T03:00:00Z");
 let app: TestApp;
 let deliveries: Delivery[];
 
-async function start(options: { dbPath?: string; senders?: boolean } = {}): Promise<TestApp> {
-  const started = await createTestApp({ clock: () => now, ...(options.dbPath ? { dbPath: options.dbPath } : {}) });
+async function start(options: { database?: TestDatabase; senders?: boolean } = {}): Promise<TestApp> {
+  const started = await createTestApp({ clock: () => now, ...(options.database ? { database: options.database } : {}) });
   if (options.senders !== false) {
     for (const channel of ["telegram", "terminal", "whatsapp"] as const)
       started.attachSender(recordingSender(channel, deliveries));
@@ -169,10 +167,10 @@ describe("staff follow-up through the bot", () => {
   it("a change committed before a crash is delivered after the restart, once", async () => {
     // The first process has no senders: it "crashes" after committing, before anything was sent.
     await app.close();
-    const dir = mkdtempSync(path.join(tmpdir(), "lapor-crash-"));
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    const dbPath = path.join(dir, "crash.db");
-    app = await start({ dbPath, senders: false });
+    // The engine under test: on PostgreSQL the restart finds the rows on the server, not in a file.
+    const database = await createTestDatabase("crash");
+    onTestFinished(() => database.drop());
+    app = await start({ database, senders: false });
     await app.prisma.staff.createMany({
       data: [
         { identity: "terminal:koor", agencyCode: "KOORDINATOR" },
@@ -186,7 +184,7 @@ describe("staff follow-up through the bot", () => {
     expect(pending).toBeGreaterThan(0);
     await app.close();
     expect(deliveries).toHaveLength(0);
-    app = await start({ dbPath });
+    app = await start({ database });
     await app.dispatchOutbox();
     const toCitizen = deliveries.filter((d) => d.chatId === "7003").map((d) => d.message.text);
     expect(toCitizen.some((text) => text.includes(`${code} telah diteruskan`))).toBe(true);
