@@ -11,7 +11,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import pg from "pg";
 import { randomBytes } from "node:crypto";
-import { startPostgresCluster } from "../test/support/postgres-cluster.js";
+import { startPostgresCluster } from "../db/postgres/local-cluster.js";
 import type { ThroughputResult } from "./bench-dialog.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
