@@ -32,10 +32,10 @@ const STATUS_WORDS =
 
 /** The status request a message makes, with the code it names (null: every complaint of the chat), or null. */
 export function readStatusRequest(text: string): { code: string | null } | null {
+  const code = findTrackingCode(text);
   const said = normalizeAnswer(stripOpening(text));
   const words = said.split(" ").filter(Boolean);
   if (words.length === 0 || words.length > MAX_WORDS) return null;
-  const code = findTrackingCode(text);
   // A bare code, or a code with a status word: "LPR-7K3M9QXA", "status LPR-7K3M9QXA dong".
   if (code && (words.length <= 2 || STATUS_WORDS.test(said))) return { code };
   return ASKING.some((pattern) => pattern.test(said)) ? { code } : null;
