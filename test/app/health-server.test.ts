@@ -11,7 +11,7 @@ import { chatDriver, fileComplaint } from "../support/chat-driver.js";
 import { parsePrometheusText, sampleValue } from "../support/prometheus-text.js";
 import { startTestTelegram } from "../support/telegram-test-channel.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
-import { onSqlite } from "../support/test-database.js";
+import { itOnSqlite } from "../support/test-database.js";
 
 let emulator: BotApiEmulator;
 let test: TestApp;
@@ -103,21 +103,18 @@ describe("/healthz and /readyz", () => {
   });
 
   // SQLite only: a PostgreSQL database is not a file in the bot's volume.
-  it.runIf(onSqlite())(
-    "go 503 when the database file disappears from under the bot (a lost volume), 200 when it is back",
-    async () => {
-      renameSync(test.dbPath, `${test.dbPath}.moved`);
-      try {
-        const down = await readyz();
-        expect(down.status).toBe(503);
-        expect(down.body.checks.database?.ok).toBe(false);
-        expect(down.body.checks.database?.error).toMatch(/missing/);
-      } finally {
-        renameSync(`${test.dbPath}.moved`, test.dbPath);
-      }
-      expect((await readyz()).status).toBe(200);
-    },
-  );
+  itOnSqlite("go 503 when the database file disappears from under the bot (a lost volume), 200 when it is back", async () => {
+    renameSync(test.dbPath, `${test.dbPath}.moved`);
+    try {
+      const down = await readyz();
+      expect(down.status).toBe(503);
+      expect(down.body.checks.database?.ok).toBe(false);
+      expect(down.body.checks.database?.error).toMatch(/missing/);
+    } finally {
+      renameSync(`${test.dbPath}.moved`, test.dbPath);
+    }
+    expect((await readyz()).status).toBe(200);
+  });
 
   it("go 503 when a due outbox message has waited longer than OUTBOX_STUCK_SECONDS", async () => {
     await queueNotice("telegram", "424242", new Date(Date.now() - 3_600_000));

@@ -15,7 +15,7 @@ import { killProcessesMentioning, processesMentioning } from "../support/browser
 import { TRACKING_CODE } from "../support/chat-driver.js";
 import { startChatProcess } from "../support/chat-process.js";
 import { watchDatabase } from "../support/database-watcher.js";
-import { createTestDatabase, onSqlite, type TestDatabase } from "../support/test-database.js";
+import { createTestDatabase, itOnSqlite, type TestDatabase } from "../support/test-database.js";
 import { parsePrometheusText, sampleValue } from "../support/prometheus-text.js";
 import { installWhatsAppWebStub, OFFLINE_CHROMIUM_ARGS } from "../support/whatsapp-web-stub/index.js";
 
@@ -88,7 +88,7 @@ function runProgram(name: string, args: string[], env: Record<string, string>): 
 
 describe("the other programs and channels of the build", () => {
   // The backup program copies the SQLite file (PostgreSQL is backed up with pg_dump).
-  it.runIf(onSqlite())("backs up the database", () => {
+  itOnSqlite("backs up the database", () => {
     const backup = runProgram("backup", [path.join(dir, "copy.db")], { DATABASE_URL: built.url });
     expect(backup.code).toBe(0);
     expect(backup.out).toMatch(/integrity_check: ok/);

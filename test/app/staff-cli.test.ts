@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { agencyLookup, runStaffCli, type AgencyLookup } from "../../app/staff.js";
-import { createTestDatabase, onSqlite, type TestDatabase } from "../support/test-database.js";
+import { createTestDatabase, describeOnSqlite, type TestDatabase } from "../support/test-database.js";
 
 const catalog: AgencyLookup = {
   name: (code) => ({ DPUPR: "Dinas PUPR", DLH: "Dinas Lingkungan Hidup" })[code],
@@ -80,7 +80,7 @@ describe("staff CLI", () => {
 });
 
 // Without DATABASE_URL the database is the SQLite file in DATA_DIR: nothing of PostgreSQL to test here.
-describe.runIf(onSqlite())("staff CLI entry point", () => {
+describeOnSqlite("staff CLI entry point", () => {
   it("registers staff in DATA_DIR's database, the one npm start opens", async () => {
     const env = { ...process.env, DATA_DIR: path.join(dir, "custom-data"), DATABASE_URL: "", LOG_LEVEL: "silent" };
     await promisify(execFile)("npx", ["tsx", "app/staff.ts", "add", "terminal:koor", "KOORDINATOR"], { env });

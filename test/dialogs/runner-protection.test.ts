@@ -2,7 +2,7 @@
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../support/test-app.js";
-import { onSqlite } from "../support/test-database.js";
+import { itOnSqlite } from "../support/test-database.js";
 import { chatDriver } from "../support/chat-driver.js";
 import type { InboundMessage } from "../../bots/channel.js";
 
@@ -32,7 +32,7 @@ describe("runner protection", () => {
   });
 
   // SQLite's busy file lock: a server engine has no file another process could lock.
-  it.runIf(onSqlite())("retries while another process holds the database, and asks to resend when it stays locked", async () => {
+  itOnSqlite("retries while another process holds the database, and asks to resend when it stays locked", async () => {
     app = await createTestApp({ env: { SQLITE_BUSY_TIMEOUT_MS: "50" } });
     const other = new Database(app.dbPath);
     const message = (id: string): InboundMessage => ({

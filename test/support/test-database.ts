@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { describe, it } from "vitest";
 import { createDatabase, dropDatabase } from "./postgres-cluster.js";
 
 export type TestEngine = "sqlite" | "postgresql";
@@ -11,6 +12,19 @@ export type TestEngine = "sqlite" | "postgresql";
 export const testEngine = (): TestEngine => (process.env.TEST_ENGINE === "postgresql" ? "postgresql" : "sqlite");
 
 export const onSqlite = (): boolean => testEngine() === "sqlite";
+
+/**
+ * A case about what only SQLite has (its file, its busy lock): registered in the SQLite run only, so the
+ * PostgreSQL run neither runs nor skips it; there is nothing of it to test there.
+ */
+export function itOnSqlite(name: string, test: () => unknown, timeout?: number): void {
+  if (onSqlite()) it(name, async () => void (await test()), timeout);
+}
+
+/** A group of such cases (see itOnSqlite). */
+export function describeOnSqlite(name: string, cases: () => void): void {
+  if (onSqlite()) describe(name, cases);
+}
 
 export interface TestDatabase {
   engine: TestEngine;
