@@ -1,6 +1,6 @@
 // One bot process of the PostgreSQL bench (app/bench-postgres.ts): opens the app on DATABASE_URL, warms
 // up, says "ready", waits for "go" on stdin, then runs the dialog bench with its own citizens and
-// prints the result, with the CPU time this process spent on it, as one JSON line.
+// prints the result, with the CPU time this process spent on it, as one JSON line, and closes on "stop".
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import pino from "pino";
@@ -26,5 +26,7 @@ const cpu = process.cpuUsage();
 const result = await benchDialog(app.runner, Number(process.env.BENCH_CITIZENS ?? "200"), "terminal", prefix);
 const used = process.cpuUsage(cpu);
 process.stdout.write(`${JSON.stringify({ ...result, cpuMs: (used.user + used.system) / 1000 })}\n`);
+// Connections stay open until the bench has read the server's CPU time: a closed backend takes it along.
+for await (const line of lines) if (line.trim() === "stop") break;
 await app.close();
 process.exit(0);

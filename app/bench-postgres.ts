@@ -67,6 +67,7 @@ async function freshDatabase(adminUrl: string): Promise<string> {
 interface Worker {
   ready: Promise<void>;
   go(): void;
+  stop(): void;
   result: Promise<WorkerResult>;
 }
 
@@ -87,7 +88,7 @@ function startWorker(url: string, prefix: string, citizens: number): Worker {
     });
     child.on("exit", (code) => reject(new Error(`bench worker ${prefix} exited with ${code}`)));
   });
-  return { ready, go: () => child.stdin.write("go\n"), result };
+  return { ready, go: () => child.stdin.write("go\n"), stop: () => child.stdin.write("stop\n"), result };
 }
 
 async function run(
@@ -101,7 +102,9 @@ async function run(
   const serverBefore = serverCpuMs();
   for (const worker of workers) worker.go();
   const results = await Promise.all(workers.map((worker) => worker.result));
-  return { results, serverMs: serverCpuMs() - serverBefore };
+  const serverMs = serverCpuMs() - serverBefore;
+  for (const worker of workers) worker.stop();
+  return { results, serverMs };
 }
 
 export async function benchPostgres(citizens = 200): Promise<PostgresBench> {
