@@ -18,7 +18,8 @@ installProcessGuards({ entry: "bench" });
 const { values } = parseArgs({
   options: {
     citizens: { type: "string", default: "2000" },
-    rate: { type: "string", default: "2000" },
+    // Steady rates, comma-separated: issue 18's latency goal is at 500; 2,000 shows the headroom.
+    rate: { type: "string", default: "500,2000" },
     idle: { type: "string", default: "10000" },
     filings: { type: "string", default: "2000" },
     "telegram-citizens": { type: "string", default: "200" },
@@ -50,20 +51,25 @@ if (wanted("dialog")) {
     `${result.messagesPerSecond} (${result.citizens} citizens, ${result.messages} msgs, ${result.filed} filed)`,
     ">= 2000",
   );
-  const steady = await withBenchApp(async (app) => {
-    const result = await benchLatencyAtRate(app.runner, Number(values.citizens), Number(values.rate));
-    // The WAL must stay bounded under steady load (db/checkpointer.ts): its size after ~27 s of it.
-    return {
-      ...result,
-      walMegabytes: Math.round(statSync(`${app.database.engine === "sqlite" ? app.database.filePath : ""}-wal`).size / 1e5) / 10,
-    };
-  });
-  figures.dialogAtRate = { ...steady, offeredPerSecond: Number(values.rate) };
-  row(
-    `latency p50/p95/p99 ms at ${values.rate} msgs/s, steps mixed`,
-    `${steady.p50Ms} / ${steady.p95Ms} / ${steady.p99Ms} (served ${steady.messagesPerSecond}/s; WAL ${steady.walMegabytes} MB)`,
-    "p99 <= 25",
-  );
+  const atRates: unknown[] = [];
+  figures.dialogAtRate = atRates;
+  for (const rate of values.rate.split(",").map(Number)) {
+    const steady = await withBenchApp(async (app) => {
+      const result = await benchLatencyAtRate(app.runner, Number(values.citizens), rate);
+      // The WAL must stay bounded under steady load (db/checkpointer.ts): its size after ~27 s of it.
+      return {
+        ...result,
+        walMegabytes:
+          Math.round(statSync(`${app.database.engine === "sqlite" ? app.database.filePath : ""}-wal`).size / 1e5) / 10,
+      };
+    });
+    atRates.push({ ...steady, offeredPerSecond: rate });
+    row(
+      `latency p50/p95/p99 ms at ${rate} msgs/s, steps mixed`,
+      `${steady.p50Ms} / ${steady.p95Ms} / ${steady.p99Ms} (served ${steady.messagesPerSecond}/s; WAL ${steady.walMegabytes} MB)`,
+      rate <= 500 ? "p99 <= 25" : "reported",
+    );
+  }
 }
 if (wanted("memory")) {
   const result = await withBenchApp((app) => benchIdleMemory(app, Number(values.idle)));
