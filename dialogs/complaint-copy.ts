@@ -54,7 +54,7 @@ export const NOTICES = {
   descriptionNoWords:
     "Maaf, uraian perlu berupa kata-kata (bukan hanya emoji, tanda baca, atau huruf berulang). Ceritakan apa masalahnya.",
   descriptionTruncated: `Cerita Anda lebih dari ${DESCRIPTION_MAX} karakter: kami simpan ${DESCRIPTION_MAX} karakter pertama. Bila ada yang terpotong, pilih Ubah lalu Uraian pada ringkasan.`,
-  descriptionExpected: "Mohon tuliskan uraian laporan Anda dalam bentuk teks.",
+  descriptionExpected: "Laporan belum bisa dikirim tanpa uraian. Mohon tuliskan masalahnya dengan kata-kata Anda.",
   dateInFuture: "Tanggal kejadian tidak boleh di masa depan.",
   dateUnknown: "Maaf, tanggalnya belum kami pahami. Contoh jawaban: kemarin, 3 hari lalu, senin, 27 November; atau ketik lewati.",
   filed: "",

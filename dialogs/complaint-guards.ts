@@ -1,6 +1,7 @@
 // The guards of the complaint dialog: what the conversation checks before it moves on. Pure predicates
 // over the context and the already-parsed event.
 import { COORDINATOR_CODE } from "../nlp/classification.js";
+import { hasARealWord, hasRealWords } from "../nlp/text-quality.js";
 import {
   DESCRIPTION_MIN,
   LOCATION_MIN,
@@ -64,9 +65,12 @@ export const complaintGuards = {
   needsDate: ({ context }) =>
     context.draft.reportType === "pengaduan" && !context.draft.incidentDate && !context.skipped?.includes("date"),
   noStory: ({ event }) => storyOf(event) === undefined,
-  noWords: ({ event }) => storyOf(event)?.hasWords === false,
-  stillShort: ({ context, event }) =>
-    visibleLength(withDescription(context, storyOf(event) as Story).description ?? "") < DESCRIPTION_MIN,
+  // Emoji, punctuation, "aaaa": nothing to keep. One real word ("sampah") is a start, kept below.
+  noWords: ({ event }) => !hasARealWord(storyOf(event)?.description ?? ""),
+  stillShort: ({ context, event }) => {
+    const description = withDescription(context, storyOf(event) as Story).description ?? "";
+    return visibleLength(description) < DESCRIPTION_MIN || !hasRealWords(description);
+  },
   chose: ({ event }, params: { value: string }) => event.type === "CHOICE" && event.value === params.value,
   choseAny: ({ event }) => event.type === "CHOICE" && event.value !== "",
   notAPlace: ({ event }) => event.type === "TEXT" && event.notAPlace === true,

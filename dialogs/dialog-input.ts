@@ -3,7 +3,7 @@ import type { ParsedInput } from "./parsed-input.js";
 import type { InputReaders } from "./input-readers.js";
 
 export type { InputReaders } from "./input-readers.js";
-import { isCancel, isThanks, readAnswerWord } from "../nlp/answer-words.js";
+import { coreAnswer, isCancel, isThanks, readAnswerWord } from "../nlp/answer-words.js";
 import {
   DESCRIPTION_MIN,
   visibleLength,
@@ -13,9 +13,9 @@ import {
 } from "./complaint-context.js";
 import { questionOptions, type QuestionId } from "./complaint-questions.js";
 import { matchOption, optionMentioned } from "./option-matcher.js";
-import type { Privacy } from "../complaints/complaint-status.js";
 import { readStory } from "./read-story.js";
-import { isNotAPlace } from "./place-answer.js";
+import { isNotAPlace, tellsNothingNew } from "./place-answer.js";
+import { readPrivacyWish } from "./privacy-wish.js";
 
 /** What the runner knows beyond the message (read from the database on the command path). */
 export interface InputFacts {
@@ -95,6 +95,13 @@ export function readInput(
 const PHOTO_LATER =
   /\b(?:foto|fotonya|gambar|gambarnya|gambare)\b.{0,20}\b(?:nyusul|menyusul|susul|disusulkan|nanti|ntar|besok|belakangan)\b|\b(?:nanti|ntar|besok)\b.{0,20}\b(?:kirim|kirimkan|dikirim|susulkan)\b.{0,12}\b(?:foto|fotonya|gambar|gambarnya)\b/i;
 
+/** "kirim aja" when asked for the agency: send it on, and the coordinator routes it (the question says so). */
+const JUST_SEND = /^(?:langsung\s+)?(?:kirim|kirimkan|kirim\s+laporan|teruskan)(?:\s+(?:aja|saja|sekarang|langsung))?$/;
+
+function agencyPicked(text: string, readers: InputReaders): string | undefined {
+  return readers.agencyCode(text) ?? (JUST_SEND.test(coreAnswer(text)) ? "tidak_tahu" : undefined);
+}
+
 function isPhotoLater(text: string): boolean {
   return PHOTO_LATER.test(text) && text.trim().split(/\s+/).length <= 6;
 }
@@ -117,7 +124,11 @@ function readText(
   // says so too is read as what it is (the menu and the story question have no photo to wait for).
   if (!["menu", "answerOrNew", "description"].includes(question) && isPhotoLater(text)) return { type: "PHOTO_LATER" };
 
-  const chosen = matchOption(text, options) ?? (question === "agencyPick" ? readers.agencyCode(text) : undefined);
+  // "kirim aja" at a question that may be skipped (the date, a photo): skip it and go on to the summary.
+  if (JUST_SEND.test(coreAnswer(text)) && options.some((option) => option.value === "lewati")) {
+    return { type: "CHOICE", value: "lewati" };
+  }
+  const chosen = matchOption(text, options) ?? (question === "agencyPick" ? agencyPicked(text, readers) : undefined);
   if (chosen) return chosenEvent(question, chosen, readers);
   const word = readAnswerWord(text);
 
@@ -128,6 +139,8 @@ function readText(
     case "answerOrNew":
       return { type: "TEXT", text, story: readStory(text, readers), newForm: readers.newForm(), ...facts };
     case "description": {
+      // "kirim", "ok", "kan sudah saya tulis": no part of the story (a privacy wish is read below).
+      if (tellsNothingNew(text) && !readPrivacyWish(text)) return { type: "TEXT", text };
       // A short start ("jalan rusak parah") is kept: the answer continues it instead of replacing it.
       const kept = context.draft.description ?? "";
       const partial = kept !== "" && visibleLength(kept) < DESCRIPTION_MIN;
@@ -150,15 +163,13 @@ function readText(
     }
     default: {
       // "di jl. cempaka no 12" or "tolong rahasiakan nama saya" in reply to the agency question or at
-      // the summary: noted, and the question stays. "biasa" is too common a word to read as a wish.
+      // the summary: noted, and the question stays (the privacy wish as read-story reads it).
       const story = readStory(text, readers);
-      const wishes = questionOptions("privacy", context, readers.names).filter((option) => option.value !== "biasa");
-      const privacy = optionMentioned(text, wishes) as Privacy | null;
       const details: StoryDetails = {
         ...(story.locationText ? { locationText: story.locationText } : {}),
         ...(story.incidentDate ? { incidentDate: story.incidentDate } : {}),
         ...(story.regionHint ? { regionHint: story.regionHint } : {}),
-        ...(privacy ? { privacy } : {}),
+        ...(story.privacy ? { privacy: story.privacy } : {}),
       };
       return details.locationText || details.incidentDate || details.privacy
         ? { type: "TEXT", text, details }

@@ -34,12 +34,18 @@ const OTHER_ANSWERS = new Set([
   "maksudnya",
 ]);
 
+/** An answer word of some question or a pointer back ("kirim", "ok", "kan sudah saya tulis"): nothing new told. */
+export function tellsNothingNew(text: string): boolean {
+  const core = coreAnswer(text);
+  return readAnswerWord(text) !== null || OTHER_ANSWERS.has(core) || REFERS_BACK.test(core);
+}
+
 export function isNotAPlace(text: string, options: readonly OutboundOption[]): boolean {
   const core = coreAnswer(text);
   if (!/\p{L}/u.test(core)) return true;
-  if (readAnswerWord(text) !== null || OTHER_ANSWERS.has(core)) return true;
+  if (tellsNothingNew(text)) return true;
   if (options.some((option) => option.value === core)) return true;
-  if (REFERS_BACK.test(core) || ABOUT_THE_DATE.test(core)) return true;
+  if (ABOUT_THE_DATE.test(core)) return true;
   // One short word that is not a name is rarely a place ("ok", "hmm"); a name ("Cibaduyut") is.
   return !hasRealWords(core) && core.split(" ").length === 1 && core.length < 4;
 }

@@ -57,6 +57,8 @@ const STOP = new Set([
   "bolong", "gede", "besar", "terus", "hujan", "ujan", "pisan", "ancur",
   // Chat particles: "kan", "deh", "aja" never end a place's name.
   "kan", "deh", "dah", "loh", "lho", "tuh", "aja", "doang",
+  // Time words as chats spell them: "di pasar kemaren numpuk" names the pasar, not "pasar kemaren".
+  "kemaren", "kmrn", "kmaren", "td", "barusan", "semalam", "semalem", "besok", "lusa",
   // Short forms of "saya" and "kami": "depan rumah sy" is the citizen's own house, not a place name.
   "sy", "aku", "aq", "gw", "gue", "kmi",
   // What is asked of citizens ("minta uang", "suruh bayar") is never part of a place.

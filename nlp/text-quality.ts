@@ -43,12 +43,20 @@ export function graphemeLength(text: string): number {
  * letter stretched ("aaaaaa") or laughter ("wkwkwk", "hahaha"). Emoji and punctuation alone are not words.
  */
 export function hasRealWords(text: string): boolean {
-  const words = (text.toLowerCase().match(/\p{L}{2,}/gu) ?? []).filter(
+  return new Set(realWords(text)).size >= 2;
+}
+
+/** True when the text has at least one real word ("sampah"): a start, not yet a description. */
+export function hasARealWord(text: string): boolean {
+  return realWords(text).length > 0;
+}
+
+function realWords(text: string): string[] {
+  return (text.toLowerCase().match(/\p{L}{2,}/gu) ?? []).filter(
     (word) =>
       /[aiueo]/.test(word) &&
       !/^(.)\1+$/.test(word) &&
       !/^(wk|ha|he|hi|xi|ck|kw)+[a-z]?$/.test(word) &&
       !/^(.{1,3})\1{2,}$/.test(word),
   );
-  return new Set(words).size >= 2;
 }

@@ -313,6 +313,30 @@ describe("nothing lost, nothing bad filed", () => {
     expect((await intent.say("min mau ngadu"))[0]?.text).toMatch(/Ceritakan masalahnya/);
   });
 
+  it("keeps a one-word start, never adds 'kirim' to the story, and 'kirim aja' goes on where it may", async () => {
+    const chat = citizen();
+    await chat.say("/lapor");
+    expect((await chat.say("sampah"))[0]?.text).toMatch(/terlalu singkat[\s\S]*Yang sudah kami catat: "Sampah"/);
+    expect((await chat.say("kirim"))[0]?.text).toMatch(/belum bisa dikirim tanpa uraian[\s\S]*catat: "Sampah"\./);
+    await chat.say("di tps pasar baru udah numpuk, bau sampai ke rumah warga");
+    // The date may be skipped: "kirim aja" skips it. At the summary it sends.
+    expect(askedQuestion(chat.transcript.at(-1))).toBe("date");
+    await chat.say("kirim aja");
+    expect(askedQuestion(chat.transcript.at(-1))).toBe("summary");
+    const code = codeIn(await chat.say("kirim aja"));
+    const complaint = await complaintOf(code ?? "");
+    expect(complaint.description).toBe("Sampah di tps pasar baru udah numpuk, bau sampai ke rumah warga");
+    expect(complaint.incidentDate).toBeNull();
+
+    // Asked for the agency, "kirim aja" leaves it to the coordinator, as the question offers.
+    const unsure = citizen();
+    await unsure.say("Good morning, the street light near my house has been broken for a week");
+    expect(askedQuestion(unsure.transcript.at(-1))).toBe("agencyPick");
+    await unsure.say("kirim aja");
+    expect(askedQuestion(unsure.transcript.at(-1))).not.toBe("agencyPick");
+    expect(unsure.lastText()).not.toMatch(/belum kami pahami/);
+  });
+
   it("refuses emoji, punctuation and stretched letters as a description, and cuts a first message at 4,000 characters", async () => {
     const chat = citizen();
     await chat.say("/lapor");

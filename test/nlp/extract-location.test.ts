@@ -10,6 +10,7 @@ describe("extractLocation", () => {
     ],
     ["Jalan di depan SDN 3 berlubang besar sejak dua minggu", "depan SDN 3"],
     ["sampah numpuk di pasar kliwon udah seminggu gak diangkut", "pasar kliwon"],
+    ["sampah di tps pasar baru kemaren numpuk", "tps pasar baru"],
     ["air pdam mati 3 hari di perumahan griya asri blok c", "perumahan griya asri blok c"],
     ["di gang mawar rt 5 rw 2 kelurahan sukajadi banyak nyamuk", "gang mawar rt 5 rw 2 kelurahan sukajadi"],
     ["lampu pju mati di depan masjid al ikhlas", "depan masjid al ikhlas"],

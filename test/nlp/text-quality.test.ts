@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { graphemeLength, hasRealWords, truncateGraphemes, visibleLength } from "../../nlp/text-quality.js";
+import { graphemeLength, hasARealWord, hasRealWords, truncateGraphemes, visibleLength } from "../../nlp/text-quality.js";
 
 describe("text quality", () => {
   it("counts what a person sees", () => {
@@ -17,4 +17,12 @@ describe("text quality", () => {
     ["Jalan rusak parah di depan SD", true],
     ["lampu mati", true],
   ])("real words in %s: %s", (text, expected) => expect(hasRealWords(text)).toBe(expected));
+
+  it.each([
+    ["sampah", true],
+    ["Sampah!!", true],
+    ["💩🔥🙏", false],
+    ["aaaaaaa", false],
+    ["wkwkwk", false],
+  ])("a first real word in %s: %s", (text, expected) => expect(hasARealWord(text)).toBe(expected));
 });
