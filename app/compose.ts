@@ -118,7 +118,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
     unlimitedChannels: new Set(["terminal"]),
     staffCommands: [
       createReportCommand({ sla, agencyName }),
-      createStaffCommands({ lifecycle, agencyName, agencyCodes, dashboardUrl: dashboardBaseUrl(config) }),
+      createStaffCommands({
+        lifecycle,
+        agencyName,
+        agencyCodes,
+        agencyByName: (text) => catalog.byName(text)?.code,
+        dashboardUrl: dashboardBaseUrl(config),
+      }),
     ],
     citizenCommands: [createCitizenCommands({ lifecycle })],
     citizenReplies: createCitizenReplies(lifecycle),

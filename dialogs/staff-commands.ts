@@ -26,6 +26,8 @@ export interface StaffCommandDeps {
   lifecycle: LifecycleService;
   agencyName(code: string): string | undefined;
   agencyCodes(): string[];
+  /** The agency code a name or alias means ("dinas pu", "dukcapil", "BPN"), as citizens' answers are read. */
+  agencyByName?(text: string): string | undefined;
   /** Base URL of the web dashboard for /dasbor links; without it /dasbor says the dashboard is off. */
   dashboardUrl?: string;
 }
@@ -43,6 +45,21 @@ const MISSING_TEXT: Partial<Record<UsageKey, string>> = {
 };
 
 type CodeCommand = (db: Db, staff: StaffActor, code: string, rest: string) => Promise<OutboundMessage[]>;
+
+/** Words an agency name may take: "dinas pekerjaan umum dan penataan ruang" is the longest alias we know. */
+const MAX_NAME_WORDS = 7;
+
+/** "dinas pu mohon segera" -> DPUPR and the note; a code ("DPUPR mohon segera") when no name fits. */
+function splitAgency(rest: string, byName: StaffCommandDeps["agencyByName"]): { agency: string; note: string } {
+  const words = rest.split(/\s+/).filter(Boolean);
+  for (let length = Math.min(MAX_NAME_WORDS, words.length); length > 0 && byName; length -= 1) {
+    const code = byName(words.slice(0, length).join(" "));
+    // The note keeps its own spacing and line breaks: only the name's words are taken off the front.
+    if (code) return { agency: code, note: rest.replace(new RegExp(`^\\s*(?:\\S+\\s+){${length - 1}}\\S+\\s*`), "") };
+  }
+  const { word, rest: note } = splitWord(rest);
+  return { agency: word, note };
+}
 
 export function createStaffCommands(deps: StaffCommandDeps): CommandHandler {
   const { lifecycle } = deps;
@@ -89,7 +106,7 @@ export function createStaffCommands(deps: StaffCommandDeps): CommandHandler {
       ];
     }),
     teruskan: withCode("teruskan", true, async (db, staff, code, rest) => {
-      const { word: agency, rest: note } = splitWord(rest);
+      const { agency, note } = splitAgency(rest, deps.agencyByName);
       const result = await lifecycle.forward(db, staff, code, agency, note);
       if (!result.ok) return say(result.message);
       return say(STAFF_CONFIRM.forwarded(result, label(result.agencyCode)));

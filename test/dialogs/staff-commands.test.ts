@@ -6,6 +6,7 @@ import { createStaffCommands, parsePeriod } from "../../dialogs/staff-commands.j
 import { redeemLoginToken, sessionStaff } from "../../complaints/dashboard-access.js";
 import { AGENCIES, COORDINATOR, DLH, DPUPR, createFixture, type Fixture } from "../complaints/lifecycle-fixture.js";
 import { parseInbound } from "../../dialogs/parsed-input.js";
+import { loadAgencyCatalog } from "../../nlp/agency-catalog.js";
 
 let fx: Fixture;
 let counter = 0;
@@ -22,9 +23,12 @@ function commands() {
     lifecycle: fx.lifecycle,
     agencyName: (code) => AGENCIES[code],
     agencyCodes: () => Object.keys(AGENCIES),
+    agencyByName: (text) => CATALOG.byName(text)?.code,
     dashboardUrl: "https://dasbor.contoh.go.id",
   });
 }
+
+const CATALOG = loadAgencyCatalog();
 
 async function send(staff: StaffMember | null, text: string) {
   const [channel, userId] = (staff?.identity ?? "telegram:555001").split(":") as ["telegram", string];
@@ -105,6 +109,23 @@ describe("staff commands", () => {
     expect(await text(DPUPR, `/selesai ${code} Lubang sudah ditambal.`)).toContain("Sedang diproses -> Selesai");
     expect(await text(DPUPR, `/proses ${code}`)).toContain("sudah Selesai");
     expect(await text(DLH, `/lihat ${code}`)).toContain("tidak ditemukan di antrean DLH");
+  });
+
+  it("/teruskan takes the agency by name or alias as officers type it, and keeps the note as written", async () => {
+    const complaint = await fx.createComplaint();
+    const code = complaint.trackingCode.toLowerCase();
+    expect(await text(COORDINATOR, `/teruskan ${code} dinas pu mohon segera\nlokasi dekat sekolah`)).toContain(
+      "diteruskan ke Dinas Pekerjaan Umum dan Penataan Ruang (DPUPR)",
+    );
+    const events = await fx.events(complaint.id);
+    expect(events.at(-1)).toMatchObject({ agencyCode: "DPUPR", note: "mohon segera\nlokasi dekat sekolah" });
+    // Back to the coordinator's queue, then by another alias.
+    const other = await fx.createComplaint();
+    expect(await text(COORDINATOR, `/teruskan ${other.trackingCode} lingkungan hidup`)).toContain("(DLH)");
+    // Neither a code nor a name: the same clear answer as before.
+    expect(await text(COORDINATOR, `/teruskan ${other.trackingCode} dinas entah apa`)).toContain(
+      `Kode instansi "DINAS" tidak dikenal`,
+    );
   });
 
   it("/teruskan to an agency without staff warns the coordinator", async () => {
