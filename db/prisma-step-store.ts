@@ -1,9 +1,9 @@
 // The step store over Prisma's query API, for PostgreSQL: the same reads and writes as the prepared
 // statements of db/sql-store.ts, inside the unit of work's transaction. Engine-neutral by construction.
 import { photoDigest } from "./attachment-repository.js";
-import { STAFF_FIELDS } from "./staff-repository.js";
+import { STAFF_COLUMNS_SQL, STAFF_FIELDS } from "./staff-repository.js";
 import { FEEDBACK_PENDING_SQL, QUESTION_PENDING_SQL } from "./citizen-waits.js";
-import { executeSql, queryRows, sqlText } from "./raw-sql.js";
+import { executeSql, joinSql, queryRows, sqlText } from "./raw-sql.js";
 import { OUTBOX_STATUS } from "./outbox-repository.js";
 import type { Db } from "./client.js";
 import type { NewOutboxRow, PhotoData, StaffRecord } from "./models.js";
@@ -20,7 +20,7 @@ import type {
 export class PrismaStepStore implements StepStore {
   constructor(private readonly db: Db) {}
 
-  // The four reads and writes of every step are raw SQL: Prisma's query API costs about twice as much
+  // The reads and writes of every step are raw SQL: Prisma's query API costs about twice as much
   // per call, and a step makes them on every message.
   async processedMessage(channel: string, messageId: string): Promise<ProcessedRecord | null> {
     const rows = await queryRows<ProcessedRecord>(this.db)`
@@ -34,8 +34,13 @@ export class PrismaStepStore implements StepStore {
       VALUES (${channel}, ${messageId}, ${now}, ${handledBy}, ${replies})`;
   }
 
-  findStaff(identities: readonly string[]): Promise<StaffRecord | null> {
-    return this.db.staff.findFirst({ where: { identity: { in: [...identities] } }, select: STAFF_FIELDS });
+  // Every message looks its sender up in the staff table: raw SQL too.
+  async findStaff(identities: readonly string[]): Promise<StaffRecord | null> {
+    if (identities.length === 0) return null;
+    const rows = await queryRows<StaffRecord>(this.db)`
+      SELECT ${sqlText(STAFF_COLUMNS_SQL)} FROM "Staff"
+      WHERE "identity" IN (${joinSql(identities.map((identity) => [identity]))}) LIMIT 1`;
+    return rows[0] ?? null;
   }
 
   staffOfAgencies(agencies: readonly string[]): Promise<StaffRecord[]> {

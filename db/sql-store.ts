@@ -3,6 +3,7 @@
 // transaction; Prisma's per-query cost (about 0.5 ms) would otherwise cap a machine at ~200 msg/s.
 // Rows are written exactly as Prisma writes them (ISO dates with +00:00, 0/1 booleans) so both read them.
 import { randomUUID } from "node:crypto";
+import { STAFF_COLUMNS_SQL } from "./staff-repository.js";
 import type Database from "better-sqlite3";
 import { photoDigest } from "./attachment-repository.js";
 import type { CheckpointGate } from "./checkpointer.js";
@@ -99,14 +100,14 @@ export class SqlStore implements StepStore {
   findStaff(identities: readonly string[]): StaffRecord | null {
     const [first, second] = identities;
     const row = second
-      ? this.sql(`SELECT identity, agencyCode, name FROM "Staff" WHERE identity IN (?, ?) LIMIT 1`).get(first, second)
-      : this.sql(`SELECT identity, agencyCode, name FROM "Staff" WHERE identity = ?`).get(first);
+      ? this.sql(`SELECT ${STAFF_COLUMNS_SQL} FROM "Staff" WHERE identity IN (?, ?) LIMIT 1`).get(first, second)
+      : this.sql(`SELECT ${STAFF_COLUMNS_SQL} FROM "Staff" WHERE identity = ?`).get(first);
     return (row as StaffRecord | undefined) ?? null;
   }
 
   staffOfAgencies(agencies: readonly string[]): StaffRecord[] {
     const placeholders = agencies.map(() => "?").join(", ");
-    return this.sql(`SELECT identity, agencyCode, name FROM "Staff" WHERE agencyCode IN (${placeholders})`).all(
+    return this.sql(`SELECT ${STAFF_COLUMNS_SQL} FROM "Staff" WHERE agencyCode IN (${placeholders})`).all(
       ...agencies,
     ) as StaffRecord[];
   }

@@ -6,6 +6,11 @@ import type { StaffRecord } from "./models.js";
 /** The columns of a StaffRecord, for every read of staff through Prisma. */
 export const STAFF_FIELDS = { identity: true, agencyCode: true, name: true } as const;
 
+/** The same columns for raw SQL (the step stores): quoted, so both engines keep their case. */
+export const STAFF_COLUMNS_SQL = Object.keys(STAFF_FIELDS)
+  .map((field) => `"${field}"`)
+  .join(", ");
+
 export function findStaff(db: Db, identity: string): Promise<StaffRecord | null> {
   return db.staff.findUnique({ where: { identity }, select: STAFF_FIELDS });
 }
