@@ -20,7 +20,7 @@ const SOURCE_DIRS = ["app", "bots", "dialogs", "complaints", "nlp", "db", "web"]
 /** Generated or local-only files that never belong in a build. */
 const SKIP = new Set(["generated", "node_modules"]);
 /** Development tools that run from the sources only. */
-const DEV_ONLY = new Set(["build", "bench"]);
+const DEV_ONLY = new Set(["build"]);
 
 /**
  * Dependencies loaded from node_modules at run time, not bundled: native addons (better-sqlite3,

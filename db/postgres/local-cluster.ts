@@ -6,6 +6,8 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
 
 export interface PostgresCluster {
   adminUrl: string;
@@ -117,4 +119,19 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const log = existsSync(path.join(dataDir, "server.log")) ? readFileSync(path.join(dataDir, "server.log"), "utf8") : "";
   remove();
   throw new Error(`the test PostgreSQL cluster did not start: ${String(lastError)}\n${log}`);
+}
+
+/** A new, empty database on the server behind adminUrl (a throw-away cluster's); returns its URL. */
+export async function createDatabase(adminUrl: string, prefix: string): Promise<string> {
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`.toLowerCase().replace(/[^a-z0-9_]/g, "_");
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }

@@ -6,7 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const OUTSIDE_DB = ["app", "bots", "dialogs", "complaints", "web", "nlp"];
+const OUTSIDE_DB = ["app", "bots", "dialogs", "complaints", "web", "nlp", "bench"];
 
 function sources(dir: string): string[] {
   return readdirSync(path.join(ROOT, dir), { withFileTypes: true, recursive: true })

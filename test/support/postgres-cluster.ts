@@ -2,9 +2,13 @@
 // run (db/postgres/local-cluster.ts) and hands its admin URL to test files in TEST_DATABASE_URL_ADMIN;
 // each test file takes a fresh database with createDatabase(). A TEST_DATABASE_URL_ADMIN given from
 // outside (a server of your own) is used as it is, and no cluster is started.
-import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { findPostgresBinDir, startPostgresCluster, type PostgresCluster } from "../../db/postgres/local-cluster.js";
+import {
+  createDatabase as createDatabaseOn,
+  findPostgresBinDir,
+  startPostgresCluster,
+  type PostgresCluster,
+} from "../../db/postgres/local-cluster.js";
 
 export const ADMIN_URL_ENV = "TEST_DATABASE_URL_ADMIN";
 
@@ -31,11 +35,7 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
 
 /** A new, empty database on the test server; returns its URL. */
 export async function createDatabase(prefix = "test"): Promise<string> {
-  const name = `${prefix}_${randomBytes(6).toString("hex")}`.toLowerCase().replace(/[^a-z0-9_]/g, "_");
-  await withAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(adminUrl());
-  url.pathname = `/${name}`;
-  return url.toString();
+  return createDatabaseOn(adminUrl(), prefix);
 }
 
 /** Drops a database made by createDatabase, closing what is still connected to it. */

@@ -1,10 +1,10 @@
 // Classifier speed: classifications per second on one core, and the start-up cost of loading it.
-// Called by app/bench.ts; runnable alone: `npx tsx app/bench-nlp.ts`.
+// Called by bench/run.ts; runnable alone: `npx tsx bench/nlp.ts`.
 // loadMs is measured in fresh child processes (module import, which reads the stemmer dictionary, plus
 // catalog and model loading), because by the time bench.ts gets here the modules are already cached.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { isEntryPoint } from "./cli-entry.js";
+import { isEntryPoint } from "../app/cli-entry.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -27,7 +27,7 @@ async function loadOnce(): Promise<number> {
 
 function coldLoad(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "app", "bench-nlp.ts"), "--load-once"], {
+    const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "bench", "nlp.ts"), "--load-once"], {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "inherit"],
     });
@@ -76,8 +76,8 @@ export async function benchLearned(options: { examples?: number; seconds?: numbe
   const { readEvalCases } = await import("../nlp/evaluate.js");
   const { createLearnedModel } = await import("../nlp/learned-examples.js");
   const { openDatabase } = await import("../db/database.js");
-  const { parseRoutingCsv } = await import("./routing-csv.js");
-  const { importExamples } = await import("./routing.js");
+  const { parseRoutingCsv } = await import("../app/routing-csv.js");
+  const { importExamples } = await import("../app/routing.js");
 
   const catalog = loadAgencyCatalog();
   const model = loadModel().model;

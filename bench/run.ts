@@ -1,17 +1,10 @@
 // `npm run bench`: performance figures as a table and one JSON line. Never fails on a slow machine.
 import { statSync } from "node:fs";
 import { parseArgs } from "node:util";
-import {
-  benchAnswerCounts,
-  benchDialog,
-  benchFiling,
-  benchIdleMemory,
-  benchLatencyAtRate,
-  withBenchApp,
-} from "./bench-dialog.js";
-import { benchColdStart } from "./bench-startup.js";
-import { build } from "./build.js";
-import { installProcessGuards } from "./process-guards.js";
+import { benchAnswerCounts, benchDialog, benchFiling, benchIdleMemory, benchLatencyAtRate, withBenchApp } from "./dialog.js";
+import { benchColdStart } from "./startup.js";
+import { build } from "../app/build.js";
+import { installProcessGuards } from "../app/process-guards.js";
 
 installProcessGuards({ entry: "bench" });
 
@@ -91,12 +84,12 @@ if (wanted("filing")) {
   );
 }
 if (wanted("nlp")) {
-  const { benchClassifier } = await import("./bench-nlp.js");
+  const { benchClassifier } = await import("./nlp.js");
   const result = await benchClassifier();
   figures.nlp = result;
   row("classifications/s", String(Math.round(result.classificationsPerSecond)), ">= 10000");
   row("classifier load ms", String(Math.round(result.loadMs)), "< 300");
-  const { benchLearned } = await import("./bench-nlp.js");
+  const { benchLearned } = await import("./nlp.js");
   const learned = await benchLearned();
   figures.learnedRouting = learned;
   row(`classifications/s with ${learned.examples} learned examples`, String(learned.classificationsPerSecond), ">= 10000");
@@ -107,7 +100,7 @@ if (wanted("nlp")) {
   );
 }
 if (wanted("telegram")) {
-  const { benchTelegram } = await import("./bench-telegram.js");
+  const { benchTelegram } = await import("./telegram.js");
   const result = await benchTelegram(Number(values["telegram-citizens"]));
   figures.telegram = result;
   row(
@@ -118,7 +111,7 @@ if (wanted("telegram")) {
   );
 }
 if (wanted("postgres")) {
-  const { benchPostgres } = await import("./bench-postgres.js");
+  const { benchPostgres } = await import("./postgres.js");
   const result = await benchPostgres(Number(values["postgres-citizens"]));
   figures.postgres = result;
   row(

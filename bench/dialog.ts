@@ -7,8 +7,8 @@ import pino from "pino";
 import type { InboundMessage, MessageHandler } from "../bots/channel.js";
 import { fileComplaint } from "../complaints/complaint-filing.js";
 import { measureStorageBaseline } from "../db/storage-baseline.js";
-import { createApp, type App } from "./compose.js";
-import { loadConfig } from "./config.js";
+import { createApp, type App } from "../app/compose.js";
+import { loadConfig } from "../app/config.js";
 
 /** A story without place or date, so the place and date questions are asked and answered too. */
 export const DESCRIPTION = "Jalan berlubang besar, sudah dua motor jatuh, mohon segera diperbaiki.";

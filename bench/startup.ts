@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DIST } from "./build.js";
+import { DIST } from "../app/build.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 

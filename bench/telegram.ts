@@ -6,7 +6,7 @@ import type { MessageHandler } from "../bots/channel.js";
 import { startTelegram } from "../bots/telegram-adapter.js";
 import { CallbackCodec, renderTelegram } from "../bots/telegram-render.js";
 import { BotApiEmulator } from "../test/support/bot-api-emulator.js";
-import { COMPLAINT_SCRIPT, percentile, withBenchApp } from "./bench-dialog.js";
+import { COMPLAINT_SCRIPT, percentile, withBenchApp } from "./dialog.js";
 
 const STEP_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 15_000;

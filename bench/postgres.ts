@@ -1,5 +1,5 @@
 // PostgreSQL figures of `npm run bench`: the dialog rate of one bot process alone, and of two processes
-// on the same database at once (scaling out). Each process is a real child (app/bench-postgres-worker.ts)
+// on the same database at once (scaling out). Each process is a real child (bench/postgres-worker.ts)
 // with its own citizens; all start together. The server is BENCH_POSTGRES_URL (a database the bench may
 // create databases beside), else a throw-away local cluster like the tests' (Debian's postgresql).
 // With the local cluster the bench also says where the CPU goes: milliseconds per message in the bot
@@ -9,10 +9,8 @@ import { availableParallelism } from "node:os";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import pg from "pg";
-import { randomBytes } from "node:crypto";
-import { startPostgresCluster } from "../db/postgres/local-cluster.js";
-import type { ThroughputResult } from "./bench-dialog.js";
+import { createDatabase, startPostgresCluster } from "../db/postgres/local-cluster.js";
+import type { ThroughputResult } from "./dialog.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -53,17 +51,6 @@ function serverCpuMs(): number {
   return ticks * 10;
 }
 
-async function freshDatabase(adminUrl: string): Promise<string> {
-  const name = `bench_${randomBytes(5).toString("hex")}`;
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 interface Worker {
   ready: Promise<void>;
   go(): void;
@@ -73,7 +60,7 @@ interface Worker {
 
 function startWorker(url: string, prefix: string, citizens: number): Worker {
   const { NODE_OPTIONS: _ignored, ...env } = process.env;
-  const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["app/bench-postgres-worker.ts"], {
+  const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["bench/postgres-worker.ts"], {
     cwd: ROOT,
     env: { ...env, DATABASE_URL: url, BENCH_PREFIX: prefix, BENCH_CITIZENS: String(citizens), LOG_LEVEL: "silent" },
     stdio: ["pipe", "pipe", "inherit"],
@@ -96,7 +83,7 @@ async function run(
   processes: number,
   citizens: number,
 ): Promise<{ results: WorkerResult[]; serverMs: number }> {
-  const url = await freshDatabase(adminUrl);
+  const url = await createDatabase(adminUrl, "bench");
   const workers = Array.from({ length: processes }, (_, i) => startWorker(url, `p${i}`, citizens));
   await Promise.all(workers.map((worker) => worker.ready));
   const serverBefore = serverCpuMs();

@@ -1,12 +1,12 @@
-// One bot process of the PostgreSQL bench (app/bench-postgres.ts): opens the app on DATABASE_URL, warms
+// One bot process of the PostgreSQL bench (bench/postgres.ts): opens the app on DATABASE_URL, warms
 // up, says "ready", waits for "go" on stdin, then runs the dialog bench with its own citizens and
 // prints the result, with the CPU time this process spent on it, as one JSON line, and closes on "stop".
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import pino from "pino";
-import { createApp } from "./compose.js";
-import { loadConfig } from "./config.js";
-import { benchDialog, COMPLAINT_SCRIPT } from "./bench-dialog.js";
+import { createApp } from "../app/compose.js";
+import { loadConfig } from "../app/config.js";
+import { benchDialog, COMPLAINT_SCRIPT } from "./dialog.js";
 
 const config = loadConfig({ ...process.env, RATE_LIMIT_PER_MINUTE: "1000000" });
 const app = await createApp({ config, logger: pino({ level: "silent" }) });
