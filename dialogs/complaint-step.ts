@@ -32,6 +32,8 @@ export interface StepResult {
   showOwnComplaints: boolean;
   /** The text answers an officer's question: only the command path can hand it over (see the runner). */
   officerAnswer?: { code: string; text: string };
+  /** The answer is the welcome at the menu (a greeting or a word that tells nothing yet). */
+  welcomed: boolean;
 }
 
 /** One message as the step sees it: parsed once, with the chat's dialog restored once by the runner. */
@@ -125,6 +127,7 @@ export async function runComplaintStep(
     replies,
     event,
     showOwnComplaints,
+    welcomed: effects.some((effect) => effect.type === "say" && effect.notice === "welcome"),
     ...(filed ? { filedCode: filed.trackingCode } : {}),
     ...(officerAnswer ? { officerAnswer } : {}),
   };

@@ -9,6 +9,7 @@ import { NOTICES } from "./complaint-copy.js";
 import { renderQuestion } from "./complaint-render.js";
 import { loadDialog, runComplaintStep, type ComplaintStepDeps } from "./complaint-step.js";
 import { currentQuestion, type RestoredDialog } from "./dialog-snapshot.js";
+import { staffAtMenu } from "./staff-copy.js";
 import type { InboundMessage } from "./inbound-message.js";
 import type { ParsedInput } from "./parsed-input.js";
 import type { CitizenReplies } from "./pending-answer.js";
@@ -58,6 +59,12 @@ function remindOpenForm(restored: RestoredDialog, replies: OutboundMessage[], de
   return [...replies.slice(0, -1), { ...again, text: `${last.text}\n\n${NOTICES.formStillOpen}\n\n${again.text}` }];
 }
 
+function withStaffHint(replies: OutboundMessage[], officer: StaffRecord): OutboundMessage[] {
+  const last = replies.at(-1);
+  if (!last) return replies;
+  return [...replies.slice(0, -1), { ...last, text: `${last.text}\n\n${staffAtMenu(officer.agencyCode)}` }];
+}
+
 /** The citizen commands' answer to /status: for "Cek status" at the menu. */
 async function ownComplaints(context: CommandContext, deps: MessageStepDeps): Promise<OutboundMessage[]> {
   const asStatus: CommandContext = { ...context, input: { kind: "command", name: "status", args: "" }, staff: null };
@@ -105,6 +112,11 @@ export async function runMessageStep(
     return commanded(await replies.answer(tx.db, message, result.officerAnswer.code, result.officerAnswer.text));
   }
   if (result.showOwnComplaints) return { replies: await ownComplaints(context, deps), queued: false, filed: false };
+  if (result.welcomed) {
+    // An officer greeting the bot gets the citizen menu (they may report too) and the way to their work.
+    const officer = staff ?? (await findStaff(tx, message));
+    if (officer) return { replies: withStaffHint(result.replies, officer), queued: false, filed: false };
+  }
   const filed = result.filedCode !== undefined;
   return { replies: result.replies, queued: filed, filed };
 }

@@ -41,6 +41,11 @@ export function usage(key: UsageKey, problem?: string): string {
   return `${problem ? `${problem}\n\n` : ""}Cara pakai:\n${STAFF_USAGE[key]}`;
 }
 
+/** Under the menu for a registered officer who greets the bot: where their work is. */
+export function staffAtMenu(agencyCode: string): string {
+  return `Anda terdaftar sebagai petugas ${agencyCode}. Ketik /antrian untuk laporan yang perlu ditindaklanjuti, atau /bantuan untuk semua perintah petugas.`;
+}
+
 export function staffHelp(agencyCode: string, coordinator: boolean): string {
   const lines = [
     `Perintah petugas (${agencyCode}):`,

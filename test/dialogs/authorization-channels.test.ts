@@ -49,4 +49,20 @@ describe.each(channels)("on %s", (channel) => {
     expect(view?.text).toContain(DESCRIPTION);
     expect(view?.text).not.toMatch(/Rahasia Sekali|5001/);
   });
+
+  it("greets a registered officer with the menu and the way to their work, and only them", async () => {
+    const officer = chatDriver(app.handler, { channel, userId: `dlh-${channel}` });
+    const [greeting] = await officer.say("halo pak, selamat pagi");
+    expect(greeting?.text).toMatch(/petugas DLH/);
+    expect(greeting?.text).toContain("/antrian");
+    expect(greeting?.options?.length).toBeGreaterThan(0);
+    // An officer may report too: a story starts a complaint, without the hint.
+    const [story] = await officer.say("Lampu jalan di depan balai RW 04 mati sudah seminggu, gelap kalau malam");
+    expect(story?.text).not.toMatch(/terdaftar sebagai petugas/);
+    await officer.say("/batal");
+    const citizen = chatDriver(app.handler, { channel, userId: `warga-${channel}` });
+    const [citizenGreeting] = await citizen.say("halo pak, selamat pagi");
+    expect(citizenGreeting?.options?.length).toBeGreaterThan(0);
+    expect(citizenGreeting?.text).not.toMatch(/petugas|\/antrian/);
+  });
 });
