@@ -19,7 +19,7 @@ import {
 } from "./complaint-context.js";
 import { QUESTION_IDS, type QuestionId } from "./complaint-questions.js";
 import { storyDraft, withDescription } from "./story-draft.js";
-import { complaintGuards, storyOf } from "./complaint-guards.js";
+import { complaintGuards, storyOf, toldOf } from "./complaint-guards.js";
 import { truncateGraphemes } from "../nlp/text-quality.js";
 import type { NoticeId } from "./complaint-copy.js";
 
@@ -62,9 +62,18 @@ const hint = (notice: NoticeId) => [{ type: "say", params: { notice } }, "askCur
 const SAY_PRIVACY = {
   type: "say",
   params: ({ event }: { event: DialogEvent }) => ({
-    notice: storyOf(event)?.privacy === "rahasia" ? ("privacyRahasia" as const) : ("privacyAnonim" as const),
+    notice:
+      (storyOf(event)?.privacy ?? toldOf(event)?.privacy) === "rahasia"
+        ? ("privacyRahasia" as const)
+        : ("privacyAnonim" as const),
   }),
 } as const;
+
+/** A privacy wish, place or date told in reply to another question: kept, and the question asked again. */
+const NOTE_TOLD = [
+  { guard: "tellsOnlyPrivacy", actions: ["addDetails", SAY_PRIVACY, "askCurrent"] },
+  { guard: "tellsDetails", actions: ["addDetails", ...hint("detailsNoted")] },
+] as const;
 
 /** Questions the form can come back to after a cancel that was not confirmed. */
 const RESUMABLE = QUESTION_IDS.filter((question) => !["menu", "cancelConfirm", "answerOrNew"].includes(question));
@@ -312,7 +321,7 @@ export const complaintMachine = setup({
         LOCATION: { actions: hint("locationNotNow") },
         SKIP: { actions: hint("required") },
         CHOICE: { actions: hint("chooseOption") },
-        TEXT: [{ guard: "tellsDetails", actions: ["addDetails", ...hint("detailsNoted")] }, { actions: hint("chooseOption") }],
+        TEXT: [...NOTE_TOLD, { actions: hint("chooseOption") }],
       },
       states: {
         // Asks only what is still missing, in the order a conversation would.
@@ -369,6 +378,7 @@ export const complaintMachine = setup({
           entry: { type: "ask", params: { question: "location" } },
           on: {
             TEXT: [
+              ...NOTE_TOLD,
               { guard: "notAPlace", actions: hint("locationNotAPlace") },
               { guard: "locationTooShort", actions: hint("locationTooShort") },
               { target: "next", actions: "setLocationText" },
@@ -385,7 +395,7 @@ export const complaintMachine = setup({
               { guard: "dateUnderstood", target: "next", actions: "setDate" },
               { guard: "dateInFuture", actions: hint("dateInFuture") },
               { guard: "dateUnknownToCitizen", target: "next", actions: "skipDate" },
-              { guard: "tellsDetails", actions: ["addDetails", ...hint("detailsNoted")] },
+              ...NOTE_TOLD,
               { actions: hint("dateUnknown") },
             ],
             SKIP: { target: "next", actions: "skipDate" },
@@ -405,7 +415,7 @@ export const complaintMachine = setup({
               { guard: { type: "chose", params: { value: "hapus" } }, actions: ["clearPhotos", ...hint("photosRemoved")] },
               { target: "next" },
             ],
-            TEXT: { actions: hint("photoExpected") },
+            TEXT: [...NOTE_TOLD, { actions: hint("photoExpected") }],
           },
         },
         privacy: {

@@ -11,6 +11,7 @@ import {
   type ComplaintDraft,
   type DialogEvent,
   type Story,
+  type StoryDetails,
 } from "./complaint-context.js";
 import { missingLocation, type QuestionId } from "./complaint-questions.js";
 import { withDescription } from "./story-draft.js";
@@ -18,6 +19,8 @@ import { withDescription } from "./story-draft.js";
 type GuardArgs = { context: ComplaintContext; event: DialogEvent };
 
 export const storyOf = (event: DialogEvent): Story | undefined => (event.type === "TEXT" ? event.story : undefined);
+/** What a reply to another question told besides its answer: a place, a date, a privacy wish. */
+export const toldOf = (event: DialogEvent): StoryDetails | undefined => (event.type === "TEXT" ? event.details : undefined);
 
 /** A story worth starting a report: a described problem, a short complaint, or "mau lapor". */
 function startsReport(story: Story | undefined): boolean {
@@ -54,8 +57,9 @@ export const complaintGuards = {
   onlyPrivacyWish: ({ event }) => onlyPrivacyWish(storyOf(event)),
   needsDescription: ({ context }) => visibleLength(context.draft.description ?? "") < DESCRIPTION_MIN,
   needsAgency: ({ context }) => context.draft.agency === undefined,
-  tellsDetails: ({ event }) =>
-    event.type === "TEXT" && Boolean(event.details?.locationText || event.details?.incidentDate || event.details?.privacy),
+  tellsDetails: ({ event }) => Boolean(toldOf(event)?.locationText || toldOf(event)?.incidentDate || toldOf(event)?.privacy),
+  tellsOnlyPrivacy: ({ event }) =>
+    Boolean(toldOf(event)?.privacy && !toldOf(event)?.locationText && !toldOf(event)?.incidentDate),
   needsLocation: ({ context }) =>
     missingLocation(context) ||
     (context.draft.reportType === "aspirasi" &&

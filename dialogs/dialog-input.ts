@@ -151,15 +151,28 @@ function readText(
       const mentioned = optionMentioned(text, options);
       return mentioned ? { type: "CHOICE", value: mentioned } : { type: "TEXT", text };
     }
-    case "location":
+    case "location": {
       if (word === "none" || word === "unknown") return { type: "SKIP" };
+      // "rahasia aja pak" in reply to the place question: the wish is noted, never taken as the place.
+      const wish = readPrivacyWish(text);
+      if (wish?.only) return { type: "TEXT", text, details: { privacy: wish.privacy } };
       return { type: "TEXT", text, regionHint: readers.regionHint(text), notAPlace: isNotAPlace(text, options) };
+    }
     case "date": {
       const date = readers.parseDate(text);
       const unknown = word === "unknown" || word === "none";
-      // "di gang kenari rt 04": a place told at the date question is noted, and the date asked again.
-      const place = date.ok || unknown ? undefined : readStory(text, readers).locationText;
-      return { type: "TEXT", text, date, unknown, ...(place ? { details: { locationText: place } } : {}) };
+      // "di gang kenari rt 04" or "rahasia": told at the date question, noted, and the date asked again.
+      const told = date.ok || unknown ? undefined : readStory(text, readers);
+      const details: StoryDetails = {
+        ...(told?.locationText ? { locationText: told.locationText } : {}),
+        ...(told?.privacy ? { privacy: told.privacy } : {}),
+      };
+      return { type: "TEXT", text, date, unknown, ...(details.locationText || details.privacy ? { details } : {}) };
+    }
+    case "photo": {
+      // Only a privacy wish is read here: any other text ("fotonya di hp suami") is no place or date.
+      const wish = readPrivacyWish(text);
+      return wish?.only ? { type: "TEXT", text, details: { privacy: wish.privacy } } : { type: "TEXT", text };
     }
     default: {
       // "di jl. cempaka no 12" or "tolong rahasiakan nama saya" in reply to the agency question or at

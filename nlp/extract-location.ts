@@ -65,6 +65,8 @@ const STOP = new Set([
   "minta", "mintain", "uang", "bayar", "suruh", "narik", "pungut", "pungli",
   // Javanese and Sundanese problem and time words: "wis seminggu", "pareum", "bolong ageung", "teu acan".
   "wis", "wes", "uwis", "sampun", "dereng", "durung", "ora", "mboten", "pareum", "ageung", "teu", "henteu", "acan",
+  // "loba lubang", "akeh sampah", "tos 2 bulan", "aya nu bocor": many, already, there is.
+  "loba", "seueur", "akeh", "okeh", "tos", "atos", "parantos", "aya", "wonten", "enten", "runtah", "uwuh", "bodol",
 ]);
 const ABBREVIATIONS = /^(jl|jln|gg|kel|kec|kp|ds|dsn|no|perum|komp|kab|rt|rw|psr|dkt|dpn|sblh|blkg|nmr)$/i;
 

@@ -52,6 +52,40 @@ const LEADING = [
 /** Markers that make a bare duration a date inside a story: "sudah 3 hari", "sejak seminggu". */
 const DURATION_MARKERS = new Set(["sejak", "sudah", "selama", "dari", "hampir", "sampun", "wis", "wes", "tos", "atos", "parantos", "mulai"]);
 // prettier-ignore
+/**
+ * A state that lasts, right before a bare duration: "air mati 3 hari", "sampah numpuk 2 minggu". After
+ * other words a duration may be an amount ("bayar 3 bulan") or a wish ("dalam 2 hari"), so it is no date.
+ */
+const LASTING_STATES = new Set([
+  "mati", "padam", "pareum", "rusak", "ruksak", "macet", "mampet", "tersumbat", "bocor", "banjir", "tergenang", "numpuk",
+  "menumpuk", "berserakan", "berlubang", "bolong", "ambles", "amblas", "putus", "keruh", "kotor", "bau", "gelap",
+  "mangkrak", "terbengkalai", "dibiarkan", "nunggu", "menunggu", "antri", "antre", "ngantri", "mengantri", "tertunda",
+  "ditunda", "telat", "terlambat", "hilang", "kering", "error", "eror", "down", "tutup", "libur", "mogok",
+]);
+/** "gak diangkut 2 minggu", "belum jadi 6 bulan", "teu dibenerkeun 2 bulan": a negated verb lasts too. */
+const NEGATIONS = new Set([
+  "tidak",
+  "tdk",
+  "gak",
+  "ga",
+  "gk",
+  "nggak",
+  "ngga",
+  "enggak",
+  "engga",
+  "kagak",
+  "belum",
+  "blm",
+  "blom",
+  "ndak",
+  "ora",
+  "durung",
+  "dereng",
+  "teu",
+  "henteu",
+  "acan",
+]);
+// prettier-ignore
 const TRAILING = [
   "sampai sekarang", "sampai saat ini", "hingga sekarang", "hingga kini", "sampe sekarang", "sampai skrg", "ini pak",
   "pak", "bu", "kak", "min", "mas", "mbak", "gan", "kok", "sih", "deh", "lah", "an", "lebih", "terakhir", "belakangan",
@@ -276,7 +310,8 @@ export interface FoundDate {
 
 /**
  * The first incident date a story mentions: "mati sejak 3 hari lalu", "udah seminggu", "kemarin sore",
- * "tgl 12/11". A bare duration counts only after "sejak"/"sudah"/"selama"; future dates are ignored.
+ * "tgl 12/11". A bare duration counts only after "sejak"/"sudah"/"selama", a lasting state ("mati 3
+ * hari") or a negated verb ("gak diangkut 2 minggu"); future dates are ignored.
  */
 export function findIndonesianDate(text: string, today: string): FoundDate | null {
   const tokens = words(text);
@@ -284,12 +319,19 @@ export function findIndonesianDate(text: string, today: string): FoundDate | nul
   const dateish = tokens.map(isDateWord);
   for (let start = 0; start < tokens.length; start += 1) {
     if (!dateish[start] || NOT_A_DATE_BEFORE.has(tokens[start - 1] ?? "")) continue;
+    // The unit of an amount is no day name: "jadi 2 minggu" is not "minggu" (Sunday).
+    if (UNIT_DAYS[tokens[start] as string] && /^\d+$/.test(tokens[start - 1] ?? "")) continue;
     let run = 1;
     while (run < 7 && dateish[start + run]) run += 1;
     for (let length = run; length >= 1; length -= 1) {
       const window = tokens.slice(start, start + length);
       const prefixed = window.includes("tanggal");
-      const marked = DURATION_MARKERS.has(window[0] as string) || DURATION_MARKERS.has(tokens[start - 1] ?? "");
+      const before = tokens[start - 1] ?? "";
+      const marked =
+        DURATION_MARKERS.has(window[0] as string) ||
+        DURATION_MARKERS.has(before) ||
+        LASTING_STATES.has(before) ||
+        NEGATIONS.has(tokens[start - 2] ?? "");
       if (LEADING.includes(window[window.length - 1] as string)) continue;
       const reading = readTokens(stripEdges(window.filter((word) => word !== "tanggal")), today, prefixed);
       if (!reading?.result.ok) continue;

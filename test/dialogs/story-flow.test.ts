@@ -59,6 +59,18 @@ describe("a whole story files in at most two answers", () => {
       "gang mawar rt 5 rw 2",
       "2026-11-30",
     ],
+    // A lasting state before a bare duration is a date: "mati 3 hari", "ora diangkut 2 minggu".
+    [
+      "mau lapor pak, air pdam mati 3 hari di perum griya asri blok c kec. cibeunying, tolong",
+      "perum griya asri blok c kec. cibeunying",
+      "2026-11-27",
+    ],
+    ["nyuwun sewu pak, sampah ing pasar legi ora diangkut 2 minggu, mambu banget", "pasar legi", "2026-11-16"],
+    [
+      "pak punten, jalan di kp. cibogo rt 02/05 desa sukamanah loba lubang, tos 2 bulan teu dibenerkeun",
+      "kp. cibogo rt 02/05 desa sukamanah",
+      "2026-10-01",
+    ],
   ])("%s", async (story, location, date) => {
     const chat = citizen();
     await chat.say(story);
@@ -116,6 +128,26 @@ describe("/lapor, one thing per answer", () => {
     expect(complaint.incidentDate?.toISOString().slice(0, 10)).toBe("2026-11-28");
   });
 
+  it("notes a privacy wish given at the place or date question, and never takes it as the place", async () => {
+    const chat = citizen();
+    await chat.say("/lapor");
+    await chat.say("Anak saya dimintai uang seragam 1,5 juta padahal katanya gratis");
+    if (askedQuestion(chat.transcript.at(-1)) === "agencyPick") await chat.say("tidak tahu");
+    expect(askedQuestion(chat.transcript.at(-1))).toBe("location");
+    const [atPlace] = await chat.say("anonim aja pak");
+    expect(atPlace?.text).toMatch(/Anonim: instansi tidak diberi tahu/);
+    expect(askedQuestion(atPlace)).toBe("location");
+    await chat.say("SMPN 2 Sukajadi");
+    const [atDate] = await chat.say("eh rahasia aja deh");
+    expect(atDate?.text).toMatch(/Rahasia: isinya hanya dilihat/);
+    expect(askedQuestion(atDate)).toBe("date");
+    const [summary] = await chat.say("senin kemarin");
+    expect(summary?.text).toMatch(/Kerahasiaan: Rahasia/);
+    const code = codeIn(await chat.say("kirim"));
+    const complaint = await complaintOf(code ?? "");
+    expect(complaint).toMatchObject({ privacy: "rahasia", locationText: "SMPN 2 Sukajadi" });
+  });
+
   it("counts: story, place, date, Kirim is four answers; an unsure agency makes five", async () => {
     const chat = citizen();
     await chat.say("/lapor");
@@ -170,7 +202,7 @@ describe("a place or date told at another question", () => {
     expect(chat.lastText()).toMatch(/Lokasi: Jl\. cempaka no 12 deket masjid al ikhlas/);
     // A wish for privacy, typed instead of going through Ubah.
     await chat.say("oh iya pak tolong rahasiakan nama saya ya, takut");
-    expect(chat.lastText()).toMatch(/keterangan itu sudah kami catat/);
+    expect(chat.lastText()).toMatch(/kami buat Anonim: instansi tidak diberi tahu siapa pelapornya/);
     expect(chat.lastText()).toMatch(/Kerahasiaan: Anonim/);
     // At the summary, a corrected place replaces the one shown.
     await chat.say("eh salah, lokasinya di gang kenari rt 04 rw 07");

@@ -83,6 +83,10 @@ describe("findIndonesianDate in a story", () => {
     ["RT 03/02 banjir kemarin sore sampai selutut", "2026-11-29"],
     ["kejadiannya tgl 12/11 pas hujan deras", "2026-11-12"],
     ["air mati dari hari jumat", "2026-11-27"],
+    ["mau lapor pak, air pdam mati 3 hari di perum griya asri", "2026-11-27"],
+    ["sampah di pasar gak diangkut 2 minggu, bau bgt", "2026-11-16"],
+    ["jalan di kp. cibogo loba lubang, teu dibenerkeun 2 bulan", "2026-10-01"],
+    ["lampu PJU padam seminggu, gelap kalau malam", "2026-11-23"],
   ])("%s", (text, expected) => expect(findIndonesianDate(text, monday)?.date).toBe(expected));
 
   it.each([
@@ -91,5 +95,8 @@ describe("findIndonesianDate in a story", () => {
     "jalan rusak parah",
     "tadi saya lewat jalan itu",
     "rumah no 12/11 kebanjiran",
+    "disuruh bayar 3 bulan sekaligus",
+    "katanya ktp jadi 2 minggu",
+    "mohon dibenerkeun sebelum 2 bulan",
   ])("finds no date in %s", (text) => expect(findIndonesianDate(text, monday)).toBeNull());
 });
