@@ -100,7 +100,10 @@ function tokenize(text: string): Token[] {
 const AFFIXED = /^(ber|ter|di|me|mem|men|meng|pe|pen|pem)\p{L}{4,}/u;
 const isNumber = (token: Token) => /^\d+[a-z]?(?:\/\d+)?$/i.test(token.lower) || /^[a-z]$/i.test(token.lower);
 const isCapitalized = (token: Token) => /^\p{Lu}/u.test(token.text);
-const isNameWord = (token: Token) => !STOP.has(token.lower) && /^\p{L}/u.test(token.text) && token.lower.length >= 2;
+/** Jakarta-style verbs: "nutupin", "dibenerin", "ngalangin", "nyumbatin" are never part of a name. */
+const SLANG_VERB = /^(?:di|ng|ny|nge|n[aiueo])\p{L}{2,}in$/u;
+const isNameWord = (token: Token) =>
+  !STOP.has(token.lower) && !SLANG_VERB.test(token.lower) && /^\p{L}/u.test(token.text) && token.lower.length >= 2;
 
 /** "jalan rusak" is a road with a problem; "jalan Kenanga", "di jalan kenanga" and "Jl. Kenanga" are places. */
 function startsPlace(tokens: Token[], i: number, continuing = false): boolean {
@@ -125,7 +128,9 @@ function startsPlace(tokens: Token[], i: number, continuing = false): boolean {
   if (STREET_MARKERS.has(token.lower)) return isNameWord(next) || isNumber(next) || isCapitalized(next);
   // A landmark is a place after "di"/"dekat" or with a name ("taman bermain" is the thing asked for).
   const landmark = !ADDRESS_MARKERS.has(token.lower) && token.lower !== "jalan";
-  if (landmark && !continuing && !PREPOSITIONS.has(previous) && !isCapitalized(next)) return false;
+  // At the start of a sentence a landmark is what the story is about: "Puskesmas cikarang barat lama antri".
+  const opensSentence = i === 0 || (tokens[i - 1] as Token).breakAfter;
+  if (landmark && !continuing && !opensSentence && !PREPOSITIONS.has(previous) && !isCapitalized(next)) return false;
   return (isNameWord(next) && !AFFIXED.test(next.lower)) || isNumber(next) || isCapitalized(next);
 }
 
@@ -164,6 +169,16 @@ function phraseAt(tokens: Token[], i: number): { from: number; to: number } {
   return { from: i, to };
 }
 
+const COMPASS = new Set(["utara", "selatan", "timur", "barat"]);
+
+/** A relation word that ends a phrase relates to nothing; a compass word after a name is part of it ("Cikarang Barat"). */
+function trailingRelation(tokens: Token[], k: number): boolean {
+  const token = (tokens[k] as Token).lower;
+  if (!RELATIONS.has(token)) return false;
+  const previous = (tokens[k - 1] as Token).lower;
+  return !(COMPASS.has(token) && !RELATIONS.has(previous) && !PREPOSITIONS.has(previous));
+}
+
 /** The places a story names, joined in the order told; undefined when it names none. */
 export function extractLocation(text: string): string | undefined {
   const tokens = tokenize(text);
@@ -173,7 +188,7 @@ export function extractLocation(text: string): string | undefined {
     const { from, to } = phraseAt(tokens, i);
     let end = to;
     // "... dekat" with nothing after it: the relation word is not part of the place.
-    while (end > from && (RELATIONS.has((tokens[end] as Token).lower) || NUMBERED.has((tokens[end] as Token).lower))) end -= 1;
+    while (end > from && (trailingRelation(tokens, end) || NUMBERED.has((tokens[end] as Token).lower))) end -= 1;
     const marker = tokens[from] as Token;
     const named = NAMED_MARKERS.has(marker.lower) || NUMBERED.has(marker.lower) || RELATIONS.has(marker.lower);
     if (end === from && named) continue;

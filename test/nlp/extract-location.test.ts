@@ -29,6 +29,12 @@ describe("extractLocation", () => {
     ["sekolah Harapan Bangsa minta uang gedung", "sekolah Harapan Bangsa"],
     ["jl. cempaka no 12 deket masjid al ikhlas", "jl. cempaka no 12 deket masjid al ikhlas"],
     ["jalan di depan rumah sy rusak bgt, bolong2", "depan rumah"],
+    // A compass word after a name belongs to it; a landmark opening a sentence is what the story is about.
+    ["Kak, puskesmas kec. cikarang barat pelayanannya lama bgt, antri dari jam 7", "puskesmas kec. cikarang barat"],
+    ["Puskesmas cikarang barat petugasnya main hp terus", "Puskesmas cikarang barat"],
+    // Jakarta-style verbs and Sundanese words end a place.
+    ["tadi pagi ada pohon tumbang di jl raya bogor km 32 nutupin jalan", "jl raya bogor km 32"],
+    ["jalan di kp. cibogo rt 02/05 desa sukamanah loba lubang", "kp. cibogo rt 02/05 desa sukamanah"],
   ])("%s", (text, expected) => expect(extractLocation(text)).toBe(expected));
 
   it.each([
@@ -40,5 +46,8 @@ describe("extractLocation", () => {
     "oknum kelurahan meminta uang 500 ribu buat surat pindah",
     "tukang parkir liar minta 5 ribu",
     "katanya sekolah negeri itu gratis kan",
+    "Sekolah anak saya minta uang seragam",
+    "Pasar kotor banget, sampah dimana-mana",
+    "rumah di sebelah barat",
   ])("finds no place in %s", (text) => expect(extractLocation(text)).toBeUndefined());
 });
