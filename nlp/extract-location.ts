@@ -97,7 +97,15 @@ function tokenize(text: string): Token[] {
 }
 
 /** Verbs and derived words ("bermain", "diperbaiki", "menumpuk") are not names. */
-const AFFIXED = /^(ber|ter|di|me|mem|men|meng|pe|pen|pem)\p{L}{4,}/u;
+const AFFIX = /^(ber|ter|di|me|mem|men|meng|pe|pen|pem)\p{L}{4,}/u;
+// prettier-ignore
+/** Common names of streets and places that only look like verbs ("di jalan melati", "jalan merdeka"). */
+const NAMES_LIKE_VERBS = new Set([
+  "melati", "merdeka", "merpati", "mekar", "menteng", "merapi", "merbabu", "melawai", "meranti", "mentari", "menur",
+  "merak", "pemuda", "pelajar", "pendidikan", "pembangunan", "perintis", "permata", "pertiwi", "perwira", "pejuang",
+  "pelita", "pelangi", "pesantren", "diponegoro", "dipatiukur", "terusan", "teratai", "bersatu", "berdikari",
+]);
+const isAffixed = (word: string) => AFFIX.test(word) && !NAMES_LIKE_VERBS.has(word);
 const isNumber = (token: Token) => /^\d+[a-z]?(?:\/\d+)?$/i.test(token.lower) || /^[a-z]$/i.test(token.lower);
 const isCapitalized = (token: Token) => /^\p{Lu}/u.test(token.text);
 /** Jakarta-style verbs: "nutupin", "dibenerin", "ngalangin", "nyumbatin" are never part of a name. */
@@ -116,7 +124,14 @@ function startsPlace(tokens: Token[], i: number, continuing = false): boolean {
   if (RELATIONS.has(token.lower)) return isNameWord(next) || isNumber(next);
   if (!NAMED_MARKERS.has(token.lower)) return previous === "di" && isCapitalized(token) && i > 1 && isNameWord(token);
   if (token.lower === "jalan" && !isCapitalized(token)) {
-    return isCapitalized(next) || isNumber(next) || (["di", "ke", "dijalan", "sepanjang"].includes(previous) && isNameWord(next));
+    // "jalan melati no 4 rusak": a name and a house number make it a street, "jalan rusak" stays a road.
+    const numbered = isNameWord(next) && NUMBERED.has(tokens[i + 2]?.lower ?? "");
+    return (
+      isCapitalized(next) ||
+      isNumber(next) ||
+      numbered ||
+      (["di", "ke", "dijalan", "sepanjang"].includes(previous) && isNameWord(next))
+    );
   }
   if (token.lower === "lampu") return next.lower === "merah";
   if (["kota", "kab", "kantor", "pos", "pintu", "balai", "sekolah", "gedung"].includes(token.lower)) {
@@ -131,7 +146,7 @@ function startsPlace(tokens: Token[], i: number, continuing = false): boolean {
   // At the start of a sentence a landmark is what the story is about: "Puskesmas cikarang barat lama antri".
   const opensSentence = i === 0 || (tokens[i - 1] as Token).breakAfter;
   if (landmark && !continuing && !opensSentence && !PREPOSITIONS.has(previous) && !isCapitalized(next)) return false;
-  return (isNameWord(next) && !AFFIXED.test(next.lower)) || isNumber(next) || isCapitalized(next);
+  return (isNameWord(next) && !isAffixed(next.lower)) || isNumber(next) || isCapitalized(next);
 }
 
 /** Words that say what kind of school or office it is, not which one. */
@@ -161,7 +176,7 @@ function phraseAt(tokens: Token[], i: number): { from: number; to: number } {
       // "RT 03", "SDN 3", "No 5"
     } else if (isCapitalized(token) && isNameWord(token)) {
       looseWords = 0;
-    } else if (isNameWord(token) && looseWords < 2 && (!AFFIXED.test(token.lower) || namesStreet(tokens, k))) {
+    } else if (isNameWord(token) && looseWords < 2 && (!isAffixed(token.lower) || namesStreet(tokens, k))) {
       looseWords += 1;
     } else break;
     to = k;

@@ -35,6 +35,10 @@ describe("extractLocation", () => {
     // Jakarta-style verbs and Sundanese words end a place.
     ["tadi pagi ada pohon tumbang di jl raya bogor km 32 nutupin jalan", "jl raya bogor km 32"],
     ["jalan di kp. cibogo rt 02/05 desa sukamanah loba lubang", "kp. cibogo rt 02/05 desa sukamanah"],
+    // Street names that only look like verbs, and a street with a house number at the start of a story.
+    ["ya di jalan melati no 4 kel sukasari", "jalan melati no 4 kel sukasari"],
+    ["di jalan pemuda banyak lubang", "jalan pemuda"],
+    ["jalan merdeka no 5 rusak parah", "jalan merdeka no 5"],
   ])("%s", (text, expected) => expect(extractLocation(text)).toBe(expected));
 
   it.each([
@@ -49,5 +53,6 @@ describe("extractLocation", () => {
     "Sekolah anak saya minta uang seragam",
     "Pasar kotor banget, sampah dimana-mana",
     "rumah di sebelah barat",
+    "di jalan dipenuhi sampah",
   ])("finds no place in %s", (text) => expect(extractLocation(text)).toBeUndefined());
 });
