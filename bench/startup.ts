@@ -4,10 +4,10 @@
 // as the Docker image runs it.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DIST } from "../app/build.js";
+import { freePort } from "../test/support/free-port.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -17,14 +17,6 @@ function command(mode: StartMode): [string, string[]] {
   return mode === "build"
     ? [process.execPath, [path.join(DIST, "app", "main.js"), "--chat"]]
     : [path.join(ROOT, "node_modules", ".bin", "tsx"), ["app/main.ts", "--chat"]];
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 function startOnce(mode: StartMode, databaseUrl: string, healthPort: number | undefined): Promise<number> {

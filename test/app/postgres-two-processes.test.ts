@@ -5,7 +5,6 @@
 // lock), and each staff notice is sent once although both processes run a dispatcher (claimed rows).
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
@@ -13,6 +12,7 @@ import { openDatabase } from "../../db/database.js";
 import { BotApiEmulator, type TgUser } from "../support/bot-api-emulator.js";
 import { ROOT } from "../support/chat-process.js";
 import { createDatabase, dropDatabase } from "../support/postgres-cluster.js";
+import { freePort } from "../support/free-port.js";
 
 const SECRET = "two-processes-secret-0123456789";
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
@@ -23,17 +23,6 @@ let dir: string;
 let url: string;
 let emulator: BotApiEmulator;
 const children: Array<ReturnType<typeof spawn>> = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 async function startProcess(port: number): Promise<string> {
   const child = spawn(TSX, ["app/main.ts"], {

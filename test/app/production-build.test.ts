@@ -2,7 +2,6 @@
 // processes: the terminal chat files a complaint, the health endpoint reports it, SIGTERM stops cleanly;
 // and SIGTERM in the middle of a burst of Telegram messages loses nothing and answers nothing twice.
 import { execFileSync } from "node:child_process";
-import { createServer } from "node:net";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -18,6 +17,7 @@ import { watchDatabase } from "../support/database-watcher.js";
 import { createTestDatabase, itOnSqlite, type TestDatabase } from "../support/test-database.js";
 import { parsePrometheusText, sampleValue } from "../support/prometheus-text.js";
 import { installWhatsAppWebStub, OFFLINE_CHROMIUM_ARGS } from "../support/whatsapp-web-stub/index.js";
+import { freePort } from "../support/free-port.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "lapor-prod-"));
 /** The database the terminal chat files into, and the other programs then use. */
@@ -31,14 +31,6 @@ afterAll(async () => {
   await built.drop();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe("node dist/app/main.js", () => {
   it("files a complaint in the terminal chat, reports it on /readyz and /metrics, and exits 0 on SIGTERM", async () => {

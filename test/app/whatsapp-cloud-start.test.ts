@@ -1,7 +1,6 @@
 // The WhatsApp Cloud API settings, validated at start, and `npm start` (the real program as a child
 // process) serving a citizen through the webhook with its API root pointed at the Graph API emulator.
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../app/config.js";
@@ -10,6 +9,7 @@ import { findTrackingCode } from "../../complaints/tracking-code.js";
 import { GraphApiEmulator, type SentCloudMessage } from "../support/graph-api-emulator.js";
 import { ROOT } from "../support/chat-process.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
+import { freePort } from "../support/free-port.js";
 
 type Reply = { id: string; title: string };
 
@@ -21,14 +21,6 @@ const CLOUD = {
   WHATSAPP_CLOUD_APP_SECRET: "app-secret",
   WHATSAPP_CLOUD_VERIFY_TOKEN: "verify-me-please",
 };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe("WhatsApp Cloud API configuration", () => {
   it("is off without a token and has Meta's defaults", () => {

@@ -5,7 +5,6 @@
 // and a removed officer is logged out at once.
 // DASHBOARD_SCREENSHOTS=docs writes the README's screenshots while the test runs.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
@@ -17,6 +16,7 @@ import { startTerminal, type TerminalChannel } from "../../bots/terminal-adapter
 import { upsertStaff } from "../../complaints/staff-directory.js";
 import { chatDriver, fileComplaint } from "../support/chat-driver.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
+import { freePort } from "../support/free-port.js";
 
 const SCREENSHOTS = process.env.DASHBOARD_SCREENSHOTS;
 const ROAD = "Jalan Cempaka depan SDN 3 berlubang besar dan dalam, sudah dua motor jatuh minggu ini. Mohon segera diperbaiki.";
@@ -31,17 +31,6 @@ let citizen: { channel: TerminalChannel; input: PassThrough; output: () => strin
 let roadCode: string;
 let wasteCode: string;
 let lampCode: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A real picture (PNG), as a citizen's photo would be. */
 async function photo(): Promise<Buffer> {

@@ -2,7 +2,6 @@
 // cookie is Secure behind an https URL, security headers; and both entry points serve it as real
 // processes: `npm run dashboard`, and `npm start` with DASHBOARD_PORT set.
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import path from "node:path";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +10,7 @@ import { upsertStaff } from "../../complaints/staff-directory.js";
 import { createDashboard } from "../../web/server.js";
 import { ROOT } from "../support/chat-process.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
+import { freePort } from "../support/free-port.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -41,15 +41,6 @@ async function token(): Promise<string> {
   const issued = await t.transactions.run(({ db: tx }) => issueLoginToken(tx, "telegram:9001", new Date()));
   if (!issued.ok) throw new Error(issued.message);
   return issued.token;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function serves(args: string[], env: Record<string, string>, port: number): Promise<string> {
