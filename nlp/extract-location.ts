@@ -30,6 +30,8 @@ const PREPOSITIONS = new Set([
   "ning", "neng", "nang", "ing", "dina",
 ]);
 
+/** Compass words: a relation ("sebelah utara pasar") or part of a name ("Cipete Utara"). */
+const COMPASS = new Set(["utara", "selatan", "timur", "barat"]);
 /** Numbered parts of an address: "RT 03", "RW.02", "No 5", "blok C". */
 const NUMBERED = new Set(["rt", "rw", "no", "nomor", "nomer", "nmr", "blok", "km"]);
 // prettier-ignore
@@ -68,7 +70,8 @@ const STOP = new Set([
   // "loba lubang", "akeh sampah", "tos 2 bulan", "aya nu bocor": many, already, there is.
   "loba", "seueur", "akeh", "okeh", "tos", "atos", "parantos", "aya", "wonten", "enten", "runtah", "uwuh", "bodol",
 ]);
-const ABBREVIATIONS = /^(jl|jln|gg|kel|kec|kp|ds|dsn|no|perum|komp|kab|rt|rw|psr|dkt|dpn|sblh|blkg|nmr)$/i;
+// Titles in street names too: "Gg. H. Naim", "Jl. KH. Ahmad Dahlan", "Jl. Dr. Sutomo", "Jl. Ir. H. Juanda".
+const ABBREVIATIONS = /^(jl|jln|gg|kel|kec|kp|ds|dsn|no|perum|komp|kab|rt|rw|psr|dkt|dpn|sblh|blkg|nmr|h|hj|kh|dr|ir|prof|drs)$/i;
 
 interface Token {
   text: string;
@@ -167,7 +170,10 @@ function phraseAt(tokens: Token[], i: number): { from: number; to: number } {
     const previous = tokens[k - 1] as Token;
     if (previous.breakAfter) break;
     const token = tokens[k] as Token;
-    if (NUMBERED.has(token.lower) || NAMED_MARKERS.has(token.lower) || RELATIONS.has(token.lower)) {
+    if (COMPASS.has(token.lower) && isNameWord(previous) && !RELATIONS.has(previous.lower)) {
+      // "kel. cipete utara": the compass word is part of the name.
+      looseWords = 0;
+    } else if (NUMBERED.has(token.lower) || NAMED_MARKERS.has(token.lower) || RELATIONS.has(token.lower)) {
       // A marker that starts nothing ("dekat Alfamart" at the end) is still a name after a relation.
       const named = RELATIONS.has(previous.lower) && (isCapitalized(token) || isNameWord(token));
       if (!startsPlace(tokens, k, true) && !named) break;
@@ -176,6 +182,7 @@ function phraseAt(tokens: Token[], i: number): { from: number; to: number } {
       // "RT 03", "SDN 3", "No 5"
     } else if (isCapitalized(token) && isNameWord(token)) {
       looseWords = 0;
+
     } else if (isNameWord(token) && looseWords < 2 && (!isAffixed(token.lower) || namesStreet(tokens, k))) {
       looseWords += 1;
     } else break;
@@ -183,8 +190,6 @@ function phraseAt(tokens: Token[], i: number): { from: number; to: number } {
   }
   return { from: i, to };
 }
-
-const COMPASS = new Set(["utara", "selatan", "timur", "barat"]);
 
 /** A relation word that ends a phrase relates to nothing; a compass word after a name is part of it ("Cikarang Barat"). */
 function trailingRelation(tokens: Token[], k: number): boolean {

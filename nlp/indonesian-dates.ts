@@ -186,6 +186,43 @@ function dayOfRecentMonth(day: number, today: string): DateParse {
   return checked(previous, today);
 }
 
+/** Month names written out: "des" or "mar" alone could be other words ("des" for desa). */
+const FULL_MONTHS = new Set([
+  "januari",
+  "februari",
+  "pebruari",
+  "febuari",
+  "maret",
+  "april",
+  "mei",
+  "juni",
+  "juli",
+  "agustus",
+  "september",
+  "oktober",
+  "november",
+  "nopember",
+  "desember",
+]);
+
+/**
+ * "sejak juli", "bulan agustus", "awal oktober", "akhir september 2025": the start (middle, end) of the
+ * latest such month that is not to come. A bare month name is weak: "selesai juli" may be a promise.
+ */
+function monthOnly(t: string[], today: string): Reading | null {
+  const match = /^(?:(awal|pertengahan|tengah|akhir) )?(bulan )?([a-z]+)(?: (\d{4}))?$/.exec(t.join(" "));
+  const name = match?.[3];
+  if (!match || !name || !FULL_MONTHS.has(name)) return null;
+  const month = MONTHS[name] as number;
+  const thisYear = Number(today.slice(0, 4));
+  const year = match[4] ? Number(match[4]) : month > Number(today.slice(5, 7)) ? thisYear - 1 : thisYear;
+  const part = match[1];
+  const date = part === "akhir" ? lastDayOfMonth(year, month) : iso(year, month, part === "awal" || !part ? 1 : 15);
+  // This month's end is still to come: its start is what the citizen can mean.
+  const known = date && date > today ? iso(year, month, 1) : date;
+  return yes(known, today, !part && !match[2] && !match[4]);
+}
+
 interface Reading {
   result: DateParse;
   /** A bare duration ("3 hari") or a bare "tadi"/"sekarang": a date only when a story marks it as one. */
@@ -240,6 +277,8 @@ function readTokens(raw: string[], today: string, prefixed: boolean): Reading | 
     const back = (weekday(today) - (WEEKDAYS[t[0] as string] as number) + 7) % 7;
     return yes(shift(today, back === 0 && ago ? 7 : back), today);
   }
+  const inMonth = monthOnly(t, today);
+  if (inMonth) return inMonth;
   if (ago) return null;
 
   const joined = t.join(" ");

@@ -39,6 +39,10 @@ describe("extractLocation", () => {
     ["ya di jalan melati no 4 kel sukasari", "jalan melati no 4 kel sukasari"],
     ["di jalan pemuda banyak lubang", "jalan pemuda"],
     ["jalan merdeka no 5 rusak parah", "jalan merdeka no 5"],
+    // Titles in street names, and a compass word inside the name.
+    ["got mampet di gg. h. naim rt 06 rw 03 kel. cipete utara", "gg. h. naim rt 06 rw 03 kel. cipete utara"],
+    ["pju di Jl. KH. Ahmad Dahlan no 5 mati", "Jl. KH. Ahmad Dahlan no 5"],
+    ["jl. Ir. H. Juanda no 3 macet tiap sore", "jl. Ir. H. Juanda no 3"],
   ])("%s", (text, expected) => expect(extractLocation(text)).toBe(expected));
 
   it.each([

@@ -87,6 +87,11 @@ describe("findIndonesianDate in a story", () => {
     ["sampah di pasar gak diangkut 2 minggu, bau bgt", "2026-11-16"],
     ["jalan di kp. cibogo loba lubang, teu dibenerkeun 2 bulan", "2026-10-01"],
     ["lampu PJU padam seminggu, gelap kalau malam", "2026-11-23"],
+    // A month without a day: its start (or middle, or end), the latest one not to come.
+    ["bantuan PKH ibu saya tidak cair sejak Juli padahal masih terdaftar", "2026-07-01"],
+    ["dari bulan agustus air keruh terus", "2026-08-01"],
+    ["jalan rusak dari akhir september", "2026-09-30"],
+    ["sertifikat belum jadi sejak desember", "2025-12-01"],
   ])("%s", (text, expected) => expect(findIndonesianDate(text, monday)?.date).toBe(expected));
 
   it.each([
@@ -98,5 +103,7 @@ describe("findIndonesianDate in a story", () => {
     "disuruh bayar 3 bulan sekaligus",
     "katanya ktp jadi 2 minggu",
     "mohon dibenerkeun sebelum 2 bulan",
+    "katanya dijanjikan selesai juli",
+    "kantor des sukamaju tutup",
   ])("finds no date in %s", (text) => expect(findIndonesianDate(text, monday)).toBeNull());
 });
