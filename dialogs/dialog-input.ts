@@ -14,6 +14,7 @@ import {
 import { questionOptions, type QuestionId } from "./complaint-questions.js";
 import { matchOption, optionMentioned } from "./option-matcher.js";
 import { readStory } from "./read-story.js";
+import { asksAboutService } from "../nlp/service-question.js";
 import { isNotAPlace, tellsNothingNew } from "./place-answer.js";
 import { readPrivacyWish } from "./privacy-wish.js";
 
@@ -133,9 +134,13 @@ function readText(
   const word = readAnswerWord(text);
 
   switch (question) {
-    case "menu":
+    case "menu": {
       if (isThanks(text)) return { type: "THANKS" };
-      return { type: "TEXT", text, story: readStory(text, readers), newForm: readers.newForm(), ...facts };
+      const story = readStory(text, readers);
+      // "ini bener layanan pengaduan ya?": answered with the welcome, never filed as a story.
+      if (asksAboutService(text) && !story.intent && story.classification.keywords.length === 0) return { type: "START" };
+      return { type: "TEXT", text, story, newForm: readers.newForm(), ...facts };
+    }
     case "answerOrNew":
       return { type: "TEXT", text, story: readStory(text, readers), newForm: readers.newForm(), ...facts };
     case "description": {

@@ -182,7 +182,6 @@ function phraseAt(tokens: Token[], i: number): { from: number; to: number } {
       // "RT 03", "SDN 3", "No 5"
     } else if (isCapitalized(token) && isNameWord(token)) {
       looseWords = 0;
-
     } else if (isNameWord(token) && looseWords < 2 && (!isAffixed(token.lower) || namesStreet(tokens, k))) {
       looseWords += 1;
     } else break;

@@ -148,6 +148,19 @@ describe("/lapor, one thing per answer", () => {
     expect(complaint).toMatchObject({ privacy: "rahasia", locationText: "SMPN 2 Sukajadi" });
   });
 
+  it("answers a question about the service with the welcome, and files nothing from it", async () => {
+    const chat = citizen();
+    const [welcome] = await chat.say("ini bener layanan pengaduan ya?");
+    expect(welcome?.text).toMatch(/layanan pengaduan pelayanan publik/);
+    expect(askedQuestion(welcome)).toBe("menu");
+    // A question that also tells a problem is a story.
+    const [story] = await chat.say("Pak, ini nomor pengaduan PDAM bukan? air di rumah saya mati dari kemarin");
+    expect(story?.text).toMatch(/cerita Anda sudah kami catat/);
+    await chat.say("Perum Griya Asri blok C2");
+    const summary = chat.lastText();
+    expect(summary).toMatch(/Uraian: Ini nomor pengaduan PDAM bukan\? air di rumah saya mati dari kemarin/);
+  });
+
   it("counts: story, place, date, Kirim is four answers; an unsure agency makes five", async () => {
     const chat = citizen();
     await chat.say("/lapor");
