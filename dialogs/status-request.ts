@@ -30,9 +30,13 @@ const ASKING = [
 const STATUS_WORDS =
   /\b(?:cek|check|status|gimana|bagaimana|kabar|perkembangan|sampai mana|sampe mana|sudah diproses|udah diproses|tindak lanjut)\b/;
 
+const MISTYPED_CODE = /^lpr[\s-]?[a-z0-9]{1,12}$/i;
+
 /** The status request a message makes, with the code it names (null: every complaint of the chat), or null. */
 export function readStatusRequest(text: string): { code: string | null } | null {
   const code = findTrackingCode(text);
+  // A mistyped code alone ("LPR-ABC", "lpr 7k3m9qx"): /status says what a code looks like.
+  if (!code && MISTYPED_CODE.test(text.trim())) return { code: text.trim().toUpperCase().replace(/\s+/g, "-") };
   const said = normalizeAnswer(stripOpening(text));
   const words = said.split(" ").filter(Boolean);
   if (words.length === 0 || words.length > MAX_WORDS) return null;

@@ -18,6 +18,9 @@ describe("readStatusRequest", () => {
     ["LPR-7K3M9QXA", "LPR-7K3M9QXA"],
     ["status lpr 7k3m9qxa dong", "LPR-7K3M9QXA"],
     ["assalamualaikum, cek status laporan LPR-7K3M9QXA", "LPR-7K3M9QXA"],
+    // A mistyped code alone goes to /status too, which says what a code looks like.
+    ["LPR-ABC", "LPR-ABC"],
+    ["lpr 7k3m9qx", "LPR-7K3M9QX"],
   ])("%s", (text, code) => expect(readStatusRequest(text)).toEqual({ code }));
 
   it.each([
