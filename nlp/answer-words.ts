@@ -166,16 +166,28 @@ const FIXED = new Map<string, boolean>([
   ...FIXED_NO.map((w) => [w, false] as const),
 ]);
 
+// prettier-ignore
+/** Said around "sudah beres": "alhamdulillah", "mantap", "makasih pak". */
+const PRAISE = new Set([
+  "alhamdulillah", "alhamdulilah", "syukur", "syukurlah", "puji", "tuhan", "mantap", "mantul", "keren", "top", "joss",
+  "good", "nice", "ok", "oke", "sip", "siap", "tapi", "tp", "namun", "ya", "banyak", "atas", "bantuannya", "responnya",
+  "pelayanannya", "sekali",
+]);
+
 /** The answer to "sudah beres?": true (fixed), false (not fixed) or null (not such an answer). */
 export function readFixedAnswer(text: string): boolean | null {
-  const core = coreAnswer(text);
-  const fixed = FIXED.get(core);
+  const words = coreAnswer(text)
+    .split(" ")
+    .filter((word) => word !== "" && !PRAISE.has(word) && !THANKS.has(word) && !FILLERS.has(word));
+  const fixed = FIXED.get(words.join(" "));
   if (fixed !== undefined) return fixed;
-  // "sudah beres, terima kasih banyak" / "belum beres, lubangnya masih ada": judged by the opening words.
-  const words = core.split(" ");
+  // "sudah beres, terima kasih banyak" / "belum beres, lubangnya masih ada": judged by the opening words;
+  // "alhamdulillah makasih pak, udah beres" / "sudah 3 hari masih mati": by the closing words.
   for (const length of [3, 2]) {
     const head = words.slice(0, length).join(" ");
-    if (words.length > length && head.includes(" ") && FIXED.has(head)) return FIXED.get(head) ?? null;
+    if (words.length > length && FIXED.has(head) && head.includes(" ")) return FIXED.get(head) ?? null;
+    const tail = words.slice(-length).join(" ");
+    if (words.length > length && FIXED.has(tail) && tail.includes(" ")) return FIXED.get(tail) ?? null;
   }
   return null;
 }

@@ -82,8 +82,15 @@ describe("answers to the SELESAI message", () => {
     ["durung", false],
     ["masih rusak", false],
     ["belum beres, lubangnya masih ada", false],
-    ["sudah 3 hari masih mati", null],
+    // Still broken after SELESAI: the closing words say so.
+    ["sudah 3 hari masih mati", false],
     ["halo", null],
+    // Thanks and praise around the answer, before or after it.
+    ["alhamdulillah makasih pak, udah beres", true],
+    ["Mantap pak, sudah diperbaiki. Terima kasih banyak", true],
+    ["makasih pak tapi belum beres", false],
+    ["terima kasih", null],
+    ["sudah saya cek tadi", null],
   ])("fixed %s -> %s", (text, expected) => expect(readFixedAnswer(text)).toBe(expected));
 });
 
