@@ -98,8 +98,10 @@ export type DialogEvent =
       /** A place or date told in reply to a question about something else (the agency, the summary). */
       details?: StoryDetails;
     }
-  | { type: "LOCATION"; latitude: number; longitude: number; regionHint?: string }
-  | { type: "PHOTO"; attachmentId: string }
+  /** newForm: present at the menu, where a pin starts a report. */
+  | { type: "LOCATION"; latitude: number; longitude: number; regionHint?: string; newForm?: NewForm }
+  /** story: what the caption tells (menu and story question); newForm: at the menu, where a photo starts a report. */
+  | { type: "PHOTO"; attachmentId: string; story?: Story; newForm?: NewForm }
   | { type: "PHOTO_FAILED"; reason: "too_large" | "download_failed" | "limit" }
   | { type: "UNSUPPORTED"; kind: string };
 

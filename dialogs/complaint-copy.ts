@@ -32,8 +32,9 @@ export const NOTICES = {
   photoLater:
     "Baik. Foto bisa dikirim kapan saja sebelum Anda memilih Kirim; setelah laporan terkirim, kirim fotonya dengan keterangan (caption) kode laporannya.",
   photoExpected: "Silakan kirim foto, atau pilih Lewati/Lanjut.",
-  photoOutsideForm:
-    "Foto diterima, tetapi belum ada laporan yang sedang dibuat. Ketik /lapor dulu, lalu kirim foto saat diminta.",
+  photoStartsReport: "Terima kasih, fotonya sudah kami simpan untuk laporan baru.",
+  photoAndStoryTaken: "Terima kasih, foto dan cerita Anda sudah kami catat.",
+  locationStartsReport: "Terima kasih, titik lokasinya sudah kami simpan untuk laporan baru.",
   locationNotNow: "Lokasi hanya diminta pada langkah lokasi. Mohon jawab pertanyaan berikut dulu.",
   locationReceived: "Titik lokasi diterima.",
   locationTooShort: "Lokasi terlalu singkat. Tuliskan nama jalan, patokan, atau kelurahan.",

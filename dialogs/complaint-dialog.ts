@@ -96,7 +96,12 @@ export const complaintMachine = setup({
     // "Cek status": the runner answers with the citizen's own complaints (the /status command).
     showOwnComplaints: () => {},
     startForm: assign(({ event }) => {
-      const form = event.type === "REPORT" ? event : event.type === "TEXT" ? event.newForm : undefined;
+      const form =
+        event.type === "REPORT"
+          ? event
+          : event.type === "TEXT" || event.type === "PHOTO" || event.type === "LOCATION"
+            ? event.newForm
+            : undefined;
       const regionHint = event.type === "REPORT" ? event.regionHint : undefined;
       return {
         ...EMPTY_CONTEXT,
@@ -259,9 +264,29 @@ export const complaintMachine = setup({
         SKIP: { actions: hint("welcome") },
         STALE: { actions: hint("stale") },
         EMPTY: { actions: hint("empty") },
-        LOCATION: { actions: hint("welcome") },
-        PHOTO: { actions: hint("photoOutsideForm") },
-        PHOTO_FAILED: { actions: hint("photoOutsideForm") },
+        // A photo (with or without its story as the caption) or a pin sent first starts the report with it.
+        LOCATION: {
+          target: "form",
+          actions: ["startForm", "setLocationPin", { type: "say", params: { notice: "locationStartsReport" } }],
+        },
+        PHOTO: [
+          {
+            guard: "captionTellsStory",
+            target: "form",
+            actions: [
+              "startForm",
+              STORE_PHOTO,
+              "addPhoto",
+              "takeStory",
+              { type: "say", params: { notice: "photoAndStoryTaken" } },
+            ],
+          },
+          {
+            target: "form",
+            actions: ["startForm", STORE_PHOTO, "addPhoto", { type: "say", params: { notice: "photoStartsReport" } }],
+          },
+        ],
+        PHOTO_FAILED: { actions: hint("photoFailed") },
         UNSUPPORTED: { actions: hint("unsupported") },
       },
     },
@@ -350,6 +375,12 @@ export const complaintMachine = setup({
               { target: "next", actions: "setDescription" },
             ],
             CHOICE: { actions: hint("descriptionExpected") },
+            // A photo whose caption is the whole story answers this question; any other photo is kept (form level).
+            PHOTO: {
+              guard: "captionIsStory",
+              target: "next",
+              actions: [STORE_PHOTO, "addPhoto", "setDescription", { type: "say", params: { notice: "photoAndStoryTaken" } }],
+            },
           },
         },
         type: {

@@ -18,7 +18,8 @@ import { withDescription } from "./story-draft.js";
 
 type GuardArgs = { context: ComplaintContext; event: DialogEvent };
 
-export const storyOf = (event: DialogEvent): Story | undefined => (event.type === "TEXT" ? event.story : undefined);
+export const storyOf = (event: DialogEvent): Story | undefined =>
+  event.type === "TEXT" || event.type === "PHOTO" ? event.story : undefined;
 /** What a reply to another question told besides its answer: a place, a date, a privacy wish. */
 export const toldOf = (event: DialogEvent): StoryDetails | undefined => (event.type === "TEXT" ? event.details : undefined);
 
@@ -55,6 +56,14 @@ export const complaintGuards = {
   startsReportWithStory: ({ event }) =>
     event.type === "TEXT" && event.newForm !== undefined && startsReport(event.story) && storyHasProblem(event.story),
   onlyPrivacyWish: ({ event }) => onlyPrivacyWish(storyOf(event)),
+  /** A photo whose caption tells the problem ("jalan bolong depan rumah"). */
+  captionTellsStory: ({ event }) => event.type === "PHOTO" && storyHasProblem(event.story),
+  /** A photo whose caption is a whole story, at the story question, with room for one more photo. */
+  captionIsStory: ({ context, event }) =>
+    event.type === "PHOTO" &&
+    context.draft.photoIds.length < MAX_PHOTOS &&
+    storyHasProblem(event.story) &&
+    visibleLength(event.story?.description ?? "") >= DESCRIPTION_MIN,
   needsDescription: ({ context }) => visibleLength(context.draft.description ?? "") < DESCRIPTION_MIN,
   needsAgency: ({ context }) => context.draft.agency === undefined,
   tellsDetails: ({ event }) => Boolean(toldOf(event)?.locationText || toldOf(event)?.incidentDate || toldOf(event)?.privacy),

@@ -70,11 +70,23 @@ export function readInput(
       return valid ? chosenEvent(question, input.value, readers) : { type: "STALE" };
     }
     case "location":
-      return { type: "LOCATION", latitude: input.latitude, longitude: input.longitude };
-    case "photo":
-      return input.photo.ok
-        ? { type: "PHOTO", attachmentId: readers.newId() }
-        : { type: "PHOTO_FAILED", reason: input.photo.reason };
+      return {
+        type: "LOCATION",
+        latitude: input.latitude,
+        longitude: input.longitude,
+        ...(question === "menu" ? { newForm: readers.newForm() } : {}),
+      };
+    case "photo": {
+      if (!input.photo.ok) return { type: "PHOTO_FAILED", reason: input.photo.reason };
+      // WhatsApp users often send the photo first, the story as its caption: both start the report.
+      const tells = (question === "menu" || question === "description") && input.caption.trim() !== "";
+      return {
+        type: "PHOTO",
+        attachmentId: readers.newId(),
+        ...(tells ? { story: readStory(input.caption, readers) } : {}),
+        ...(question === "menu" ? { newForm: readers.newForm() } : {}),
+      };
+    }
     case "unsupported":
       return { type: "UNSUPPORTED", kind: input.what };
     case "empty":

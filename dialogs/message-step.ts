@@ -92,10 +92,18 @@ export async function runMessageStep(
     }
   }
   const replies = deps.citizenReplies;
+  const atMenu = currentQuestion(restored.snapshot) === "menu";
+  // Ratings are typed for as long as the complaint may be reopened; the prefilter is generous (calendar days).
+  const since = new Date(now.getTime() - (deps.sla.reopenDays * 2 + 14) * 86_400_000);
+  if (replies && atMenu && input.kind === "photo" && input.photo.ok) {
+    // "Kirim foto lubangnya" asked by an officer: the photo belongs to that complaint, not to a new one.
+    const asked = (await tx.store.awaitsCitizenReply(message.channel, message.userId, since))
+      ? await replies.pendingQuestion(tx.db, message)
+      : null;
+    if (asked) return commanded(await replies.photo(tx.db, message, asked, input.photo, input.caption));
+  }
   let pendingQuestion: string | undefined;
-  if (replies && input.kind === "text" && currentQuestion(restored.snapshot) === "menu") {
-    // Ratings are typed for as long as the complaint may be reopened; the prefilter is generous (calendar days).
-    const since = new Date(now.getTime() - (deps.sla.reopenDays * 2 + 14) * 86_400_000);
+  if (replies && input.kind === "text" && atMenu) {
     if (await tx.store.awaitsCitizenReply(message.channel, message.userId, since)) {
       const feedback = await replies.feedback(tx.db, message, input.text);
       if (feedback) return commanded(feedback);

@@ -1,6 +1,6 @@
 // Plain replies to what staff asked the citizen, so nobody has to remember "/jawab KODE" or "/nilai":
 // - an officer's question (/tanya): the reply is the answer (a message that starts a new report is
-//   first asked about: the dialog's answerOrNew question);
+//   first asked about: the dialog's answerOrNew question); a photo is attached to that complaint;
 // - the SELESAI message: "4" or "empat" rates it, "sudah beres" / "belum beres" (or 1 / 2 once rated)
 //   answers "sudah beres?", as the buttons do on Telegram.
 // Used only at the menu, on the command path (inside the message's Prisma transaction).
@@ -8,7 +8,7 @@ import type { OutboundMessage } from "../complaints/push-message.js";
 import { citizenActor, type LifecycleService } from "../complaints/lifecycle-service.js";
 import type { Db } from "../db/database.js";
 import { readFixedAnswer, readRating } from "../nlp/answer-words.js";
-import type { InboundMessage } from "./inbound-message.js";
+import type { InboundMessage, InboundPhoto } from "./inbound-message.js";
 import { CITIZEN_CONFIRM } from "./citizen-commands-copy.js";
 import { confirmFixed, rateComplaint } from "./citizen-feedback.js";
 
@@ -17,6 +17,14 @@ export interface CitizenReplies {
   pendingQuestion(db: Db, message: InboundMessage): Promise<string | null>;
   /** Hands the text to the officer who asked. */
   answer(db: Db, message: InboundMessage, code: string, text: string): Promise<OutboundMessage[]>;
+  /** A photo sent while an officer waits: attached to that complaint, its caption (if any) the answer. */
+  photo(
+    db: Db,
+    message: InboundMessage,
+    code: string,
+    photo: Extract<InboundPhoto, { ok: true }>,
+    caption: string,
+  ): Promise<OutboundMessage[]>;
   /** A typed rating or "sudah / belum beres" after SELESAI; null when the text is not such an answer. */
   feedback(db: Db, message: InboundMessage, text: string): Promise<OutboundMessage[] | null>;
 }
@@ -30,6 +38,15 @@ export function createCitizenReplies(lifecycle: LifecycleService): CitizenReplie
     async answer(db, message, code, text) {
       const result = await lifecycle.answer(db, citizenActor(message.channel, message.userId), code, text);
       return say(result.ok ? CITIZEN_CONFIRM.answered(result.code) : result.message);
+    },
+
+    async photo(db, message, code, photo, caption) {
+      const actor = citizenActor(message.channel, message.userId);
+      const added = await lifecycle.addPhoto(db, actor, code, { data: photo.data, mimeType: photo.mimeType });
+      if (!added.ok) return say(added.message);
+      if (caption.trim() === "") return say(CITIZEN_CONFIRM.photoAdded(added.code));
+      const answered = await lifecycle.answer(db, actor, code, caption.trim());
+      return say(answered.ok ? CITIZEN_CONFIRM.answered(answered.code) : answered.message);
     },
 
     async feedback(db, message, typed) {

@@ -135,10 +135,10 @@ describe("updates to InboundMessages", () => {
       expect(emulator.sentTo(ANI.id)).toEqual([]);
       release();
       const sent = await emulator.waitForSent(ANI.id, 2);
-      // The photo's step came first (no form yet: the photo is not kept), then /lapor opened the form.
-      expect(sent[0]?.text?.startsWith(NOTICES.photoOutsideForm)).toBe(true);
-      expect(sent[1]?.text).toMatch(/Ceritakan masalahnya/);
-      expect(await test.prisma.attachment.count()).toBe(0);
+      // The photo's step came first (it starts the report and is kept), then /lapor found the form open.
+      expect(sent[0]?.text?.startsWith(NOTICES.photoStartsReport)).toBe(true);
+      expect(sent[1]?.text).toMatch(/sedang membuat laporan/);
+      expect(await test.prisma.attachment.count()).toBe(1);
     } finally {
       release();
       await channel?.stop();

@@ -206,11 +206,11 @@ describe("startWhatsApp: messages in, replies out", () => {
       expect(client.textsTo(CITIZEN)).toEqual([]);
       release(jpegMedia(Buffer.from([0xff, 0xd8, 0xff, 0xdb, 1])));
       await vi.waitFor(() => expect(client.textsTo(CITIZEN)).toHaveLength(2));
-      // The photo's step came first (no form yet: the photo is not kept), then /lapor opened the form.
+      // The photo's step came first (it starts the report and is kept), then /lapor found the form open.
       const [first, second] = client.textsTo(CITIZEN);
-      expect(first?.startsWith(NOTICES.photoOutsideForm)).toBe(true);
-      expect(second).toMatch(/Ceritakan masalahnya/);
-      expect(await test.prisma.attachment.count()).toBe(0);
+      expect(first?.startsWith(NOTICES.photoStartsReport)).toBe(true);
+      expect(second).toMatch(/sedang membuat laporan/);
+      expect(await test.prisma.attachment.count()).toBe(1);
     } finally {
       release(jpegMedia(Buffer.from([1])));
       await running?.stop();
