@@ -79,6 +79,8 @@ export type DialogEvent =
   | { type: "PHOTO_LATER" }
   /** "makasih min" at the menu: a thanks, no story. */
   | { type: "THANKS" }
+  /** "ok", "kirim" again or "siap" at the menu right after filing: the report is already on its way. */
+  | { type: "ACK" }
   | { type: "CHOICE"; value: string }
   /** Free text, with what the runner could read from it for the current question. */
   | {

@@ -59,6 +59,8 @@ export const NOTICES = {
   dateInFuture: "Tanggal kejadian tidak boleh di masa depan.",
   dateUnknown: "Maaf, tanggalnya belum kami pahami. Contoh jawaban: kemarin, 3 hari lalu, senin, 27 November; atau ketik lewati.",
   filed: "",
+  /** Rendered with the code by alreadyFiledNotice. */
+  alreadyFiled: "",
   rateLimited: "Mohon tunggu sebentar: pesan Anda terlalu banyak dalam satu menit. Kami akan membalas lagi setelah itu.",
   formRestarted:
     "Mohon maaf, formulir Anda harus dimulai ulang karena pembaruan sistem. Ketik /lapor atau ceritakan masalahnya untuk membuat laporan.",
@@ -82,6 +84,14 @@ const PRIVACY_LABEL: Record<string, string> = {
 export function agencyDisplay(code: string | undefined, names: AgencyNames): string {
   if (!code || code === COORDINATOR_CODE) return "Koordinator pengaduan (akan meneruskan ke instansi yang berwenang)";
   return names(code) ?? code;
+}
+
+/** "ok" or "kirim" again after filing: the report is on its way; what comes next. */
+export function alreadyFiledNotice(trackingCode: string): string {
+  return (
+    `Laporan ${trackingCode} sudah terkirim. Setiap perkembangan akan kami kirim ke chat ini; cek kapan saja dengan /status ${trackingCode}.\n` +
+    "Bila ada masalah lain, ceritakan saja di sini."
+  );
 }
 
 export function filedNotice(trackingCode: string, routedTo: string | null, routeDays: number, names: AgencyNames): string {

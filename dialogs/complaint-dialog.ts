@@ -259,6 +259,10 @@ export const complaintMachine = setup({
           { actions: hint("welcome") },
         ],
         THANKS: { actions: { type: "say", params: { notice: "thanks" } } },
+        ACK: [
+          { guard: "filedBefore", actions: { type: "say", params: { notice: "alreadyFiled" } } },
+          { actions: hint("welcome") },
+        ],
         CANCEL: { actions: hint("nothingToCancel") },
         HELP: { actions: hint("help") },
         SKIP: { actions: hint("welcome") },

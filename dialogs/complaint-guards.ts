@@ -92,6 +92,7 @@ export const complaintGuards = {
   dateUnderstood: ({ event }) => event.type === "TEXT" && event.date?.ok === true,
   dateInFuture: ({ event }) => event.type === "TEXT" && event.date?.ok === false && event.date.reason === "future",
   dateUnknownToCitizen: ({ event }) => event.type === "TEXT" && event.unknown === true,
+  filedBefore: ({ context }) => Boolean(context.lastFiledCode),
   photoLimitReached: ({ context }) => context.draft.photoIds.length >= MAX_PHOTOS,
   formHasContent: ({ context }) => hasContent(context.draft),
   resumesAt: ({ context }, params: { question: QuestionId }) => context.resumeAt === params.question,

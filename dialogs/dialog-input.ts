@@ -108,6 +108,9 @@ export function readInput(
 const PHOTO_LATER =
   /\b(?:foto|fotonya|gambar|gambarnya|gambare)\b.{0,20}\b(?:nyusul|menyusul|susul|disusulkan|nanti|ntar|besok|belakangan)\b|\b(?:nanti|ntar|besok)\b.{0,20}\b(?:kirim|kirimkan|dikirim|susulkan)\b.{0,12}\b(?:foto|fotonya|gambar|gambarnya)\b/i;
 
+/** "kirim" again, "lanjut", "sudah" at the menu: nothing new (after filing: the report is already sent). */
+const ACKNOWLEDGING = new Set(["kirim", "kirim aja", "kirim saja", "lanjut", "sudah", "udah", "selesai", "done"]);
+
 /** "kirim aja" when asked for the agency: send it on, and the coordinator routes it (the question says so). */
 const JUST_SEND = /^(?:langsung\s+)?(?:kirim|kirimkan|kirim\s+laporan|teruskan)(?:\s+(?:aja|saja|sekarang|langsung))?$/;
 
@@ -148,6 +151,8 @@ function readText(
   switch (question) {
     case "menu": {
       if (isThanks(text)) return { type: "THANKS" };
+      // "iya" while an officer waits is the answer to their question, not an acknowledgement.
+      if (!facts.pendingQuestion && (word === "yes" || ACKNOWLEDGING.has(coreAnswer(text)))) return { type: "ACK" };
       const story = readStory(text, readers);
       // "ini bener layanan pengaduan ya?": answered with the welcome, never filed as a story.
       if (asksAboutService(text) && !story.intent && story.classification.keywords.length === 0) return { type: "START" };

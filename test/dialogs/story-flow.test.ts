@@ -161,6 +161,20 @@ describe("/lapor, one thing per answer", () => {
     expect(summary).toMatch(/Uraian: Ini nomor pengaduan PDAM bukan\? air di rumah saya mati dari kemarin/);
   });
 
+  it("answers 'kirim' pressed again or 'ok' after filing with the code already sent, not a new menu", async () => {
+    const chat = citizen();
+    await chat.say("Selamat pagi pak, lampu jalan di Jl. Kenanga RT 03 RW 02 Kel. Sukamaju mati sejak 3 hari lalu, gelap sekali");
+    const code = codeIn(await chat.say("kirim")) ?? "";
+    for (const again of ["kirim", "ok pak", "siap"]) {
+      const [reply] = await chat.say(again);
+      expect(reply?.text).toMatch(new RegExp(`Laporan ${code} sudah terkirim`));
+    }
+    // A new story still starts a new report.
+    expect((await chat.say("sampah di pasar kliwon udah seminggu gak diangkut"))[0]?.text).toMatch(
+      /cerita Anda sudah kami catat/,
+    );
+  });
+
   it("counts: story, place, date, Kirim is four answers; an unsure agency makes five", async () => {
     const chat = citizen();
     await chat.say("/lapor");
