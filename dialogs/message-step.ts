@@ -10,6 +10,7 @@ import { renderQuestion } from "./complaint-render.js";
 import { loadDialog, runComplaintStep, type ComplaintStepDeps } from "./complaint-step.js";
 import { currentQuestion, type RestoredDialog } from "./dialog-snapshot.js";
 import { staffAtMenu } from "./staff-copy.js";
+import { readStaffShorthand } from "./staff-shorthand.js";
 import type { InboundMessage } from "./inbound-message.js";
 import type { ParsedInput } from "./parsed-input.js";
 import type { CitizenReplies } from "./pending-answer.js";
@@ -80,10 +81,15 @@ export async function runMessageStep(
   step: { message: InboundMessage; input: ParsedInput; now: Date },
   deps: MessageStepDeps,
 ): Promise<StepOutcome> {
-  const { message, input, now } = step;
+  const { message, now } = step;
   const restored = await loadDialog(tx.store, message);
+  // "proses LPR-… catatan" without the slash is the command when an officer types it (read from the
+  // typed text: "lihat LPR-…" alone already reads as a citizen's status question).
+  const typed = step.input.kind === "text" || step.input.kind === "command" ? message.text?.trim() : undefined;
+  const shorthand = typed && !typed.startsWith("/") ? readStaffShorthand(typed) : null;
+  const staff = forHandlers(step.input) || shorthand ? await findStaff(tx, message) : null;
+  const input: ParsedInput = shorthand && staff ? { kind: "command", ...shorthand } : step.input;
   const handlers = forHandlers(input);
-  const staff = handlers ? await findStaff(tx, message) : null;
   const context: CommandContext = { db: tx.db, message, input, identity: `${message.channel}:${message.userId}`, staff, now };
   if (handlers) {
     for (const handler of staff ? [...deps.staffCommands, ...deps.citizenCommands] : deps.citizenCommands) {

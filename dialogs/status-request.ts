@@ -28,7 +28,7 @@ const ASKING = [
 ].map((pattern) => new RegExp(pattern));
 
 const STATUS_WORDS =
-  /\b(?:cek|check|status|gimana|bagaimana|kabar|perkembangan|sampai mana|sampe mana|sudah diproses|udah diproses|tindak lanjut)\b/;
+  /\b(?:cek|check|lihat|liat|status|gimana|bagaimana|kabar|perkembangan|sampai mana|sampe mana|sudah diproses|udah diproses|tindak lanjut)\b/;
 
 const MISTYPED_CODE = /^lpr[\s-]?[a-z0-9]{1,12}$/i;
 

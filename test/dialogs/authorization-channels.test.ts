@@ -50,6 +50,19 @@ describe.each(channels)("on %s", (channel) => {
     expect(view?.text).not.toMatch(/Rahasia Sekali|5001/);
   });
 
+  it("reads a command without its slash from a registered officer only", async () => {
+    const officer = chatDriver(app.handler, { channel, userId: `dlh-${channel}` });
+    const [view] = await officer.say(`lihat ${code}`);
+    expect(view?.text).toContain(DESCRIPTION);
+    const [queue] = await officer.say("antrian");
+    expect(queue?.text).toMatch(/Antrean DLH/);
+    // The same words from someone else are a citizen's: never a staff view.
+    const stranger = chatDriver(app.handler, { channel, userId: `tamu-${channel}` });
+    const [strangerView] = await stranger.say(`lihat ${code}`);
+    expect(strangerView?.text).not.toContain(DESCRIPTION);
+    await stranger.say("batal");
+  });
+
   it("greets a registered officer with the menu and the way to their work, and only them", async () => {
     const officer = chatDriver(app.handler, { channel, userId: `dlh-${channel}` });
     const [greeting] = await officer.say("halo pak, selamat pagi");

@@ -21,6 +21,7 @@ describe("readStatusRequest", () => {
     // A mistyped code alone goes to /status too, which says what a code looks like.
     ["LPR-ABC", "LPR-ABC"],
     ["lpr 7k3m9qx", "LPR-7K3M9QX"],
+    ["lihat LPR-7K3M9QXA", "LPR-7K3M9QXA"],
   ])("%s", (text, code) => expect(readStatusRequest(text)).toEqual({ code }));
 
   it.each([
