@@ -103,6 +103,9 @@ describe("classify", () => {
     ["usul dibangun taman bermain anak di kelurahan kami", "aspirasi"],
     ["saran saya jam layanan puskesmas ditambah sampai sore", "aspirasi"],
     ["jalan rusak tidak diperbaiki, semoga cepat ditangani", "pengaduan"],
+    // A grievance asked as a question is still a complaint: "padahal", "kok".
+    ["min anak sy ga keterima sekolah negeri padahal rumah deket bgt, zonasi nya gmn sih?", "pengaduan"],
+    ["kok jalan depan pasar belum diperbaiki juga?", "pengaduan"],
   ])("report type: %s -> %s", (text, type) => {
     expect(classifier.classify(text).type).toBe(type);
   });
