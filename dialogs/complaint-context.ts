@@ -93,6 +93,8 @@ export type DialogEvent =
       newForm?: NewForm;
       /** The code of a complaint whose officer question waits for this citizen (menu only). */
       pendingQuestion?: string;
+      /** The code of a finished complaint whose "sudah beres?" waits for this citizen (menu only). */
+      finishedAwaiting?: string;
       /** The text reads as an answer word of another question ("benar", "gak jadi", "kan sudah saya tulis"). */
       notAPlace?: boolean;
       /** "gak tau", "lupa": the citizen does not know. */

@@ -242,6 +242,17 @@ export const complaintMachine = setup({
               }),
             },
           },
+          // After SELESAI: a reply to the agency's answer goes to the officer, as /tanggapi would.
+          {
+            guard: "respondsToFinished",
+            actions: {
+              type: "answerOfficer",
+              params: ({ event }) => ({
+                code: (event as EventOf<"TEXT">).finishedAwaiting ?? "",
+                text: (event as EventOf<"TEXT">).text.trim(),
+              }),
+            },
+          },
           {
             guard: "startsReportWithStory",
             target: "form",

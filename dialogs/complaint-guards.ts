@@ -49,6 +49,12 @@ const hasContent = (draft: ComplaintDraft): boolean =>
 export const complaintGuards = {
   startsReport: ({ event }) => event.type === "TEXT" && event.newForm !== undefined && startsReport(event.story),
   pendingQuestion: ({ event }) => event.type === "TEXT" && event.pendingQuestion !== undefined,
+  /** After SELESAI, text that tells something but no new problem ("oke pak, sudah saya terima jawabannya"). */
+  respondsToFinished: ({ event }) =>
+    event.type === "TEXT" &&
+    event.finishedAwaiting !== undefined &&
+    storyHasProblem(event.story) &&
+    !readsAsNewReport(event.story),
   storyTruncated: ({ event }) => storyOf(event)?.truncated === true,
   // While an officer waits, only "mau lapor" or a confidently routed story reads as a new report.
   startsReportWhilePending: ({ event }) =>

@@ -22,6 +22,8 @@ import { readPrivacyWish } from "./privacy-wish.js";
 export interface InputFacts {
   /** Code of a complaint whose officer question waits for this citizen. */
   pendingQuestion?: string;
+  /** Code of a finished complaint whose "sudah beres?" still waits for this citizen. */
+  finishedAwaiting?: string;
 }
 
 const COMMANDS: Record<string, DialogEvent["type"]> = {

@@ -13,6 +13,7 @@ import { staffAtMenu } from "./staff-copy.js";
 import { readStaffShorthand } from "./staff-shorthand.js";
 import type { InboundMessage } from "./inbound-message.js";
 import type { ParsedInput } from "./parsed-input.js";
+import type { InputFacts } from "./dialog-input.js";
 import type { CitizenReplies } from "./pending-answer.js";
 
 export interface MessageStepDeps extends ComplaintStepDeps {
@@ -108,20 +109,17 @@ export async function runMessageStep(
       : null;
     if (asked) return commanded(await replies.photo(tx.db, message, asked, input.photo, input.caption));
   }
-  let pendingQuestion: string | undefined;
+  const facts: InputFacts = {};
   if (replies && input.kind === "text" && atMenu) {
     if (await tx.store.awaitsCitizenReply(message.channel, message.userId, since)) {
       const feedback = await replies.feedback(tx.db, message, input.text);
-      if (feedback) return commanded(feedback);
-      pendingQuestion = (await replies.pendingQuestion(tx.db, message)) ?? undefined;
+      if (feedback && "replies" in feedback) return commanded(feedback.replies);
+      if (feedback) facts.finishedAwaiting = feedback.waiting;
+      const asked = await replies.pendingQuestion(tx.db, message);
+      if (asked) facts.pendingQuestion = asked;
     }
   }
-  const result = await runComplaintStep(
-    tx.store,
-    { message, input, restored, now },
-    deps,
-    pendingQuestion ? { pendingQuestion } : {},
-  );
+  const result = await runComplaintStep(tx.store, { message, input, restored, now }, deps, facts);
   if (result.officerAnswer && replies) {
     return commanded(await replies.answer(tx.db, message, result.officerAnswer.code, result.officerAnswer.text));
   }

@@ -7,7 +7,7 @@
 import type { OutboundMessage } from "../complaints/push-message.js";
 import { citizenActor, type LifecycleService } from "../complaints/lifecycle-service.js";
 import type { Db } from "../db/database.js";
-import { readFixedAnswer, readRating } from "../nlp/answer-words.js";
+import { readAnswerWord, readFixedAnswer, readRating } from "../nlp/answer-words.js";
 import type { InboundMessage, InboundPhoto } from "./inbound-message.js";
 import { CITIZEN_CONFIRM } from "./citizen-commands-copy.js";
 import { confirmFixed, rateComplaint } from "./citizen-feedback.js";
@@ -25,11 +25,20 @@ export interface CitizenReplies {
     photo: Extract<InboundPhoto, { ok: true }>,
     caption: string,
   ): Promise<OutboundMessage[]>;
-  /** A typed rating or "sudah / belum beres" after SELESAI; null when the text is not such an answer. */
-  feedback(db: Db, message: InboundMessage, text: string): Promise<OutboundMessage[] | null>;
+  /**
+   * A typed rating or "sudah / belum beres" after SELESAI: the replies; otherwise the code of a finished
+   * complaint still waiting for the citizen (the text may respond to its answer), or null.
+   */
+  feedback(db: Db, message: InboundMessage, text: string): Promise<{ replies: OutboundMessage[] } | { waiting: string } | null>;
 }
 
 const say = (text: string): OutboundMessage[] => [{ text }];
+
+/** "iya" / "gak" in reply to "sudah beres?", the last question the SELESAI message asked. */
+function yesOrNo(text: string): boolean | null {
+  const word = readAnswerWord(text);
+  return word === "yes" ? true : word === "no" ? false : null;
+}
 
 export function createCitizenReplies(lifecycle: LifecycleService): CitizenReplies {
   return {
@@ -57,10 +66,12 @@ export function createCitizenReplies(lifecycle: LifecycleService): CitizenReplie
       if (!waiting) return null;
       // The rating is asked first, so a lone number rates; once rated, 1 and 2 are the two options of "sudah beres?".
       const rating = waiting.rating ? readRating(text) : null;
-      if (rating !== null) return rateComplaint(lifecycle, db, actor, waiting.code, rating);
-      if (!waiting.fixed) return null;
-      const fixed = readFixedAnswer(text) ?? (waiting.rating ? null : ({ "1": true, "2": false }[text] ?? null));
-      return fixed === null ? null : confirmFixed(lifecycle, db, actor, waiting.code, fixed);
+      if (rating !== null) return { replies: await rateComplaint(lifecycle, db, actor, waiting.code, rating) };
+      if (!waiting.fixed) return { waiting: waiting.code };
+      const fixed = readFixedAnswer(text) ?? (waiting.rating ? null : ({ "1": true, "2": false }[text] ?? null)) ?? yesOrNo(text);
+      return fixed === null
+        ? { waiting: waiting.code }
+        : { replies: await confirmFixed(lifecycle, db, actor, waiting.code, fixed) };
     },
   };
 }

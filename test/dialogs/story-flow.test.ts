@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChannelName, OutboundMessage } from "../../bots/channel.js";
 import { COMPLAINT_MACHINE_VERSION } from "../../dialogs/complaint-dialog.js";
+import { EVENT } from "../../complaints/complaint-status.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
 import { askedQuestion, chatDriver, TRACKING_CODE, type ChatDriver } from "../support/chat-driver.js";
 
@@ -496,6 +497,26 @@ describe("plain replies to staff", () => {
     expect(await complaintOf(code)).toMatchObject({ rating: 4, status: "DIBUKA_KEMBALI" });
     // Nothing waits any more: a number is the menu's again.
     expect((await chat.say("2"))[0]?.text).toContain(code);
+  });
+
+  it("after SELESAI, hands a reply to the answer to the officer, reads 'iya' as fixed, and still takes a new story", async () => {
+    const chat = citizen();
+    const code = await routedComplaint(chat);
+    await staff().say(`/selesai ${code} Lubang sudah ditambal.`);
+    const [forwarded] = await chat.say("oke pak sudah saya terima jawabannya");
+    expect(forwarded?.text).toMatch(/sudah diteruskan ke petugas/);
+    const events = await app.prisma.complaintEvent.findMany({ where: { complaint: { trackingCode: code } } });
+    expect(events.some((event) => event.note === "oke pak sudah saya terima jawabannya")).toBe(true);
+    const [story] = await chat.say("Lampu jalan di Jl. Kenanga RT 03 mati sejak 3 hari lalu, gelap sekali");
+    expect(story?.text).toMatch(/cerita Anda sudah kami catat/);
+    await chat.say("batal");
+    await chat.say("ya");
+    expect((await chat.say("iya pak"))[0]?.text).toMatch(/sudah beres/);
+    expect(await complaintOf(code)).toMatchObject({ status: "SELESAI" });
+    const confirmed = await app.prisma.complaintEvent.count({
+      where: { complaint: { trackingCode: code }, type: EVENT.CONFIRMED },
+    });
+    expect(confirmed).toBe(1);
   });
 
   it("asks whether a new story answers the officer's question, and does what the citizen picks", async () => {
