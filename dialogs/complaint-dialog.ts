@@ -75,6 +75,16 @@ const NOTE_TOLD = [
   { guard: "tellsDetails", actions: ["addDetails", ...hint("detailsNoted")] },
 ] as const;
 
+/** The text goes to the officer of the complaint the citizen's reply was waited for on. */
+const answerWaiting = (waiting: "pendingQuestion" | "finishedAwaiting") =>
+  ({
+    type: "answerOfficer",
+    params: ({ event }: { event: DialogEvent }) => ({
+      code: (event as EventOf<"TEXT">)[waiting] ?? "",
+      text: (event as EventOf<"TEXT">).text.trim(),
+    }),
+  }) as const;
+
 /** Questions the form can come back to after a cancel that was not confirmed. */
 const RESUMABLE = QUESTION_IDS.filter((question) => !["menu", "cancelConfirm", "answerOrNew"].includes(question));
 
@@ -232,27 +242,9 @@ export const complaintMachine = setup({
         TEXT: [
           // An officer's question is waiting: a new story is not silently taken as the answer.
           { guard: "startsReportWhilePending", target: "answerOrNew", actions: "holdMessage" },
-          {
-            guard: "pendingQuestion",
-            actions: {
-              type: "answerOfficer",
-              params: ({ event }) => ({
-                code: (event as EventOf<"TEXT">).pendingQuestion ?? "",
-                text: (event as EventOf<"TEXT">).text.trim(),
-              }),
-            },
-          },
+          { guard: "pendingQuestion", actions: answerWaiting("pendingQuestion") },
           // After SELESAI: a reply to the agency's answer goes to the officer, as /tanggapi would.
-          {
-            guard: "respondsToFinished",
-            actions: {
-              type: "answerOfficer",
-              params: ({ event }) => ({
-                code: (event as EventOf<"TEXT">).finishedAwaiting ?? "",
-                text: (event as EventOf<"TEXT">).text.trim(),
-              }),
-            },
-          },
+          { guard: "respondsToFinished", actions: answerWaiting("finishedAwaiting") },
           {
             guard: "startsReportWithStory",
             target: "form",
