@@ -32,7 +32,11 @@ export interface Story {
 }
 
 /** The place, date and privacy wish a message tells, read when it answers none of the question's options. */
-export type StoryDetails = Pick<Story, "locationText" | "incidentDate" | "regionHint"> & { privacy?: Privacy };
+export type StoryDetails = Pick<Story, "locationText" | "incidentDate" | "regionHint"> & {
+  privacy?: Privacy;
+  /** An agency the citizen names to correct the one shown ("instansinya salah, harusnya PLN"). */
+  agency?: string;
+};
 
 /** A message held while the citizen says whether it answers an officer or starts a new report. */
 export interface HeldMessage {

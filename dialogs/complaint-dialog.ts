@@ -170,6 +170,9 @@ export const complaintMachine = setup({
           ...(details.locationText ? { locationText: details.locationText } : {}),
           ...(details.incidentDate ? { incidentDate: details.incidentDate } : {}),
           ...(details.privacy ? { privacy: details.privacy } : {}),
+          ...(details.agency
+            ? { agency: details.agency, agencyConfirmed: details.agency === context.draft.suggestion?.agency }
+            : {}),
           regionHint: details.regionHint ?? context.draft.regionHint,
         },
       };

@@ -72,7 +72,8 @@ export const complaintGuards = {
     visibleLength(event.story?.description ?? "") >= DESCRIPTION_MIN,
   needsDescription: ({ context }) => visibleLength(context.draft.description ?? "") < DESCRIPTION_MIN,
   needsAgency: ({ context }) => context.draft.agency === undefined,
-  tellsDetails: ({ event }) => Boolean(toldOf(event)?.locationText || toldOf(event)?.incidentDate || toldOf(event)?.privacy),
+  tellsDetails: ({ event }) =>
+    Boolean(toldOf(event)?.locationText || toldOf(event)?.incidentDate || toldOf(event)?.privacy || toldOf(event)?.agency),
   tellsOnlyPrivacy: ({ event }) =>
     Boolean(toldOf(event)?.privacy && !toldOf(event)?.locationText && !toldOf(event)?.incidentDate),
   needsLocation: ({ context }) =>

@@ -120,6 +120,18 @@ function agencyPicked(text: string, readers: InputReaders): string | undefined {
   return readers.agencyCode(text) ?? (JUST_SEND.test(coreAnswer(text)) ? "tidak_tahu" : undefined);
 }
 
+/** "harusnya PLN", "instansinya salah, tujuannya ke dinas pu aja": the agency a correction names. */
+const AGENCY_CORRECTION =
+  /\b(?:harusnya|seharusnya|mestinya|semestinya|tujuannya|ditujukan|teruskan|diteruskan|kirim|ganti|diganti|pindah|bukan\s+\S+(?:\s+\S+)?\s+tapi)(?:\s+(?:ke|kepada|jadi|menjadi))?\s+(.+)$/iu;
+
+/** At the summary: an agency named alone ("PLN", "dinas pu") or in a correction, by its name or alias. */
+function namedAgency(text: string, readers: InputReaders): string | undefined {
+  const named = readers.agencyCode(coreAnswer(text));
+  if (named) return named;
+  const corrected = AGENCY_CORRECTION.exec(text)?.[1];
+  return corrected ? readers.agencyCode(coreAnswer(corrected)) : undefined;
+}
+
 function isPhotoLater(text: string): boolean {
   return PHOTO_LATER.test(text) && text.trim().split(/\s+/).length <= 6;
 }
@@ -201,14 +213,16 @@ function readText(
     default: {
       // "di jl. cempaka no 12" or "tolong rahasiakan nama saya" in reply to the agency question or at
       // the summary: noted, and the question stays (the privacy wish as read-story reads it).
-      const story = readStory(text, readers);
+      const agency = question === "summary" ? namedAgency(text, readers) : undefined;
+      const story = agency ? undefined : readStory(text, readers);
       const details: StoryDetails = {
-        ...(story.locationText ? { locationText: story.locationText } : {}),
-        ...(story.incidentDate ? { incidentDate: story.incidentDate } : {}),
-        ...(story.regionHint ? { regionHint: story.regionHint } : {}),
-        ...(story.privacy ? { privacy: story.privacy } : {}),
+        ...(story?.locationText ? { locationText: story.locationText } : {}),
+        ...(story?.incidentDate ? { incidentDate: story.incidentDate } : {}),
+        ...(story?.regionHint ? { regionHint: story.regionHint } : {}),
+        ...(story?.privacy ? { privacy: story.privacy } : {}),
+        ...(agency ? { agency } : {}),
       };
-      return details.locationText || details.incidentDate || details.privacy
+      return details.locationText || details.incidentDate || details.privacy || details.agency
         ? { type: "TEXT", text, details }
         : { type: "TEXT", text };
     }

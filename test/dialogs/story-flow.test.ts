@@ -129,6 +129,21 @@ describe("/lapor, one thing per answer", () => {
     expect(complaint.incidentDate?.toISOString().slice(0, 10)).toBe("2026-11-28");
   });
 
+  it("takes an agency named at the summary, alone or as a correction, and the coordinator verifies it", async () => {
+    const chat = citizen();
+    await chat.say("Selamat pagi pak, lampu jalan di Jl. Kenanga RT 03 RW 02 Kel. Sukamaju mati sejak 3 hari lalu, gelap sekali");
+    await chat.say("instansinya salah, harusnya PLN");
+    expect(chat.lastText()).toMatch(/Instansi tujuan: PT PLN/);
+    await chat.say("bukan pln tapi dishub");
+    expect(chat.lastText()).toMatch(/Instansi tujuan: Dinas Perhubungan/);
+    // A place that names an office is a place, not an agency.
+    await chat.say("eh lokasinya di depan kantor PLN");
+    expect(chat.lastText()).toMatch(/Instansi tujuan: Dinas Perhubungan/);
+    expect(chat.lastText()).toMatch(/Lokasi: depan kantor PLN/);
+    const code = codeIn(await chat.say("kirim")) ?? "";
+    expect(await complaintOf(code)).toMatchObject({ suggestedAgency: "DISPERKIM", assignedAgency: null, status: "BARU" });
+  });
+
   it("notes a privacy wish given at the place or date question, and never takes it as the place", async () => {
     const chat = citizen();
     await chat.say("/lapor");
