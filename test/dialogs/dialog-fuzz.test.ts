@@ -90,13 +90,16 @@ const citizenLike = fc.constantFrom(
 const LEAK = /undefined|\[object Object\]|NaN/;
 const random = (arbitrary: fc.Arbitrary<string>) => arbitrary.map((value) => value.replace(new RegExp(LEAK.source, "g"), "x"));
 
-/** The reply without the words citizens typed, also capitalised as the summary shows a description ("naN…" → "NaN…"). */
+/**
+ * The reply without the words citizens typed. A description is shown capitalised after its greeting is
+ * cut ("halo naN…" → "NaN…"), so a word also counts as typed with its first letter in lower case.
+ */
 const withoutTyped = (reply: string, typed: string[]) =>
   reply
     .split(/(\s+)/)
-    .filter((word) => !typed.some((own) => own.includes(word) || capitalised(own).includes(word)))
+    .filter((word) => !typed.some((own) => own.includes(word) || own.includes(uncapitalised(word))))
     .join("");
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const uncapitalised = (word: string) => word.charAt(0).toLowerCase() + word.slice(1);
 
 const text = fc.oneof(
   { weight: 3, arbitrary: citizenLike },
