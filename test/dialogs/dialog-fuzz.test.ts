@@ -97,7 +97,11 @@ const random = (arbitrary: fc.Arbitrary<string>) => arbitrary.map((value) => val
 const withoutTyped = (reply: string, typed: string[]) =>
   reply
     .split(/(\s+)/)
-    .filter((word) => !typed.some((own) => own.includes(word) || own.includes(uncapitalised(word))))
+    .filter((word) => {
+      // Quoted, followed by a full stop, or cut short with "…" where the reply shows it.
+      const bare = word.replace(/^["'(]+|["'),.:;…]+$/gu, "");
+      return !typed.some((own) => own.includes(word) || (bare !== "" && own.includes(uncapitalised(bare))));
+    })
     .join("");
 const uncapitalised = (word: string) => word.charAt(0).toLowerCase() + word.slice(1);
 
