@@ -109,7 +109,8 @@ const NAMES_LIKE_VERBS = new Set([
   "pelita", "pelangi", "pesantren", "diponegoro", "dipatiukur", "terusan", "teratai", "bersatu", "berdikari",
 ]);
 const isAffixed = (word: string) => AFFIX.test(word) && !NAMES_LIKE_VERBS.has(word);
-const isNumber = (token: Token) => /^\d+[a-z]?(?:\/\d+)?$/i.test(token.lower) || /^[a-z]$/i.test(token.lower);
+const isNumber = (token: Token) =>
+  /^\d+[a-z]?(?:\/\d+)?$/i.test(token.lower) || /^[a-z]$/i.test(token.lower) || /^[a-z]\d{1,3}$/i.test(token.lower);
 const isCapitalized = (token: Token) => /^\p{Lu}/u.test(token.text);
 /** Jakarta-style verbs: "nutupin", "dibenerin", "ngalangin", "nyumbatin" are never part of a name. */
 const SLANG_VERB = /^(?:di|ng|ny|nge|n[aiueo])\p{L}{2,}in$/u;

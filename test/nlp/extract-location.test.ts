@@ -43,6 +43,9 @@ describe("extractLocation", () => {
     ["got mampet di gg. h. naim rt 06 rw 03 kel. cipete utara", "gg. h. naim rt 06 rw 03 kel. cipete utara"],
     ["pju di Jl. KH. Ahmad Dahlan no 5 mati", "Jl. KH. Ahmad Dahlan no 5"],
     ["jl. Ir. H. Juanda no 3 macet tiap sore", "jl. Ir. H. Juanda no 3"],
+    // Block codes with a letter and a number.
+    ["asapnya masuk rumah. Rumah di Perum Citra Indah blok F3", "Perum Citra Indah blok F3"],
+    ["Alamat di Perum Bumi Asri Blok D2 No 7", "Perum Bumi Asri Blok D2 No 7"],
   ])("%s", (text, expected) => expect(extractLocation(text)).toBe(expected));
 
   it.each([
