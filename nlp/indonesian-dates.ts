@@ -24,7 +24,8 @@ const UNIT_DAYS: Record<string, number> = { hari: 1, minggu: 7, pekan: 7, bulan:
 // prettier-ignore
 const NUMBER_WORDS: Record<string, number> = {
   satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9, sepuluh: 10, sebelas: 11,
-  siji: 1, loro: 2, telu: 3, papat: 4, limo: 5, hiji: 1, tilu: 3, opat: 4,
+  siji: 1, loro: 2, telu: 3, papat: 4, limo: 5, hiji: 1, tilu: 3, opat: 4, setunggal: 1, kalih: 2, tigang: 3, sekawan: 4,
+  gangsal: 5,
 };
 
 // prettier-ignore
@@ -37,6 +38,11 @@ const SPELLING: Record<string, string> = {
   lalunya: "lalu", jumat: "jumat", jum: "jumat", jmt: "jumat", sen: "senin", skrg: "sekarang", skrang: "sekarang",
   skr: "sekarang", mlm: "malam", malem: "malam", sore: "sore", sonten: "sore", esuk: "pagi", isuk: "pagi",
   bengi: "malam", wengi: "malam", peuting: "malam", ieu: "ini", iki: "ini", puniki: "ini", kpn: "kapan",
+  // Sundanese and Javanese "one unit": "saminggu", "sabulan", "sewulan", "setaun", "sedino".
+  saminggu: "seminggu", sabulan: "sebulan", sewulan: "sebulan", sataun: "setahun", setaun: "setahun", sataon: "setahun",
+  sapoe: "sehari", sedino: "sehari", sedinten: "sehari",
+  // "ago": Javanese "kepungkur", "kapengker", Sundanese "katukang", "kalangkung".
+  kepungkur: "lalu", kapungkur: "lalu", kapengker: "lalu", katukang: "lalu", kalangkung: "lalu",
 };
 
 const TIME_OF_DAY = new Set(["pagi", "siang", "sore", "malam", "subuh", "petang", "dini"]);
@@ -50,7 +56,7 @@ const LEADING = [
 ];
 // prettier-ignore
 /** Markers that make a bare duration a date inside a story: "sudah 3 hari", "sejak seminggu". */
-const DURATION_MARKERS = new Set(["sejak", "sudah", "selama", "dari", "hampir", "sampun", "wis", "wes", "tos", "atos", "parantos", "mulai"]);
+const DURATION_MARKERS = new Set(["sejak", "sudah", "selama", "dari", "hampir", "sampun", "pun", "wis", "wes", "tos", "atos", "parantos", "mulai"]);
 // prettier-ignore
 /**
  * A state that lasts, right before a bare duration: "air mati 3 hari", "sampah numpuk 2 minggu". After
@@ -358,8 +364,8 @@ export function findIndonesianDate(text: string, today: string): FoundDate | nul
   const dateish = tokens.map(isDateWord);
   for (let start = 0; start < tokens.length; start += 1) {
     if (!dateish[start] || NOT_A_DATE_BEFORE.has(tokens[start - 1] ?? "")) continue;
-    // The unit of an amount is no day name: "jadi 2 minggu" is not "minggu" (Sunday).
-    if (UNIT_DAYS[tokens[start] as string] && /^\d+$/.test(tokens[start - 1] ?? "")) continue;
+    // The unit of an amount is no day name: "jadi 2 minggu", "dua minggu" are not "minggu" (Sunday).
+    if (UNIT_DAYS[tokens[start] as string] && count(tokens[start - 1] ?? "") !== undefined) continue;
     let run = 1;
     while (run < 7 && dateish[start + run]) run += 1;
     for (let length = run; length >= 1; length -= 1) {

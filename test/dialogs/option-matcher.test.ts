@@ -18,6 +18,8 @@ describe("matchOption", () => {
     ["summary", "Kirmi", "kirim"],
     ["summary", "iya pak", "kirim"],
     ["summary", "nggih", "kirim"],
+    ["summary", "lanjut", "kirim"],
+    ["summary", "lanjutkan pak", "kirim"],
     ["summary", "ubah dong", "ubah"],
     ["privacy", "anonin", "anonim"],
     ["privacy", "tiga", "anonim"],

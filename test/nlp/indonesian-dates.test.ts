@@ -92,6 +92,11 @@ describe("findIndonesianDate in a story", () => {
     ["dari bulan agustus air keruh terus", "2026-08-01"],
     ["jalan rusak dari akhir september", "2026-09-30"],
     ["sertifikat belum jadi sejak desember", "2025-12-01"],
+    // Sundanese and Javanese units and "ago".
+    ["Lampu jalan di Gang Kembang RT 04 tos pareum saminggu, poek pisan", "2026-11-23"],
+    ["dalan teng dusun Krajan ajur, pun setahun mboten didandani", "2025-11-30"],
+    ["banjir 2 minggu katukang", "2026-11-16"],
+    ["toyanipun mampet tigang dinten kapengker", "2026-11-27"],
   ])("%s", (text, expected) => expect(findIndonesianDate(text, monday)?.date).toBe(expected));
 
   it.each([
@@ -102,6 +107,7 @@ describe("findIndonesianDate in a story", () => {
     "rumah no 12/11 kebanjiran",
     "disuruh bayar 3 bulan sekaligus",
     "katanya ktp jadi 2 minggu",
+    "katanya ktp jadi dua minggu",
     "mohon dibenerkeun sebelum 2 bulan",
     "katanya dijanjikan selesai juli",
     "kantor des sukamaju tutup",
