@@ -10,7 +10,6 @@ import { renderQuestion } from "./complaint-render.js";
 import { loadDialog, runComplaintStep, type ComplaintStepDeps } from "./complaint-step.js";
 import { currentQuestion, type RestoredDialog } from "./dialog-snapshot.js";
 import { staffAtMenu } from "./staff-copy.js";
-import { readStaffShorthand } from "./staff-shorthand.js";
 import type { InboundMessage } from "./inbound-message.js";
 import type { ParsedInput } from "./parsed-input.js";
 import type { InputFacts } from "./dialog-input.js";
@@ -84,10 +83,8 @@ export async function runMessageStep(
 ): Promise<StepOutcome> {
   const { message, now } = step;
   const restored = await loadDialog(tx.store, message);
-  // "proses LPR-… catatan" without the slash is the command when an officer types it (read from the
-  // typed text: "lihat LPR-…" alone already reads as a citizen's status question).
-  const typed = step.input.kind === "text" || step.input.kind === "command" ? message.text?.trim() : undefined;
-  const shorthand = typed && !typed.startsWith("/") ? readStaffShorthand(typed) : null;
+  // "proses LPR-… catatan" without the slash is the command when an officer types it.
+  const shorthand = step.input.kind === "text" || step.input.kind === "command" ? step.input.staffShorthand : undefined;
   const staff = forHandlers(step.input) || shorthand ? await findStaff(tx, message) : null;
   const input: ParsedInput = shorthand && staff ? { kind: "command", ...shorthand } : step.input;
   const handlers = forHandlers(input);

@@ -23,6 +23,23 @@ describe("readStaffShorthand", () => {
     "statistik kemiskinan desa kami salah",
   ])("leaves %s to the citizen dialog", (text) => expect(readStaffShorthand(text)).toBeNull());
 
+  it("is read once, with the rest of the message, and kept beside the citizen's reading", () => {
+    const message = { channel: "terminal" as const, chatId: "x", userId: "x", messageId: "1" };
+    expect(parseInbound({ ...message, text: "antrian" })).toEqual({
+      kind: "text",
+      text: "antrian",
+      staffShorthand: { name: "antrian", args: "" },
+    });
+    // "lihat LPR-…" is a citizen's status question, and an officer's /lihat.
+    expect(parseInbound({ ...message, text: "lihat LPR-7K3M9QXA" })).toEqual({
+      kind: "command",
+      name: "status",
+      args: "LPR-7K3M9QXA",
+      staffShorthand: { name: "lihat", args: "LPR-7K3M9QXA" },
+    });
+    expect(parseInbound({ ...message, text: "jalan rusak" })).toEqual({ kind: "text", text: "jalan rusak" });
+  });
+
   it("names only commands the staff handler answers", async () => {
     const fx = await createFixture();
     try {
