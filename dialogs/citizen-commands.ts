@@ -15,7 +15,7 @@ import {
 } from "./citizen-commands-copy.js";
 import type { CommandContext, CommandHandler } from "./command-handler.js";
 import { splitCode } from "./slash-command.js";
-import { confirmFixed, rateComplaint } from "./citizen-feedback.js";
+import { addComplaintPhoto, confirmFixed, rateComplaint } from "./citizen-feedback.js";
 
 export interface CitizenCommandDeps {
   lifecycle: LifecycleService;
@@ -100,8 +100,8 @@ export function createCitizenCommands(deps: CitizenCommandDeps): CommandHandler 
       if (input.kind === "photo" && input.photo.ok) {
         const code = findTrackingCode(input.caption);
         if (!code) return null;
-        const result = await lifecycle.addPhoto(db, actor, code, { data: input.photo.data, mimeType: input.photo.mimeType });
-        return say(result.ok ? CITIZEN_CONFIRM.photoAdded(result.code) : result.message);
+        const added = await addComplaintPhoto(lifecycle, db, actor, code, input.photo);
+        return added.ok ? say(CITIZEN_CONFIRM.photoAdded(added.code)) : added.replies;
       }
       return input.kind === "command" ? command(db, actor, input.name, input.args) : null;
     },

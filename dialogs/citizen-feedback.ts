@@ -1,7 +1,7 @@
 // The citizen's rating and "sudah beres?" answer, whether pressed, typed as a command or typed plainly:
 // one call into the lifecycle and one confirmation text, shared by citizen-commands.ts and pending-answer.ts.
 import type { OutboundMessage } from "../complaints/push-message.js";
-import type { CitizenActor, LifecycleService } from "../complaints/lifecycle-service.js";
+import type { CitizenActor, LifecycleService, PhotoInput } from "../complaints/lifecycle-service.js";
 import type { Db } from "../db/database.js";
 import { CITIZEN_CONFIRM } from "./citizen-commands-copy.js";
 
@@ -16,6 +16,18 @@ export async function rateComplaint(
 ): Promise<OutboundMessage[]> {
   const result = await lifecycle.rate(db, actor, code, rating);
   return say(result.ok ? CITIZEN_CONFIRM.rated(result.code, rating) : result.message);
+}
+
+/** A photo for one of the reporter's complaints (captioned with its code, or sent while an officer waits). */
+export async function addComplaintPhoto(
+  lifecycle: LifecycleService,
+  db: Db,
+  actor: CitizenActor,
+  code: string,
+  photo: PhotoInput,
+): Promise<{ ok: true; code: string } | { ok: false; replies: OutboundMessage[] }> {
+  const result = await lifecycle.addPhoto(db, actor, code, photo);
+  return result.ok ? { ok: true, code: result.code } : { ok: false, replies: say(result.message) };
 }
 
 export async function confirmFixed(

@@ -72,10 +72,14 @@ export const complaintGuards = {
     visibleLength(event.story?.description ?? "") >= DESCRIPTION_MIN,
   needsDescription: ({ context }) => visibleLength(context.draft.description ?? "") < DESCRIPTION_MIN,
   needsAgency: ({ context }) => context.draft.agency === undefined,
-  tellsDetails: ({ event }) =>
-    Boolean(toldOf(event)?.locationText || toldOf(event)?.incidentDate || toldOf(event)?.privacy || toldOf(event)?.agency),
-  tellsOnlyPrivacy: ({ event }) =>
-    Boolean(toldOf(event)?.privacy && !toldOf(event)?.locationText && !toldOf(event)?.incidentDate),
+  tellsDetails: ({ event }) => {
+    const told = toldOf(event);
+    return Boolean(told?.locationText || told?.incidentDate || told?.privacy || told?.agency);
+  },
+  tellsOnlyPrivacy: ({ event }) => {
+    const told = toldOf(event);
+    return Boolean(told?.privacy && !told.locationText && !told.incidentDate);
+  },
   needsLocation: ({ context }) =>
     missingLocation(context) ||
     (context.draft.reportType === "aspirasi" &&

@@ -10,7 +10,7 @@ import type { Db } from "../db/database.js";
 import { readAnswerWord, readFixedAnswer, readRating } from "../nlp/answer-words.js";
 import type { InboundMessage, InboundPhoto } from "./inbound-message.js";
 import { CITIZEN_CONFIRM } from "./citizen-commands-copy.js";
-import { confirmFixed, rateComplaint } from "./citizen-feedback.js";
+import { addComplaintPhoto, confirmFixed, rateComplaint } from "./citizen-feedback.js";
 
 export interface CitizenReplies {
   /** Code of the complaint whose officer question waits for this citizen, or null. */
@@ -51,8 +51,8 @@ export function createCitizenReplies(lifecycle: LifecycleService): CitizenReplie
 
     async photo(db, message, code, photo, caption) {
       const actor = citizenActor(message.channel, message.userId);
-      const added = await lifecycle.addPhoto(db, actor, code, { data: photo.data, mimeType: photo.mimeType });
-      if (!added.ok) return say(added.message);
+      const added = await addComplaintPhoto(lifecycle, db, actor, code, photo);
+      if (!added.ok) return added.replies;
       if (caption.trim() === "") return say(CITIZEN_CONFIRM.photoAdded(added.code));
       const answered = await lifecycle.answer(db, actor, code, caption.trim());
       return say(answered.ok ? CITIZEN_CONFIRM.answered(answered.code) : answered.message);

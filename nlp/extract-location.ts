@@ -156,6 +156,13 @@ function startsPlace(tokens: Token[], i: number, continuing = false): boolean {
 /** Words that say what kind of school or office it is, not which one. */
 const GENERIC_KINDS = new Set(["negeri", "swasta", "dasar", "menengah", "umum", "pemerintah"]);
 
+/** "Cikarang Barat": a compass word right after a name is part of it; after "sebelah" it is a relation. */
+function isCompassOfName(tokens: Token[], k: number): boolean {
+  const previous = tokens[k - 1];
+  if (!COMPASS.has((tokens[k] as Token).lower) || !previous) return false;
+  return isNameWord(previous) && !RELATIONS.has(previous.lower) && !PREPOSITIONS.has(previous.lower);
+}
+
 /** Abbreviated street words: the next word is the street's name, whatever it looks like ("jl. melati"). */
 const STREET_MARKERS = new Set(["jl", "jln", "gg"]);
 
@@ -171,7 +178,7 @@ function phraseAt(tokens: Token[], i: number): { from: number; to: number } {
     const previous = tokens[k - 1] as Token;
     if (previous.breakAfter) break;
     const token = tokens[k] as Token;
-    if (COMPASS.has(token.lower) && isNameWord(previous) && !RELATIONS.has(previous.lower)) {
+    if (isCompassOfName(tokens, k)) {
       // "kel. cipete utara": the compass word is part of the name.
       looseWords = 0;
     } else if (NUMBERED.has(token.lower) || NAMED_MARKERS.has(token.lower) || RELATIONS.has(token.lower)) {
@@ -191,13 +198,8 @@ function phraseAt(tokens: Token[], i: number): { from: number; to: number } {
   return { from: i, to };
 }
 
-/** A relation word that ends a phrase relates to nothing; a compass word after a name is part of it ("Cikarang Barat"). */
-function trailingRelation(tokens: Token[], k: number): boolean {
-  const token = (tokens[k] as Token).lower;
-  if (!RELATIONS.has(token)) return false;
-  const previous = (tokens[k - 1] as Token).lower;
-  return !(COMPASS.has(token) && !RELATIONS.has(previous) && !PREPOSITIONS.has(previous));
-}
+/** A relation word that ends a phrase relates to nothing ("... dekat"). */
+const trailingRelation = (tokens: Token[], k: number) => RELATIONS.has((tokens[k] as Token).lower) && !isCompassOfName(tokens, k);
 
 /** The places a story names, joined in the order told; undefined when it names none. */
 export function extractLocation(text: string): string | undefined {
