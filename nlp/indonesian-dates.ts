@@ -41,6 +41,8 @@ const SPELLING: Record<string, string> = {
   // Sundanese and Javanese "one unit": "saminggu", "sabulan", "sewulan", "setaun", "sedino".
   saminggu: "seminggu", sabulan: "sebulan", sewulan: "sebulan", sataun: "setahun", setaun: "setahun", sataon: "setahun",
   sapoe: "sehari", sedino: "sehari", sedinten: "sehari",
+  // "udh 2 mingguan", "sebulanan": about that long.
+  harian: "hari", mingguan: "minggu", bulanan: "bulan", tahunan: "tahun", semingguan: "seminggu", sebulanan: "sebulan",
   // "ago": Javanese "kepungkur", "kapengker", Sundanese "katukang", "kalangkung".
   kepungkur: "lalu", kapungkur: "lalu", kapengker: "lalu", katukang: "lalu", kalangkung: "lalu",
 };

@@ -96,6 +96,7 @@ describe("findIndonesianDate in a story", () => {
     ["Lampu jalan di Gang Kembang RT 04 tos pareum saminggu, poek pisan", "2026-11-23"],
     ["dalan teng dusun Krajan ajur, pun setahun mboten didandani", "2025-11-30"],
     ["banjir 2 minggu katukang", "2026-11-16"],
+    ["got mampet klo ujan banjir smpe masuk rumah, udh 2 mingguan", "2026-11-16"],
     ["toyanipun mampet tigang dinten kapengker", "2026-11-27"],
   ])("%s", (text, expected) => expect(findIndonesianDate(text, monday)?.date).toBe(expected));
 
