@@ -61,6 +61,8 @@ export const NOTICES = {
   filed: "",
   /** Rendered with the code by alreadyFiledNotice. */
   alreadyFiled: "",
+  /** Rendered with the code by filedPrivacyNotice. */
+  filedPrivacyUnchanged: "",
   rateLimited: "Mohon tunggu sebentar: pesan Anda terlalu banyak dalam satu menit. Kami akan membalas lagi setelah itu.",
   formRestarted:
     "Mohon maaf, formulir Anda harus dimulai ulang karena pembaruan sistem. Ketik /lapor atau ceritakan masalahnya untuk membuat laporan.",
@@ -91,6 +93,14 @@ export function alreadyFiledNotice(trackingCode: string): string {
   return (
     `Laporan ${trackingCode} sudah terkirim. Setiap perkembangan akan kami kirim ke chat ini; cek kapan saja dengan /status ${trackingCode}.\n` +
     "Bila ada masalah lain, ceritakan saja di sini."
+  );
+}
+
+/** A privacy wish after filing: it is for the new report; the one already sent stays as it was sent. */
+export function filedPrivacyNotice(trackingCode: string): string {
+  return (
+    `Laporan ${trackingCode} yang sudah terkirim tidak berubah. Bila laporan itu juga perlu dirahasiakan, ` +
+    `ketik /jawab ${trackingCode} lalu sampaikan permintaan Anda kepada petugas.`
   );
 }
 

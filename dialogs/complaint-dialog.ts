@@ -105,7 +105,7 @@ export const complaintMachine = setup({
     answerOfficer: (_, _params: { code: string; text: string }) => {},
     // "Cek status": the runner answers with the citizen's own complaints (the /status command).
     showOwnComplaints: () => {},
-    startForm: assign(({ event }) => {
+    startForm: assign(({ context, event }) => {
       const form =
         event.type === "REPORT"
           ? event
@@ -115,6 +115,8 @@ export const complaintMachine = setup({
       const regionHint = event.type === "REPORT" ? event.regionHint : undefined;
       return {
         ...EMPTY_CONTEXT,
+        // Kept until the next filing: "ok" or a privacy wish may still be about the report just sent.
+        lastFiledCode: context.lastFiledCode,
         draft: { ...EMPTY_CONTEXT.draft, ...(regionHint ? { regionHint } : {}) },
         submissionId: form?.submissionId ?? "",
         trackingCode: form?.trackingCode ?? "",
@@ -259,6 +261,12 @@ export const complaintMachine = setup({
                 params: ({ event }) => ({ notice: storyOf(event)?.truncated ? "descriptionTruncated" : "storyTaken" }),
               },
             ],
+          },
+          // After a filing the wish may be meant for the report just sent: say that one stays as it was.
+          {
+            guard: "privacyWishAfterFiling",
+            target: "form",
+            actions: ["startForm", "takeStory", SAY_PRIVACY, { type: "say", params: { notice: "filedPrivacyUnchanged" } }],
           },
           { guard: "onlyPrivacyWish", target: "form", actions: ["startForm", "takeStory", SAY_PRIVACY] },
           { guard: "startsReport", target: "form", actions: ["startForm", "takeStory"] },

@@ -62,6 +62,7 @@ export const complaintGuards = {
   startsReportWithStory: ({ event }) =>
     event.type === "TEXT" && event.newForm !== undefined && startsReport(event.story) && storyHasProblem(event.story),
   onlyPrivacyWish: ({ event }) => onlyPrivacyWish(storyOf(event)),
+  privacyWishAfterFiling: ({ context, event }) => onlyPrivacyWish(storyOf(event)) && Boolean(context.lastFiledCode),
   /** A photo whose caption tells the problem ("jalan bolong depan rumah"). */
   captionTellsStory: ({ event }) => event.type === "PHOTO" && storyHasProblem(event.story),
   /** A photo whose caption is a whole story, at the story question, with room for one more photo. */

@@ -2,7 +2,7 @@
 // the question of the state the dialog rests in, with its options.
 import type { OutboundMessage } from "../complaints/push-message.js";
 import type { ComplaintContext } from "./complaint-context.js";
-import { NOTICES, alreadyFiledNotice, filedNotice, questionText } from "./complaint-copy.js";
+import { NOTICES, alreadyFiledNotice, filedNotice, filedPrivacyNotice, questionText } from "./complaint-copy.js";
 import type { DialogEffect } from "./dialog-effects.js";
 import { questionOptions, type AgencyNames, type QuestionId } from "./complaint-questions.js";
 
@@ -32,7 +32,9 @@ export function renderStep(input: RenderInput): OutboundMessage[] {
   let question: OutboundMessage | undefined;
   for (const effect of input.effects) {
     if (effect.type === "say") {
-      if (effect.notice === "alreadyFiled") texts.push(alreadyFiledNotice(input.context.lastFiledCode ?? ""));
+      const filedCode = input.context.lastFiledCode ?? "";
+      if (effect.notice === "alreadyFiled") texts.push(alreadyFiledNotice(filedCode));
+      else if (effect.notice === "filedPrivacyUnchanged") texts.push(filedPrivacyNotice(filedCode));
       else if (effect.notice !== "filed") texts.push(NOTICES[effect.notice]);
     } else if (effect.type === "fileComplaint" && input.filed) {
       texts.push(filedNotice(input.filed.trackingCode, input.filed.assignedAgency, input.routeWorkingDays, input.names));

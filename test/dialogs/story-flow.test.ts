@@ -185,6 +185,11 @@ describe("/lapor, one thing per answer", () => {
       const [reply] = await chat.say(again);
       expect(reply?.text).toMatch(new RegExp(`Laporan ${code} sudah terkirim`));
     }
+    // A privacy wish now is for a new report; the citizen is told the sent one stays as it was.
+    const [wish] = await chat.say("rahasia aja pak");
+    expect(wish?.text).toMatch(new RegExp(`Laporan ${code} yang sudah terkirim tidak berubah`));
+    await chat.say("batal");
+    expect((await chat.say("ok"))[0]?.text).toMatch(new RegExp(`Laporan ${code} sudah terkirim`));
     // A new story still starts a new report.
     expect((await chat.say("sampah di pasar kliwon udah seminggu gak diangkut"))[0]?.text).toMatch(
       /cerita Anda sudah kami catat/,
